@@ -1,0 +1,11 @@
+/// marcloom: streaming readers and writers for MARC bibliographic records.
+///
+/// Exports only the API packages; `org.marcloom.internal` holds the framer and the fast
+/// parsers and is not exported.
+module org.marcloom {
+    requires org.slf4j;
+    requires com.fasterxml.jackson.core;
+
+    exports org.marcloom;
+    exports org.marcloom.record;
+}

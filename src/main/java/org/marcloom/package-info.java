@@ -1,0 +1,2 @@
+/// Entry points: `MarcReader`, `MarcWriter`, their options, diagnostics and exceptions.
+package org.marcloom;

@@ -1,0 +1,2 @@
+/// The immutable MARC record model: `MarcRecord`, `Leader`, fields and subfields.
+package org.marcloom.record;
