@@ -8,4 +8,5 @@ module org.marcloom {
 
     exports org.marcloom;
     exports org.marcloom.record;
+    // org.marcloom.internal and its subpackages are deliberately not exported.
 }

@@ -1,0 +1,26 @@
+package org.marcloom.internal;
+
+import java.io.Closeable;
+import org.marcloom.RawRecord;
+import org.marcloom.record.MarcRecord;
+
+/// One format's reader behind [org.marcloom.MarcReader]. Not thread-safe; one owner thread at a time.
+///
+/// `next()` returns the next record or `null` at the end of the input. Data errors follow the
+/// options: strict throws [org.marcloom.MarcParseException]; lenient attaches diagnostics. I/O
+/// errors are thrown as [java.io.UncheckedIOException].
+public interface RecordSource extends Closeable {
+
+    MarcRecord next();
+
+    /// The next record's bytes without decoding; only ISO 2709 sources support this.
+    default RawRecord nextRaw() {
+        throw new UnsupportedOperationException("raw access is only available for ISO 2709 input");
+    }
+
+    /// How many records have been returned so far.
+    long recordsRead();
+
+    @Override
+    void close() throws java.io.IOException;
+}

@@ -1,0 +1,60 @@
+package org.marcloom.record;
+
+import java.util.Objects;
+
+/// Tag helpers: validation, interning and pattern matching (`6XX`, `1..`, `245`).
+final class Tags {
+
+    private static final String[] NUMERIC = new String[1000];
+
+    static {
+        for (int i = 0; i < 1000; i++) {
+            NUMERIC[i] = String.format("%03d", i);
+        }
+    }
+
+    private Tags() {
+    }
+
+    static void check(String tag) {
+        Objects.requireNonNull(tag, "tag");
+        if (tag.length() != 3) {
+            throw new IllegalArgumentException("'tag' must be three characters, was \"" + tag + "\"");
+        }
+    }
+
+    /// The shared instance for a three-digit tag, or the argument itself.
+    static String intern(String tag) {
+        if (tag.length() == 3) {
+            int a = tag.charAt(0) - '0';
+            int b = tag.charAt(1) - '0';
+            int c = tag.charAt(2) - '0';
+            if ((a | b | c) >= 0 && a <= 9 && b <= 9 && c <= 9) {
+                return NUMERIC[a * 100 + b * 10 + c];
+            }
+        }
+        return tag;
+    }
+
+    /// Whether `tag` matches `pattern`: three characters where `X`, `x` and `.` match anything.
+    static boolean matches(String pattern, String tag) {
+        if (pattern.length() != 3 || tag.length() != 3) {
+            return false;
+        }
+        for (int i = 0; i < 3; i++) {
+            char p = pattern.charAt(i);
+            if (p != 'X' && p != 'x' && p != '.' && p != tag.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static void checkPattern(String pattern) {
+        Objects.requireNonNull(pattern, "pattern");
+        if (pattern.length() != 3) {
+            throw new IllegalArgumentException(
+                    "tag pattern must be three characters (digits, or X or . as wildcards), was \"" + pattern + "\"");
+        }
+    }
+}
