@@ -24,7 +24,8 @@ public final class Sources {
                                       String name, boolean owns) {
         return switch (format) {
             case ISO_2709 -> new Iso2709Source(channel, owns, options, name);
-            case MARCXML, MARC_JSON, MARC_JSON_LINES, MARCMAKER ->
+            case MARC_JSON, MARC_JSON_LINES -> new org.marcloom.internal.json.JsonSource(channel, owns, options, name);
+            case MARCXML, MARCMAKER ->
                     throw new UnsupportedOperationException(format + " reading is not available yet");
         };
     }
