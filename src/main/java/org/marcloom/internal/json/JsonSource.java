@@ -41,6 +41,8 @@ import org.marcloom.record.Subfield;
 /// - Missing, empty or `null` indicator: read as blank, WARNING `INDICATOR_INVALID` (real files
 ///   do this and every other reader accepts it). An indicator of more than one character: ERROR
 ///   `INDICATOR_INVALID`, first character kept.
+/// - An object with neither `leader` nor `fields` is not a record: strict throws; lenient skips
+///   it with an ERROR `STRUCTURE_INVALID` carried to the next record (it still counts as seen).
 /// - Missing leader: ERROR `STRUCTURE_INVALID`; lenient uses [Leader#DEFAULT]. A leader that is not
 ///   24 characters: ERROR `LEADER_INVALID`; lenient pads with blanks or truncates.
 /// - Values of the wrong JSON type (a field that is a number, a subfield that is an object): ERROR
@@ -135,6 +137,9 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
                 current = index++;
                 MarcRecord r = readRecord();
                 current = -1;
+                if (r == null) {
+                    continue;
+                }
                 returned++;
                 return r;
             } catch (StreamReadException e) {
@@ -272,6 +277,17 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
                         "unexpected key \"" + key + "\" in a record was ignored");
                 parser.skipChildren();
             }
+        }
+        if (leader == null && !sawFields && lenient) {
+            // Not a record at all (often a fragment met after skipping a syntax error).
+            Diagnostic d = diagnostic(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, current, start, null,
+                    "an object with neither \"leader\" nor \"fields\" is not a record; it was skipped");
+            if (diagnostics != null) {
+                diagnostics.forEach(this::addOrphan);
+            }
+            addOrphan(d);
+            diagnostics = null;
+            return null;
         }
         Leader l;
         if (leader == null) {
