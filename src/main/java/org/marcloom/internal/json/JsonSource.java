@@ -250,12 +250,14 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
         JsonLocation start = tokenLocation();
         String leader = null;
         boolean sawFields = false;
+        boolean recordKeys = false;
         ArrayList<Field> fields = new ArrayList<>(32);
         JsonToken t;
         while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             t = parser.nextToken();
             if (key.equals("leader")) {
+                recordKeys = true;
                 if (t == JsonToken.VALUE_STRING) {
                     leader = parser.getText();
                 } else {
@@ -264,6 +266,7 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
                     parser.skipChildren();
                 }
             } else if (key.equals("fields")) {
+                recordKeys = true;
                 if (t == JsonToken.START_ARRAY) {
                     sawFields = true;
                     readFields(fields);
@@ -278,7 +281,7 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
                 parser.skipChildren();
             }
         }
-        if (leader == null && !sawFields && lenient) {
+        if (!recordKeys && lenient) {
             // Not a record at all (often a fragment met after skipping a syntax error).
             Diagnostic d = diagnostic(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, current, start, null,
                     "an object with neither \"leader\" nor \"fields\" is not a record; it was skipped");
