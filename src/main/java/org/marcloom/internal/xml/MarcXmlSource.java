@@ -67,6 +67,7 @@ import org.marcloom.record.Subfield;
 ///   [#trailingDiagnostics()].
 /// - DTDs and external entities are never read: a document that references one fails with a
 ///   syntax error instead.
+/// - After a strict-mode data error, a further `next()` goes on with the following record.
 /// - I/O errors: [UncheckedIOException].
 ///
 /// Not thread-safe.
@@ -88,6 +89,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
     private XMLStreamReader xml;
     private boolean done;
     private boolean reprocess;
+    private boolean inRecord;
     private long recordIndex;
     private long returned;
     private final List<Diagnostic> trailing = new ArrayList<>();
@@ -201,8 +203,6 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
         return name != null ? e.withSource(name) : e;
     }
 
-    private boolean inRecord;
-
     /// Finds the next MARC record element and reads it; `null` at the end of the document.
     private MarcRecord scan() throws XMLStreamException {
         while (reprocess || xml.hasNext()) {
@@ -216,7 +216,15 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                     boolean unqualified = ns == null || ns.isEmpty();
                     if (MARC_NS.equals(ns) || unqualified) {
                         boolean sure = !unqualified || depth == 1 || "collection".equals(stack[depth - 2]);
-                        Object r = readRecord(!sure);
+                        Object r;
+                        try {
+                            r = readRecord(!sure);
+                        } catch (MarcParseException e) {
+                            // Strict mode: a later next() goes on with the following record.
+                            recordIndex++;
+                            inRecord = false;
+                            throw e;
+                        }
                         if (r != NOT_MARC) {
                             depth--;
                             return (MarcRecord) r;

@@ -361,4 +361,17 @@ class MarcXmlSourceTest {
         MarcParseException e = assertThrows(MarcParseException.class, () -> XmlTestSupport.readAll(general, false));
         assertEquals(ErrorCode.SYNTAX_ERROR, e.code());
     }
+
+    @Test
+    void strictReaderGoesOnWithTheNextRecordAfterADataError() throws IOException {
+        String doc = XmlTestSupport.collection(record("<datafield tag=\"245\"><subfield code=\"a\">x</subfield></datafield>")
+                + record("<controlfield tag=\"001\">second</controlfield>"));
+        try (MarcReader r = XmlTestSupport.reader(doc, false)) {
+            MarcParseException e = assertThrows(MarcParseException.class, r::read);
+            assertEquals(0, e.recordIndex());
+            assertEquals("245", e.tag());
+            assertEquals("second", r.read().controlNumber().orElseThrow());
+            assertNull(r.read());
+        }
+    }
 }
