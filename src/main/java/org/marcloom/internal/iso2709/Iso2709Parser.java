@@ -1,0 +1,480 @@
+package org.marcloom.internal.iso2709;
+
+import static org.marcloom.internal.iso2709.Framer.FT;
+import static org.marcloom.internal.iso2709.Framer.RT;
+import static org.marcloom.internal.iso2709.Framer.SD;
+
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.marcloom.Diagnostic;
+import org.marcloom.ErrorCode;
+import org.marcloom.MarcEncoding;
+import org.marcloom.MarcParseException;
+import org.marcloom.ReaderOptions;
+import org.marcloom.Severity;
+import org.marcloom.internal.ModelAccess;
+import org.marcloom.internal.Utf8;
+import org.marcloom.record.ControlField;
+import org.marcloom.record.DataField;
+import org.marcloom.record.Field;
+import org.marcloom.record.Leader;
+import org.marcloom.record.MarcRecord;
+import org.marcloom.record.Subfield;
+
+/// Turns one framed ISO 2709 record into a [MarcRecord]. Shared by every read path, so the
+/// sequential and the parallel readers give the same records and the same diagnostics.
+///
+/// WARNING: hot code. Int indexes into the caller's array, no per-byte allocation, exact-size
+/// arrays handed to the model without copies. Not thread-safe: one parser per thread.
+public final class Iso2709Parser {
+
+    private static final ModelAccess.Factory MODEL = ModelAccess.factory();
+    private static final Subfield[] NO_SUBFIELDS = new Subfield[0];
+
+    private final ReaderOptions options;
+    private final boolean lenient;
+    private final int maxDiagnostics;
+    private final TextDecoder marc8;
+
+    // Per-record state.
+    private ArrayList<Diagnostic> diagnostics;
+    private boolean truncatedDiagnostics;
+    private long recordIndex;
+    private long recordOffset;
+    private int recordStart;
+    private String controlNumber;
+    private int charset;
+
+    private static final int UTF8 = 0;
+    private static final int MARC8 = 1;
+    private static final int LATIN1 = 2;
+
+    public Iso2709Parser(ReaderOptions options) {
+        this.options = options;
+        this.lenient = options.lenient();
+        this.maxDiagnostics = options.maxDiagnosticsPerRecord();
+        this.marc8 = TextDecoder.marc8(options);
+    }
+
+    /// Diagnostics that framing found (junk skipped before the record, a wrong length, a missing
+    /// terminator, a truncated record), in the order a reader reports them.
+    public static List<Diagnostic> framingDiagnostics(int flags, int declaredLength, int actualLength,
+                                                      long recordIndex, long recordOffset,
+                                                      long skipped, long skippedOffset,
+                                                      boolean skippedWhitespace) {
+        if (flags == 0 && skipped == 0) {
+            return List.of();
+        }
+        List<Diagnostic> out = new ArrayList<>(2);
+        if (skipped > 0) {
+            out.add(Diagnostic.atOffset(skippedWhitespace ? Severity.WARNING : Severity.ERROR, ErrorCode.JUNK_SKIPPED,
+                    recordIndex, skippedOffset, null, skipped + (skippedWhitespace
+                            ? " bytes of white space (newlines, blanks) before this record were skipped"
+                            : " bytes that are not a record were skipped before this record")));
+        }
+        if ((flags & Framer.LENGTH_MISMATCH) != 0) {
+            out.add(Diagnostic.atOffset(Severity.ERROR, ErrorCode.RECORD_LENGTH_MISMATCH, recordIndex, recordOffset, null,
+                    (declaredLength < 0 ? "leader/00-04 is not a record length"
+                            : "leader/00-04 declares " + declaredLength + " bytes")
+                            + " but the record ends at the next record terminator, after " + actualLength + " bytes"));
+        }
+        if ((flags & Framer.NO_TERMINATOR) != 0) {
+            out.add(Diagnostic.atOffset(Severity.ERROR, ErrorCode.RECORD_LENGTH_MISMATCH, recordIndex,
+                    recordOffset + actualLength - 1, null,
+                    "the record has no record terminator (0x1D); its declared length of " + actualLength
+                            + " bytes was used"));
+        }
+        if ((flags & Framer.TRUNCATED) != 0) {
+            out.add(Diagnostic.atOffset(Severity.ERROR, ErrorCode.RECORD_TRUNCATED, recordIndex, recordOffset, null,
+                    "the input ends inside this record, after " + actualLength + " bytes"
+                            + (declaredLength >= 0 ? " of the " + declaredLength + " its leader declares" : "")));
+        }
+        return out;
+    }
+
+    /// Parses `buf[start, end)`, the record's bytes from its leader to its terminator.
+    ///
+    /// @param index    zero-based record index in the input
+    /// @param offset   absolute byte offset of `buf[start]` in the input
+    /// @param framing  diagnostics from framing to attach first (usually empty)
+    /// @throws MarcParseException in strict mode, at the first data error
+    public MarcRecord parse(byte[] buf, int start, int end, long index, long offset, List<Diagnostic> framing) {
+        diagnostics = null;
+        truncatedDiagnostics = false;
+        recordIndex = index;
+        recordOffset = offset;
+        recordStart = start;
+        controlNumber = null;
+        for (int i = 0; i < framing.size(); i++) {
+            add(framing.get(i));
+        }
+        int length = end - start;
+        // The data area ends before the record terminator (when there is one).
+        int dataLimit = length > 0 && buf[end - 1] == RT ? end - 1 : end;
+
+        Leader leader = leader(buf, start, length);
+        charset = chooseCharset(leader, buf, start + 24, dataLimit);
+
+        int base = baseAddress(buf, start, leader, dataLimit);
+        int dirStart = start + 24;
+        int dirEnd = base > 0 ? start + base - 1 : dirStart; // index of the directory's 0x1E
+        int entries = (dirEnd - dirStart) / 12;
+        if ((dirEnd - dirStart) % 12 != 0) {
+            report(Severity.ERROR, ErrorCode.DIRECTORY_INVALID, dirStart, null, "the directory is "
+                    + (dirEnd - dirStart) + " bytes long, not a multiple of 12; the last "
+                    + (dirEnd - dirStart) % 12 + " bytes were ignored");
+        }
+        int maxFields = options.limits().maxFieldsPerRecord();
+        if (entries > maxFields) {
+            report(Severity.FATAL, ErrorCode.LIMIT_EXCEEDED, dirStart, null, "the record has " + entries
+                    + " directory entries, more than the maximum allowed (" + maxFields
+                    + ", from Limits.maxFieldsPerRecord); the rest were ignored");
+            entries = maxFields;
+        }
+        int dataStart = start + (base > 0 ? base : 24);
+        Field[] fields = new Field[entries];
+        int count = 0;
+        int previousEnd = dataStart;
+        for (int e = 0; e < entries; e++) {
+            int p = dirStart + e * 12;
+            Field f = field(buf, p, dataStart, dataLimit, previousEnd);
+            if (f != null) {
+                fields[count++] = f;
+                previousEnd = lastFieldEnd;
+            }
+        }
+        List<Diagnostic> d = diagnostics == null ? List.of() : Collections.unmodifiableList(diagnostics);
+        return MODEL.record(leader, fields, count, d);
+    }
+
+    private Leader leader(byte[] buf, int start, int length) {
+        String text;
+        if (length >= 24) {
+            text = new String(buf, start, 24, StandardCharsets.ISO_8859_1);
+        } else {
+            report(Severity.ERROR, ErrorCode.LEADER_INVALID, start, null,
+                    "the record is only " + length + " bytes, shorter than a leader; the leader was padded with blanks");
+            StringBuilder sb = new StringBuilder(new String(buf, start, Math.max(0, length), StandardCharsets.ISO_8859_1));
+            while (sb.length() < 24) {
+                sb.append(' ');
+            }
+            text = sb.toString();
+        }
+        Leader leader = Leader.of(text);
+        for (int i = 0; i < 24; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7E) {
+                report(Severity.ERROR, ErrorCode.LEADER_INVALID, start + i, null,
+                        String.format("leader/%02d is the byte 0x%02X, not a printable ASCII character", i, (int) c));
+                break;
+            }
+        }
+        if (leader.indicatorCount() != 2 || leader.subfieldCodeLength() != 2) {
+            report(Severity.ERROR, ErrorCode.LEADER_INVALID, start + 10, null,
+                    "leader/10-11 should be \"22\" (indicator count, subfield code length), found \""
+                            + text.substring(10, 12) + "\"; read as 2 and 2");
+        }
+        if (text.charAt(20) != '4' || text.charAt(21) != '5') {
+            report(Severity.ERROR, ErrorCode.LEADER_INVALID, start + 20, null,
+                    "leader/20-21 should be \"45\" (4-digit field lengths, 5-digit starting positions), found \""
+                            + text.substring(20, 22) + "\"; read as 4 and 5");
+        }
+        return leader;
+    }
+
+    private int chooseCharset(Leader leader, byte[] buf, int from, int to) {
+        MarcEncoding encoding = options.encoding();
+        switch (encoding) {
+            case UTF_8:
+                return UTF8;
+            case MARC_8:
+                return MARC8;
+            case LATIN_1:
+                return LATIN1;
+            default:
+                break;
+        }
+        char scheme = leader.characterCodingScheme();
+        int declared = scheme == 'a' ? UTF8 : MARC8;
+        if (scheme != 'a' && scheme != ' ') {
+            report(Severity.WARNING, ErrorCode.ENCODING_UNKNOWN, recordStart + 9, null,
+                    String.format("leader/09 is '%s' (0x%02X), neither 'a' (UTF-8) nor blank (MARC-8); read as MARC-8",
+                            scheme >= 0x20 && scheme < 0x7F ? String.valueOf(scheme) : "?", (int) scheme));
+        }
+        if (!options.guessEncoding() || to <= from || Utf8.isAscii(buf, from, to - from)) {
+            return declared;
+        }
+        int bad = Utf8.firstInvalid(buf, from, to - from);
+        if (declared == MARC8 && bad < 0) {
+            report(Severity.WARNING, ErrorCode.ENCODING_GUESSED, recordStart + 9, null,
+                    "leader/09 says MARC-8 but the data is valid UTF-8 with non-ASCII characters; read as UTF-8");
+            return UTF8;
+        }
+        if (declared == UTF8 && bad >= 0) {
+            report(Severity.WARNING, ErrorCode.ENCODING_GUESSED, recordStart + 9, null,
+                    "leader/09 says UTF-8 but the data is not valid UTF-8 (first bad byte at record byte "
+                            + (bad - recordStart) + "); read as MARC-8");
+            return MARC8;
+        }
+        return declared;
+    }
+
+    private int baseAddress(byte[] buf, int start, Leader leader, int dataLimit) {
+        int length = dataLimit - start;
+        int base = leader.baseAddress();
+        if (base >= 25 && base <= length && buf[start + base - 1] == FT) {
+            return base;
+        }
+        // Find where the directory really ends: the first field terminator after the leader.
+        int ft = Framer.indexOf(buf, start + 24, dataLimit, FT);
+        String found = new String(buf, start + 12, Math.min(5, Math.max(0, length - 12)), StandardCharsets.ISO_8859_1);
+        if (ft < 0) {
+            report(Severity.ERROR, ErrorCode.DIRECTORY_INVALID, start + 24, null,
+                    "the directory has no field terminator (0x1E); the record has no readable fields");
+            return 0;
+        }
+        report(Severity.ERROR, ErrorCode.BASE_ADDRESS_INVALID, start + 12, null,
+                "leader/12-16 (base address of data) is \"" + found + "\" but the directory ends at record byte "
+                        + (ft - start) + "; used base address " + (ft - start + 1));
+        return ft - start + 1;
+    }
+
+    private int lastFieldEnd;
+
+    /// One directory entry at `p` and its field. Returns null when the field cannot be read.
+    private Field field(byte[] buf, int p, int dataStart, int dataLimit, int previousEnd) {
+        String tag = tag(buf, p);
+        int fieldLength = Framer.digits(buf, p + 3, 4);
+        int fieldStart = Framer.digits(buf, p + 7, 5);
+        int from;
+        int to; // index of the field terminator, or the end of the usable data
+        if (fieldLength < 0 || fieldStart < 0) {
+            report(Severity.ERROR, ErrorCode.DIRECTORY_ENTRY_INVALID, p, tag,
+                    "directory entry \"" + Framer.printable(buf, p, 12)
+                            + "\" has a length or starting position that is not digits; read the field that follows the previous one");
+            from = previousEnd;
+            if (from >= dataLimit) {
+                return null;
+            }
+            int ft = Framer.indexOf(buf, from, dataLimit, FT);
+            to = ft < 0 ? dataLimit : ft;
+        } else {
+            from = dataStart + fieldStart;
+            int end = from + fieldLength;
+            if (fieldLength == 0 || from >= dataLimit) {
+                report(Severity.ERROR, ErrorCode.FIELD_OUT_OF_BOUNDS, p, tag,
+                        "directory entry points at record bytes " + (from - recordStart) + "-" + (end - recordStart)
+                                + ", outside the record's data (which ends at record byte " + (dataLimit - recordStart)
+                                + "); the field was dropped");
+                return null;
+            }
+            if (end > dataLimit) {
+                int ft = Framer.indexOf(buf, from, dataLimit, FT);
+                report(Severity.ERROR, ErrorCode.FIELD_OUT_OF_BOUNDS, p, tag,
+                        "field of " + fieldLength + " bytes at record byte " + (from - recordStart)
+                                + " runs past the end of the record's data; read up to "
+                                + (ft < 0 ? "the end of the data" : "its field terminator"));
+                to = ft < 0 ? dataLimit : ft;
+            } else if (buf[end - 1] == FT) {
+                to = end - 1;
+            } else {
+                int ft = Framer.indexOf(buf, from, dataLimit, FT);
+                report(Severity.ERROR, ErrorCode.FIELD_TERMINATOR_MISSING, from, tag,
+                        "the field does not end with a field terminator (0x1E) at the length its directory entry gives ("
+                                + fieldLength + " bytes); read up to "
+                                + (ft < 0 ? "the end of the data" : "the next field terminator, at record byte " + (ft - recordStart)));
+                to = ft < 0 ? dataLimit : ft;
+            }
+        }
+        lastFieldEnd = Math.min(to + 1, dataLimit);
+        if (Field.isControlTag(tag)) {
+            return controlField(buf, tag, from, to);
+        }
+        return dataField(buf, tag, from, to);
+    }
+
+    private String tag(byte[] buf, int p) {
+        int a = buf[p] - '0';
+        int b = buf[p + 1] - '0';
+        int c = buf[p + 2] - '0';
+        if ((a | b | c) >= 0 && a <= 9 && b <= 9 && c <= 9) {
+            return TagTable.TAGS[a * 100 + b * 10 + c];
+        }
+        for (int i = 0; i < 3; i++) {
+            byte x = buf[p + i];
+            if (!(x >= '0' && x <= '9' || x >= 'A' && x <= 'Z' || x >= 'a' && x <= 'z')) {
+                report(Severity.ERROR, ErrorCode.TAG_INVALID, p, null,
+                        "directory entry tag \"" + Framer.printable(buf, p, 3) + "\" is not three letters or digits");
+                break;
+            }
+        }
+        return new String(buf, p, 3, StandardCharsets.ISO_8859_1);
+    }
+
+    private ControlField controlField(byte[] buf, String tag, int from, int to) {
+        if (Framer.indexOf(buf, from, to, SD) >= 0) {
+            report(Severity.ERROR, ErrorCode.CONTROL_FIELD_INVALID, from, tag,
+                    "control field contains a subfield delimiter (0x1F); kept as data");
+        }
+        String data = text(buf, from, to - from, tag);
+        if (controlNumber == null && tag.equals("001")) {
+            controlNumber = data;
+        }
+        return new ControlField(tag, data);
+    }
+
+    private DataField dataField(byte[] buf, String tag, int from, int to) {
+        int len = to - from;
+        char ind1 = ' ';
+        char ind2 = ' ';
+        int p = from;
+        if (len < 2 || buf[from] == SD || buf[from + 1] == SD) {
+            report(Severity.ERROR, ErrorCode.INDICATOR_INVALID, from, tag,
+                    "data field has no room for two indicators before its subfields; read as blanks");
+            if (len >= 1 && buf[from] != SD) {
+                ind1 = indicator(buf, from, tag);
+                p = from + 1;
+            }
+        } else {
+            ind1 = indicator(buf, from, tag);
+            ind2 = indicator(buf, from + 1, tag);
+            p = from + 2;
+        }
+        if (p < to && buf[p] != SD) {
+            int sd = Framer.indexOf(buf, p, to, SD);
+            int stop = sd < 0 ? to : sd;
+            report(Severity.ERROR, ErrorCode.SUBFIELD_DELIMITER_MISSING, p, tag,
+                    (stop - p) + " bytes of data after the indicators are not in a subfield; kept as subfield 'a'");
+            // Count what follows too, then build.
+            int n = 1 + countDelimiters(buf, stop, to);
+            Subfield[] subs = new Subfield[n];
+            subs[0] = new Subfield('a', text(buf, p, stop - p, tag));
+            int k = subfields(buf, stop, to, tag, subs, 1);
+            return MODEL.dataField(tag, ind1, ind2, subs, k);
+        }
+        int n = countDelimiters(buf, p, to);
+        int maxSubfields = options.limits().maxSubfieldsPerField();
+        if (n > maxSubfields) {
+            report(Severity.FATAL, ErrorCode.LIMIT_EXCEEDED, from, tag, "the field has " + n
+                    + " subfields, more than the maximum allowed (" + maxSubfields
+                    + ", from Limits.maxSubfieldsPerField); the rest were ignored");
+            n = maxSubfields;
+        }
+        Subfield[] subs = n == 0 ? NO_SUBFIELDS : new Subfield[n];
+        int k = subfields(buf, p, to, tag, subs, 0);
+        return MODEL.dataField(tag, ind1, ind2, subs, k);
+    }
+
+    private static int countDelimiters(byte[] buf, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (buf[i] == SD) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /// Reads the subfields in `buf[p, to)` (p at a delimiter) into `subs` from `k`; returns the count.
+    private int subfields(byte[] buf, int p, int to, String tag, Subfield[] subs, int k) {
+        int capacity = subs.length;
+        while (p < to && k < capacity) {
+            // buf[p] == SD
+            int codeAt = p + 1;
+            int next = codeAt;
+            while (next < to && buf[next] != SD) {
+                next++;
+            }
+            if (codeAt >= next) {
+                report(Severity.ERROR, ErrorCode.SUBFIELD_CODE_INVALID, p, tag,
+                        "a subfield delimiter is not followed by a subfield code; the empty subfield was dropped");
+                p = next;
+                continue;
+            }
+            byte codeByte = buf[codeAt];
+            char code = (char) (codeByte & 0xFF);
+            if (!(codeByte >= 'a' && codeByte <= 'z' || codeByte >= '0' && codeByte <= '9')) {
+                if (codeByte > 0x20 && codeByte < 0x7F) {
+                    report(Severity.WARNING, ErrorCode.SUBFIELD_CODE_INVALID, codeAt, tag,
+                            "subfield code '" + code + "' is not a lowercase letter or a digit");
+                } else {
+                    report(Severity.ERROR, ErrorCode.SUBFIELD_CODE_INVALID, codeAt, tag,
+                            String.format("subfield code is the byte 0x%02X, not a printable character; kept as is",
+                                    codeByte & 0xFF));
+                }
+            }
+            subs[k++] = new Subfield(code, text(buf, codeAt + 1, next - codeAt - 1, tag));
+            p = next;
+        }
+        return k;
+    }
+
+    private char indicator(byte[] buf, int at, String tag) {
+        byte b = buf[at];
+        if (b < 0x20 || b > 0x7E) {
+            report(Severity.ERROR, ErrorCode.INDICATOR_INVALID, at, tag,
+                    String.format("indicator is the byte 0x%02X, not a printable character; read as blank", b & 0xFF));
+            return ' ';
+        }
+        return (char) b;
+    }
+
+    /// Decodes field data in the record's charset, reporting bad bytes.
+    private String text(byte[] buf, int off, int len, String tag) {
+        if (len == 0) {
+            return "";
+        }
+        String s;
+        switch (charset) {
+            case UTF8 -> {
+                s = new String(buf, off, len, StandardCharsets.UTF_8);
+                if (s.length() != len && s.indexOf('\uFFFD') >= 0) {
+                    int bad = Utf8.firstInvalid(buf, off, len);
+                    if (bad >= 0) {
+                        report(Severity.ERROR, ErrorCode.INVALID_UTF8, bad, tag,
+                                String.format("byte 0x%02X is not valid UTF-8; replaced with U+FFFD", buf[bad] & 0xFF));
+                    }
+                }
+                if (options.normalizeNfc() && s.length() != len) {
+                    s = Normalizer.normalize(s, Normalizer.Form.NFC);
+                }
+            }
+            case MARC8 -> s = marc8.decode(buf, off, len, this, tag);
+            default -> s = new String(buf, off, len, StandardCharsets.ISO_8859_1);
+        }
+        return s;
+    }
+
+    /// Reports an invalid MARC-8 sequence found by the decoder (strict mode throws).
+    void marc8Error(int absoluteIndex, String tag, String message) {
+        report(Severity.ERROR, ErrorCode.INVALID_MARC8, absoluteIndex, tag, message);
+    }
+
+    /// `at` is an index into the buffer; it becomes an absolute offset.
+    private void report(Severity severity, ErrorCode code, int at, String tag, String message) {
+        long offset = recordOffset + (at - recordStart);
+        Diagnostic d = Diagnostic.atOffset(lenient || severity == Severity.WARNING ? severity : Severity.FATAL,
+                code, recordIndex, offset, tag, message);
+        if (!lenient && severity != Severity.WARNING) {
+            throw new MarcParseException(d, controlNumber);
+        }
+        add(d);
+    }
+
+    private void add(Diagnostic d) {
+        if (diagnostics == null) {
+            diagnostics = new ArrayList<>(4);
+        }
+        if (diagnostics.size() < maxDiagnostics) {
+            diagnostics.add(d);
+        } else if (!truncatedDiagnostics) {
+            truncatedDiagnostics = true;
+            diagnostics.add(Diagnostic.atOffset(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, recordIndex,
+                    d.byteOffset(), null, "more than " + maxDiagnostics
+                            + " diagnostics for this record; the rest were dropped (ReaderOptions.maxDiagnosticsPerRecord)"));
+        }
+    }
+}
