@@ -18,7 +18,7 @@ import org.marcloom.record.MarcRecord;
 import org.marcloom.record.Subfield;
 
 /// Write then read gives the same records, for generated records in many scripts.
-class MarcXmlRoundTripProperties {
+class MarcXmlRoundTripTest {
 
     /// Pieces values are built from: markup characters, white space XML normalises, Latin with
     /// combining marks, Greek, Cyrillic, Hebrew, Arabic, Devanagari, CJK, Hangul, emoji (astral).
