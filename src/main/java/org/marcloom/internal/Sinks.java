@@ -17,7 +17,8 @@ public final class Sinks {
             case ISO_2709 -> new org.marcloom.internal.iso2709.Iso2709Sink(out, options, ownTarget);
             case MARC_JSON -> json(out, options, false, ownTarget);
             case MARC_JSON_LINES -> json(out, options, true, ownTarget);
-            case MARCXML, MARCMAKER ->
+            case MARCXML -> new org.marcloom.internal.xml.MarcXmlSink(out, options, ownTarget);
+            case MARCMAKER ->
                     throw new UnsupportedOperationException(format + " writing is not available yet");
         };
     }

@@ -25,7 +25,8 @@ public final class Sources {
         return switch (format) {
             case ISO_2709 -> new Iso2709Source(channel, owns, options, name);
             case MARC_JSON, MARC_JSON_LINES -> new org.marcloom.internal.json.JsonSource(channel, owns, options, name);
-            case MARCXML, MARCMAKER ->
+            case MARCXML -> new org.marcloom.internal.xml.MarcXmlSource(channel, owns, options, name);
+            case MARCMAKER ->
                     throw new UnsupportedOperationException(format + " reading is not available yet");
         };
     }
