@@ -235,14 +235,17 @@ class MainTest {
 
     @Test
     void splitStrictFailureLeavesNoHalfWrittenChunk(@TempDir Path dir) throws IOException {
-        String prefix = dir.resolve("bad").toString();
-        CliRun r = CliRun.run("split", "--records", "1000", "--prefix", prefix, MANY_ERRORS);
-        // Framing problems fail in strict mode; whatever happens, no temporary file is left behind.
+        byte[] camel = Files.readAllBytes(Path.of(CAMEL));
+        Path truncated = dir.resolve("truncated.mrc");
+        Files.write(truncated, java.util.Arrays.copyOf(camel, camel.length - 100)); // record 9 is cut short
+        String prefix = dir.resolve("t").toString();
+        CliRun r = CliRun.run("split", "--records", "4", "--prefix", prefix, truncated.toString());
+        assertEquals(1, r.status());
+        assertTrue(r.stderr().startsWith("marcloom: " + truncated + ": RECORD_TRUNCATED at record 9"), r.stderr());
+        assertEquals("4\t" + prefix + "-0001.mrc\n4\t" + prefix + "-0002.mrc\n", r.stdout());
         try (var files = Files.list(dir)) {
-            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".part")));
-        }
-        if (r.status() != 0) {
-            assertFalse(Files.exists(dir.resolve("bad-0001.mrc")));
+            assertEquals(List.of("t-0001.mrc", "t-0002.mrc", "truncated.mrc"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList(), "no partial chunk, no temp file");
         }
     }
 
