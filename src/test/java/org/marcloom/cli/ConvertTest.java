@@ -1,0 +1,80 @@
+package org.marcloom.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marcloom.MarcReader;
+import org.marcloom.record.MarcRecord;
+
+/// `marcloom convert` end to end, through the real writers.
+class ConvertTest {
+
+    static List<MarcRecord> read(byte[] bytes, boolean lenient) throws IOException {
+        List<MarcRecord> out = new ArrayList<>();
+        try (MarcReader r = MarcReader.builder().lenient(lenient).open(new ByteArrayInputStream(bytes))) {
+            r.forEach(out::add);
+        }
+        return out;
+    }
+
+    static List<MarcRecord> read(String file) throws IOException {
+        return read(Files.readAllBytes(Path.of(file)), false);
+    }
+
+    @Test
+    void toMarcKeepsEveryRecord(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("out.mrc");
+        CliRun r = CliRun.run("convert", "--to", "marc", "-o", out.toString(), MainTest.CLEAN, MainTest.CAMEL);
+        assertEquals(0, r.status(), r.stderr());
+        assertEquals("", r.stdout());
+        List<MarcRecord> expected = new ArrayList<>(read(MainTest.CLEAN));
+        expected.addAll(read(MainTest.CAMEL));
+        assertEquals(expected, read(Files.readAllBytes(out), false));
+    }
+
+    @Test
+    void toMarcOnStandardOutputFromStandardInput() throws IOException {
+        byte[] in = Files.readAllBytes(Path.of(MainTest.CAMEL));
+        CliRun r = CliRun.runWithInput(in, "convert", "--to", "marc", "-o", "-", "-");
+        assertEquals(0, r.status(), r.stderr());
+        assertEquals(read(MainTest.CAMEL), read(r.stdoutBytes(), false));
+    }
+
+    @Test
+    void threadsGiveTheSequentialBytes() {
+        CliRun seq = CliRun.run("convert", "--to", "marc", MainTest.CLEAN, MainTest.CAMEL);
+        assertEquals(0, seq.status(), seq.stderr());
+        for (String threads : List.of("2", "4", "7")) {
+            CliRun par = CliRun.run("convert", "--to", "marc", "--threads", threads, MainTest.CLEAN, MainTest.CAMEL);
+            assertEquals(0, par.status(), par.stderr());
+            assertArrayEquals(seq.stdoutBytes(), par.stdoutBytes(), threads + " threads");
+        }
+    }
+
+    @Test
+    void lenientConvertPassesGoodRecordsAndReportsTheRest() throws IOException {
+        CliRun r = CliRun.run("convert", "--to", "marc", "--lenient", MainTest.BAD);
+        assertEquals(0, r.status(), r.stderr());
+        assertEquals(8, read(r.stdoutBytes(), true).size());
+        assertFalse(r.errLines().isEmpty());
+    }
+
+    @Test
+    void strictConvertOfBadDataFailsWithTheLocation(@TempDir Path dir) {
+        Path out = dir.resolve("out.mrc");
+        CliRun r = CliRun.run("convert", "--to", "marc", "-o", out.toString(), MainTest.BAD);
+        assertEquals(1, r.status());
+        assertEquals(1, r.errLines().size(), r.stderr());
+        assertEquals(true, r.stderr().startsWith("marcloom: " + MainTest.BAD + ": "), r.stderr());
+        assertFalse(Files.exists(out));
+    }
+}
