@@ -40,7 +40,7 @@ final class ParallelConverter {
 
     private static final int BATCH = 256;
 
-    private final MarcFormat to;
+    private final EncoderFactory to;
     private final MarcReader.Builder readers;
     private final int threads;
     private final Command.Context ctx;
@@ -53,7 +53,46 @@ final class ParallelConverter {
     private record Chunk(byte[] bytes, List<String> messages, MarcRecord last) {
     }
 
+    /// Writes records to a stream: a [MarcWriter] in production, a fake in tests.
+    interface Encoder extends java.io.Closeable {
+        void write(MarcRecord record) throws IOException;
+
+        void flush() throws IOException;
+    }
+
+    /// Opens an [Encoder] on a stream it must leave open.
+    interface EncoderFactory {
+        Encoder open(OutputStream out);
+    }
+
+    /// The production factory: a [MarcWriter] for `format`.
+    static EncoderFactory writers(MarcFormat format) {
+        return out -> {
+            MarcWriter w = MarcWriter.builder().format(format).keepOpen(true).open(out);
+            return new Encoder() {
+                @Override
+                public void write(MarcRecord record) {
+                    w.write(record);
+                }
+
+                @Override
+                public void flush() {
+                    w.flush();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    w.close();
+                }
+            };
+        };
+    }
+
     ParallelConverter(MarcFormat to, MarcReader.Builder readers, int threads, Command.Context ctx) {
+        this(writers(to), readers, threads, ctx);
+    }
+
+    ParallelConverter(EncoderFactory to, MarcReader.Builder readers, int threads, Command.Context ctx) {
         this.to = to;
         this.readers = readers;
         this.threads = threads;
@@ -173,7 +212,7 @@ final class ParallelConverter {
     /// throw-away record (so a framed format's start is not repeated and its separators are kept).
     private Chunk encode(String name, List<MarcRecord> records, boolean first, long outIndex) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(records.size() * 2048);
-        MarcWriter writer = MarcWriter.builder().format(to).keepOpen(true).open(bytes);
+        Encoder writer = to.open(bytes);
         int mark = 0;
         if (!first) {
             writer.write(records.getFirst());
@@ -229,7 +268,7 @@ final class ParallelConverter {
     /// The document's end: what a writer adds on close after a record, or a whole empty document.
     private byte[] end() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        MarcWriter writer = MarcWriter.builder().format(to).keepOpen(true).open(bytes);
+        Encoder writer = to.open(bytes);
         int mark = 0;
         if (lastRecord != null) {
             writer.write(lastRecord);
