@@ -30,6 +30,15 @@ class ConvertTest {
         return read(Files.readAllBytes(Path.of(file)), false);
     }
 
+    /// Records as a writer should give them back: fields as read, the leader without the parts a
+    /// writer recomputes (record length 00-04, coding scheme 09 — UTF-8 out — and base address 12-16).
+    static List<String> comparable(List<MarcRecord> records) {
+        return records.stream().map(r -> {
+            String l = r.leader().toString();
+            return l.substring(5, 9) + l.substring(10, 12) + l.substring(17) + "|" + r.fields();
+        }).toList();
+    }
+
     @Test
     void toMarcKeepsEveryRecord(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("out.mrc");
@@ -38,7 +47,7 @@ class ConvertTest {
         assertEquals("", r.stdout());
         List<MarcRecord> expected = new ArrayList<>(read(MainTest.CLEAN));
         expected.addAll(read(MainTest.CAMEL));
-        assertEquals(expected, read(Files.readAllBytes(out), false));
+        assertEquals(comparable(expected), comparable(read(Files.readAllBytes(out), false)));
     }
 
     @Test
@@ -46,7 +55,7 @@ class ConvertTest {
         byte[] in = Files.readAllBytes(Path.of(MainTest.CAMEL));
         CliRun r = CliRun.runWithInput(in, "convert", "--to", "marc", "-o", "-", "-");
         assertEquals(0, r.status(), r.stderr());
-        assertEquals(read(MainTest.CAMEL), read(r.stdoutBytes(), false));
+        assertEquals(comparable(read(MainTest.CAMEL)), comparable(read(r.stdoutBytes(), false)));
     }
 
     @Test
