@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.marcloom.MarcReader;
 import org.marcloom.record.MarcRecord;
 
@@ -58,14 +60,15 @@ class ConvertTest {
         assertEquals(comparable(read(MainTest.CAMEL)), comparable(read(r.stdoutBytes(), false)));
     }
 
-    @Test
-    void threadsGiveTheSequentialBytes() {
-        CliRun seq = CliRun.run("convert", "--to", "marc", MainTest.CLEAN, MainTest.CAMEL);
+    @ParameterizedTest
+    @ValueSource(strings = {"marc", "json", "ndjson"})
+    void threadsGiveTheSequentialBytes(String to) {
+        CliRun seq = CliRun.run("convert", "--to", to, MainTest.CLEAN, MainTest.CAMEL);
         assertEquals(0, seq.status(), seq.stderr());
         for (String threads : List.of("2", "4", "7")) {
-            CliRun par = CliRun.run("convert", "--to", "marc", "--threads", threads, MainTest.CLEAN, MainTest.CAMEL);
+            CliRun par = CliRun.run("convert", "--to", to, "--threads", threads, MainTest.CLEAN, MainTest.CAMEL);
             assertEquals(0, par.status(), par.stderr());
-            assertArrayEquals(seq.stdoutBytes(), par.stdoutBytes(), threads + " threads");
+            assertArrayEquals(seq.stdoutBytes(), par.stdoutBytes(), to + " with " + threads + " threads");
         }
     }
 
