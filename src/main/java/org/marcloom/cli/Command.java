@@ -1,0 +1,88 @@
+package org.marcloom.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/// One `marcloom` subcommand: its name, help and behaviour.
+abstract class Command {
+
+    /// What a command runs with: the three standard streams and the shared flags.
+    record Context(InputStream stdin, PrintStream stdout, PrintStream stderr, boolean debug) {
+    }
+
+    static final Args.Option HELP = new Args.Option("help", "h", null, "show this help");
+    static final Args.Option DEBUG = Args.flag("debug", "print stack traces of errors");
+    static final Args.Option LENIENT = Args.flag("lenient",
+            "recover from bad data: report diagnostics and keep the good records");
+    static final Args.Option FROM = Args.value("from", "FORMAT",
+            "input format: marc, marcxml, json, ndjson or mrk (default: detected)");
+
+    abstract String name();
+
+    /// One line for `marcloom --help`.
+    abstract String summary();
+
+    /// The argument synopsis after the command name.
+    abstract String synopsis();
+
+    /// The command's own options, without `--help` and `--debug`.
+    abstract List<Args.Option> options();
+
+    /// Extra lines printed under the options in `--help`, or empty.
+    String details() {
+        return "";
+    }
+
+    /// Runs the command; returns the exit status.
+    abstract int execute(Args.Parsed args, Context ctx) throws Args.UsageException, IOException;
+
+    final List<Args.Option> allOptions() {
+        List<Args.Option> all = new ArrayList<>(options());
+        all.add(DEBUG);
+        all.add(HELP);
+        return all;
+    }
+
+    final String help() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Usage: marcloom ").append(name()).append(' ').append(synopsis()).append('\n');
+        sb.append(summary()).append("\n\nOptions:\n");
+        int width = 0;
+        for (Args.Option o : allOptions()) {
+            width = Math.max(width, o.synopsis().length());
+        }
+        for (Args.Option o : allOptions()) {
+            sb.append("  ").append(pad(o.synopsis(), width)).append("  ").append(o.help()).append('\n');
+        }
+        if (!details().isEmpty()) {
+            sb.append('\n').append(details());
+            if (!details().endsWith("\n")) {
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /// Requires at least one input name.
+    final List<String> inputs(Args.Parsed args) throws Args.UsageException {
+        List<String> in = args.positionals();
+        if (in.isEmpty()) {
+            throw new Args.UsageException(name(), "no input file given (use - for standard input)");
+        }
+        if (in.stream().filter("-"::equals).count() > 1) {
+            throw new Args.UsageException(name(), "standard input (-) can be read only once");
+        }
+        return in;
+    }
+
+    static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    static String padLeft(String s, int width) {
+        return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
+    }
+}

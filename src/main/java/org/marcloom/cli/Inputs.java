@@ -1,0 +1,155 @@
+package org.marcloom.cli;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.marcloom.Diagnostic;
+import org.marcloom.MarcFormat;
+import org.marcloom.MarcReader;
+
+/// Opens the inputs named on the command line: files, or `-` for standard input.
+final class Inputs {
+
+    static final String STDIN_NAME = "<stdin>";
+
+    private Inputs() {
+    }
+
+    /// An open input: its display name, its reader and how many bytes have been read from it.
+    static final class Input implements Closeable {
+        final String name;
+        final MarcReader reader;
+        private final CountingChannel counter;
+        /// The input's size in bytes, or -1 when unknown (standard input).
+        final long size;
+
+        private Input(String name, MarcReader reader, CountingChannel counter, long size) {
+            this.name = name;
+            this.reader = reader;
+            this.counter = counter;
+            this.size = size;
+        }
+
+        long bytesRead() {
+            return counter.count;
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+        }
+    }
+
+    /// A reader builder configured from `--lenient`, `--from` and `--encoding` when the command has them.
+    static MarcReader.Builder readerBuilder(String command, Args.Parsed args) throws Args.UsageException {
+        MarcReader.Builder b = MarcReader.builder().lenient(args.has("lenient"));
+        String from = args.value("from");
+        if (from != null && !from.equalsIgnoreCase("auto")) {
+            b.format(Formats.format(command, "from", from));
+        } else {
+            b.detectFormat();
+        }
+        String encoding = args.value("encoding");
+        if (encoding != null) {
+            b.encoding(Formats.encoding(command, encoding));
+        }
+        return b;
+    }
+
+    /// Opens `name` (`-` is standard input, left open on close).
+    ///
+    /// @throws CliFailure when the file cannot be opened (with a one-line reason)
+    static Input open(String name, MarcReader.Builder builder, Command.Context ctx) {
+        if (name.equals("-")) {
+            CountingChannel counter = new CountingChannel(Channels.newChannel(ctx.stdin()));
+            MarcReader reader = builder.sourceName(STDIN_NAME).keepOpen(true).open(counter);
+            return new Input(STDIN_NAME, reader, counter, -1);
+        }
+        Path path = Path.of(name);
+        if (Files.isDirectory(path)) {
+            throw new CliFailure(name + ": is a directory, not a file");
+        }
+        FileChannel channel;
+        long size;
+        try {
+            channel = FileChannel.open(path, StandardOpenOption.READ);
+            size = channel.size();
+        } catch (IOException e) {
+            throw new CliFailure(describe(name, e), e);
+        }
+        CountingChannel counter = new CountingChannel(channel);
+        try {
+            MarcReader reader = builder.sourceName(name).keepOpen(false).open(counter);
+            return new Input(name, reader, counter, size);
+        } catch (RuntimeException e) {
+            try {
+                channel.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /// One line for an I/O error on a named file.
+    static String describe(String name, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return name + ": no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return name + ": permission denied";
+        }
+        String m = e.getMessage();
+        return name + ": " + (m == null ? e.getClass().getSimpleName() : m);
+    }
+
+    /// Prints lenient-mode diagnostics on standard error, one line each.
+    static void report(Command.Context ctx, String name, List<Diagnostic> diagnostics) {
+        for (Diagnostic d : diagnostics) {
+            ctx.stderr().println("marcloom: " + name + ": " + d);
+        }
+    }
+
+    /// Whether the input will be read as ISO 2709 (named, or detected with nothing else to go on).
+    static boolean isIso2709(MarcFormat from) {
+        return from == null || from == MarcFormat.ISO_2709;
+    }
+
+    /// Counts the bytes read through a channel, for progress.
+    static final class CountingChannel implements ReadableByteChannel {
+        private final ReadableByteChannel in;
+        private volatile long count;
+
+        CountingChannel(ReadableByteChannel in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            int n = in.read(dst);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return in.isOpen();
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.marcloom.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.marcloom.MarcReader;
+import org.marcloom.record.MarcRecord;
+
+/// Reads every record of every input in order, with progress, and lenient diagnostics reported
+/// on standard error unless the command handles them itself.
+final class RecordLoop {
+
+    /// What a command does with each record and at the end of each input.
+    interface Handler {
+        void record(Inputs.Input in, MarcRecord rec) throws IOException;
+
+        default void endOfInput(Inputs.Input in, long records) throws IOException {
+        }
+    }
+
+    private RecordLoop() {
+    }
+
+    /// @param reportDiagnostics print each record's diagnostics and the trailing ones on standard error
+    /// @return the number of records read from all inputs
+    static long run(List<String> names, MarcReader.Builder builder, Command.Context ctx, boolean reportDiagnostics,
+                    Handler handler) throws IOException {
+        long total = 0;
+        long doneBytes = 0;
+        try (Progress progress = Progress.start(ctx, totalSize(names))) {
+            for (String name : names) {
+                try (Inputs.Input in = Inputs.open(name, builder, ctx)) {
+                    long count = 0;
+                    MarcRecord rec;
+                    while ((rec = in.reader.read()) != null) {
+                        if (reportDiagnostics) {
+                            Inputs.report(ctx, in.name, rec.diagnostics());
+                        }
+                        handler.record(in, rec);
+                        count++;
+                        progress.update(total + count, doneBytes + in.bytesRead());
+                    }
+                    if (reportDiagnostics) {
+                        Inputs.report(ctx, in.name, in.reader.trailingDiagnostics());
+                    }
+                    handler.endOfInput(in, count);
+                    total += count;
+                    doneBytes += in.bytesRead();
+                }
+            }
+        }
+        return total;
+    }
+
+    /// The summed size of the named files, or -1 when one is standard input or cannot be sized.
+    static long totalSize(List<String> names) {
+        long sum = 0;
+        for (String n : names) {
+            if (n.equals("-")) {
+                return -1;
+            }
+            try {
+                sum += Files.size(Path.of(n));
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
+        }
+        return sum;
+    }
+}
