@@ -31,6 +31,9 @@ import org.marcloom.record.Subfield;
 /// diacritic mnemonics, written before their base letter as in MARC-8, are moved after it. A line
 /// that starts with a space or tab continues the previous field (some producers wrap long fields).
 ///
+/// An unknown `{name}` is kept as written with a [Severity#WARNING] (so strict mode reads on):
+/// MARCBreaker's UTF-8 output (`.mrk8`) leaves literal braces unescaped, as in `{text}`.
+///
 /// The text is UTF-8 (a byte order mark is dropped); a line that is not valid UTF-8 is an
 /// [ErrorCode#INVALID_UTF8] error, decoded as windows-1252 in lenient mode. The leader is kept as
 /// written, so a record broken from MARC-8 keeps its blank leader/09 although its text is now
@@ -307,7 +310,7 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
     }
 
     private String text(String raw, int line, int column, String tag) {
-        String s = MrkText.decode(raw, (at, mnemonic) -> report(Severity.ERROR, ErrorCode.SYNTAX_ERROR, line,
+        String s = MrkText.decode(raw, (at, mnemonic) -> report(Severity.WARNING, ErrorCode.SYNTAX_ERROR, line,
                 column + at, tag, "unknown mnemonic {" + mnemonic + "}; kept as written"));
         if (options.normalizeNfc() && !s.isEmpty() && !Normalizer.isNormalized(s, Normalizer.Form.NFC)) {
             s = Normalizer.normalize(s, Normalizer.Form.NFC);
