@@ -33,9 +33,9 @@ public final class Sources {
                                       String name, boolean owns) {
         return switch (format) {
             case ISO_2709 -> new Iso2709Source(channel, owns, options, name);
+            case MARC_JSON, MARC_JSON_LINES -> new org.marcloom.internal.json.JsonSource(channel, owns, options, name);
+            case MARCXML -> new org.marcloom.internal.xml.MarcXmlSource(channel, owns, options, name);
             case MARCMAKER -> new MrkSource(channel, owns, options, name);
-            case MARCXML, MARC_JSON, MARC_JSON_LINES ->
-                    throw new UnsupportedOperationException(format + " reading is not available yet");
         };
     }
 

@@ -1,0 +1,600 @@
+package org.marcloom.internal.json;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ReadableByteChannel;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.marcloom.Diagnostic;
+import org.marcloom.ErrorCode;
+import org.marcloom.MarcParseException;
+import org.marcloom.ReaderOptions;
+import org.marcloom.Severity;
+import org.marcloom.internal.ModelAccess;
+import org.marcloom.internal.RecordSource;
+import org.marcloom.internal.Sources;
+import org.marcloom.record.ControlField;
+import org.marcloom.record.Field;
+import org.marcloom.record.Leader;
+import org.marcloom.record.MarcRecord;
+import org.marcloom.record.Subfield;
+
+/// Streaming MARC-in-JSON reader (code4lib layout) for both forms: a JSON array of record objects
+/// (input starting with `[`), or a stream of record objects (starting with `{`), one per line
+/// (NDJSON) or just concatenated, pretty-printed or not. The form is detected from the input, so
+/// either [org.marcloom.MarcFormat] JSON value reads both. Records are parsed one at a time with
+/// Jackson's streaming parser; the input is never loaded whole. Keys may come in any order
+/// (`fields` before `leader`, `subfields` before `ind1`).
+///
+/// ## What is tolerated, and how it is reported
+/// Positions are one-based line and column ([Diagnostic#atLine]); record indexes count the record
+/// objects seen, from zero, including any that had to be skipped, so an index is the record's
+/// position in the input. Warnings are attached in both modes; errors throw [MarcParseException]
+/// in strict mode and become diagnostics in lenient mode.
+/// - Unknown keys (in a record, a data field): ignored, WARNING `STRUCTURE_INVALID`.
+/// - Missing, empty or `null` indicator: read as blank, WARNING `INDICATOR_INVALID` (real files
+///   do this and every other reader accepts it). An indicator of more than one character: ERROR
+///   `INDICATOR_INVALID`, first character kept.
+/// - An object with neither `leader` nor `fields` is not a record: strict throws; lenient skips
+///   it with an ERROR `STRUCTURE_INVALID` carried to the next record (it still counts as seen).
+/// - Missing leader: ERROR `STRUCTURE_INVALID`; lenient uses [Leader#DEFAULT]. A leader that is not
+///   24 characters: ERROR `LEADER_INVALID`; lenient pads with blanks or truncates.
+/// - Values of the wrong JSON type (a field that is a number, a subfield that is an object): ERROR
+///   `STRUCTURE_INVALID`; lenient skips that value and reads on. A tag that is not three
+///   characters: ERROR `TAG_INVALID`, field skipped. A subfield code that is not one character:
+///   ERROR `SUBFIELD_CODE_INVALID` (first character kept; an empty code drops the subfield).
+/// - Malformed JSON: strict throws `SYNTAX_ERROR` with line, column and record index. Lenient,
+///   in the object-stream form: the rest of the line is skipped and reading restarts on the next
+///   line; the `SYNTAX_ERROR` diagnostic has no record of its own, so it is attached to the next
+///   record read (or, when none follows, reported by [#trailingDiagnostics()]). Lenient, inside an
+///   array: a syntax error cannot be recovered from (the array's structure is lost), so the
+///   diagnostic goes to [#trailingDiagnostics()] and reading ends; structural errors inside an
+///   array (well-formed JSON of the wrong shape) are recovered from as above.
+///
+/// Not thread-safe.
+public final class JsonSource implements RecordSource, Sources.HasTrailing {
+
+    private static final ModelAccess.Factory MODEL = ModelAccess.factory();
+    private static final int UNKNOWN = 0;
+    private static final int ARRAY = 1;
+    private static final int OBJECTS = 2;
+
+    private final ReadableByteChannel channel;
+    private final boolean owns;
+    private final String name;
+    private final boolean lenient;
+    private final boolean nfc;
+    private final int maxDiagnostics;
+    private final int maxFields;
+    private final int maxSubfields;
+    private final ResyncInput in;
+
+    private JsonParser parser;
+    private long parserBase;
+    private int lineBase;
+    private int mode = UNKNOWN;
+    private boolean done;
+    private long index;
+    private long returned;
+    /// Index of the record being read, or -1 between records.
+    private long current = -1;
+    private final List<Diagnostic> orphans = new ArrayList<>(1);
+    private final List<Diagnostic> trailing = new ArrayList<>(1);
+
+    // Per-record state.
+    private ArrayList<Diagnostic> diagnostics;
+    private boolean truncated;
+    private String controlNumber;
+
+    public JsonSource(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name) {
+        this.channel = channel;
+        this.owns = owns;
+        this.name = name;
+        this.lenient = options.lenient();
+        this.nfc = options.normalizeNfc();
+        this.maxDiagnostics = options.maxDiagnosticsPerRecord();
+        this.maxFields = options.limits().maxFieldsPerRecord();
+        this.maxSubfields = options.limits().maxSubfieldsPerField();
+        this.in = new ResyncInput(channel);
+        try {
+            startParser();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void startParser() throws IOException {
+        parserBase = in.position();
+        parser = Json.FACTORY.createParser(in);
+        parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+    }
+
+    @Override
+    public MarcRecord next() {
+        while (!done) {
+            try {
+                JsonToken t = nextRootToken();
+                if (t == null) {
+                    break;
+                }
+                if (t != JsonToken.START_OBJECT) {
+                    Diagnostic d = diagnostic(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, index, tokenLocation(), null,
+                            "expected a record object ({\"leader\": ..., \"fields\": [...]}), found " + describe(t)
+                                    + "; it was skipped");
+                    if (!lenient) {
+                        throw fail(d);
+                    }
+                    parser.skipChildren();
+                    addOrphan(d);
+                    continue;
+                }
+                current = index++;
+                MarcRecord r = readRecord();
+                current = -1;
+                if (r == null) {
+                    continue;
+                }
+                returned++;
+                return r;
+            } catch (StreamReadException e) {
+                syntaxError(e);
+            } catch (MarcParseException e) {
+                done = true;
+                throw e;
+            } catch (IOException e) {
+                done = true;
+                throw new UncheckedIOException("reading " + (name == null ? "input" : name), e);
+            }
+        }
+        done = true;
+        if (!orphans.isEmpty()) {
+            trailing.addAll(orphans);
+            orphans.clear();
+        }
+        return null;
+    }
+
+    /// The next token at record level, or null at the end of the records.
+    private JsonToken nextRootToken() throws IOException {
+        JsonToken t = parser.nextToken();
+        if (mode == UNKNOWN) {
+            if (t == JsonToken.START_ARRAY) {
+                mode = ARRAY;
+                t = parser.nextToken();
+            } else {
+                mode = OBJECTS;
+            }
+        }
+        if (mode == ARRAY && t == JsonToken.END_ARRAY) {
+            JsonToken after = parser.nextToken();
+            if (after != null) {
+                Diagnostic d = diagnostic(Severity.ERROR, ErrorCode.TRAILING_BYTES, index, tokenLocation(), null,
+                        "content after the end of the record array (" + describe(after) + ") was ignored");
+                if (!lenient) {
+                    throw fail(d);
+                }
+                trailing.add(d);
+            }
+            return null;
+        }
+        if (mode == ARRAY && t == null) {
+            Diagnostic d = diagnostic(Severity.ERROR, ErrorCode.SYNTAX_ERROR, index, parser.currentLocation(), null,
+                    "the input ended inside the record array (no closing ']')");
+            if (!lenient) {
+                throw fail(d);
+            }
+            addOrphan(d);
+        }
+        return t;
+    }
+
+    /// A syntax error from Jackson: strict throws; lenient resynchronises on the next line (object
+    /// stream) or ends (array).
+    private void syntaxError(StreamReadException e) {
+        JsonLocation loc = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+        long recordIndex = current >= 0 ? current : index;
+        current = -1;
+        String message = e.getOriginalMessage();
+        if (!lenient) {
+            done = true;
+            throw fail(diagnostic(Severity.FATAL, ErrorCode.SYNTAX_ERROR, recordIndex, loc, null,
+                    "malformed JSON: " + message));
+        }
+        if (mode == ARRAY) {
+            done = true;
+            addOrphan(diagnostic(Severity.FATAL, ErrorCode.SYNTAX_ERROR, recordIndex, loc, null,
+                    "malformed JSON: " + message + "; the rest of the record array could not be read"));
+            return;
+        }
+        int errorLine = lineBase + loc.getLineNr();
+        try {
+            long errorAt = parserBase + Math.max(0, loc.getByteOffset());
+            // The location is just past the offending byte; restart after the newline that ends its line.
+            long from = Math.max(parserBase, errorAt - 1);
+            boolean more = in.rewind(from) && in.skipLine();
+            addOrphan(diagnostic(Severity.ERROR, ErrorCode.SYNTAX_ERROR, recordIndex, loc, null,
+                    "malformed JSON: " + message + (more ? "; skipped to the next line" : "; nothing follows")));
+            try {
+                parser.close();
+            } catch (IOException ignored) {
+                // the input stays open; a broken parser has nothing to release
+            }
+            if (!more) {
+                done = true;
+                return;
+            }
+            lineBase = errorLine;
+            startParser();
+        } catch (IOException io) {
+            done = true;
+            throw new UncheckedIOException("reading " + (name == null ? "input" : name), io);
+        }
+    }
+
+    private MarcRecord readRecord() throws IOException {
+        diagnostics = null;
+        truncated = false;
+        controlNumber = null;
+        if (!orphans.isEmpty()) {
+            for (Diagnostic d : orphans) {
+                add(d);
+            }
+            orphans.clear();
+        }
+        JsonLocation start = tokenLocation();
+        String leader = null;
+        boolean sawFields = false;
+        boolean recordKeys = false;
+        ArrayList<Field> fields = new ArrayList<>(32);
+        JsonToken t;
+        while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            t = parser.nextToken();
+            if (key.equals("leader")) {
+                recordKeys = true;
+                if (t == JsonToken.VALUE_STRING) {
+                    leader = parser.getText();
+                } else {
+                    report(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, null,
+                            "\"leader\" must be a string, found " + describe(t));
+                    parser.skipChildren();
+                }
+            } else if (key.equals("fields")) {
+                recordKeys = true;
+                if (t == JsonToken.START_ARRAY) {
+                    sawFields = true;
+                    readFields(fields);
+                } else {
+                    report(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, null,
+                            "\"fields\" must be an array, found " + describe(t));
+                    parser.skipChildren();
+                }
+            } else {
+                report(Severity.WARNING, ErrorCode.STRUCTURE_INVALID, null,
+                        "unexpected key \"" + key + "\" in a record was ignored");
+                parser.skipChildren();
+            }
+        }
+        if (!recordKeys && lenient) {
+            // Not a record at all (often a fragment met after skipping a syntax error).
+            Diagnostic d = diagnostic(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, current, start, null,
+                    "an object with neither \"leader\" nor \"fields\" is not a record; it was skipped");
+            if (diagnostics != null) {
+                diagnostics.forEach(this::addOrphan);
+            }
+            addOrphan(d);
+            diagnostics = null;
+            return null;
+        }
+        Leader l;
+        if (leader == null) {
+            reportAt(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, start, null,
+                    "the record has no \"leader\"; a default leader was used");
+            l = Leader.DEFAULT;
+        } else if (leader.length() != 24) {
+            reportAt(Severity.ERROR, ErrorCode.LEADER_INVALID, start, null,
+                    "the leader is " + leader.length() + " characters, not 24: \"" + leader + "\"; it was "
+                            + (leader.length() < 24 ? "padded with blanks" : "truncated"));
+            l = Leader.of(leader.length() < 24 ? leader + " ".repeat(24 - leader.length()) : leader.substring(0, 24));
+        } else {
+            l = Leader.of(leader);
+        }
+        if (!sawFields) {
+            reportAt(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, start, null, "the record has no \"fields\" array");
+        }
+        List<Diagnostic> d = diagnostics == null ? List.of() : Collections.unmodifiableList(diagnostics);
+        diagnostics = null;
+        return MODEL.record(l, fields.toArray(new Field[0]), fields.size(), d);
+    }
+
+    private void readFields(ArrayList<Field> fields) throws IOException {
+        JsonToken t;
+        boolean overLimit = false;
+        while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (t != JsonToken.START_OBJECT) {
+                report(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, null,
+                        "a field must be an object such as {\"245\": {...}}, found " + describe(t) + "; skipped");
+                parser.skipChildren();
+                continue;
+            }
+            int keys = 0;
+            while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                String tag = parser.currentName();
+                t = parser.nextToken();
+                if (++keys == 2) {
+                    report(Severity.WARNING, ErrorCode.STRUCTURE_INVALID, tag,
+                            "a field object has more than one key; each key was read as a field");
+                }
+                if (tag.length() != 3) {
+                    report(Severity.ERROR, ErrorCode.TAG_INVALID, tag,
+                            "tag \"" + tag + "\" is not three characters; the field was skipped");
+                    parser.skipChildren();
+                    continue;
+                }
+                if (fields.size() >= maxFields) {
+                    if (!overLimit) {
+                        overLimit = true;
+                        report(Severity.ERROR, ErrorCode.LIMIT_EXCEEDED, tag, "the record has more than " + maxFields
+                                + " fields, the maximum allowed (from Limits.maxFieldsPerRecord); the rest were skipped");
+                    }
+                    parser.skipChildren();
+                    continue;
+                }
+                tag = MODEL.internTag(tag);
+                switch (t) {
+                    case VALUE_STRING -> {
+                        String data = text();
+                        if (!Field.isControlTag(tag)) {
+                            report(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, tag, "field " + tag
+                                    + " has a string value, which only control fields (00X) have; read as a control field");
+                        } else if (controlNumber == null && tag.equals("001")) {
+                            controlNumber = data;
+                        }
+                        fields.add(new ControlField(tag, data));
+                    }
+                    case START_OBJECT -> fields.add(readDataField(tag));
+                    default -> {
+                        report(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, tag, "field " + tag
+                                + " must be a string (control field) or an object (data field), found " + describe(t)
+                                + "; skipped");
+                        parser.skipChildren();
+                    }
+                }
+            }
+            if (keys == 0) {
+                report(Severity.WARNING, ErrorCode.STRUCTURE_INVALID, null, "an empty field object {} was ignored");
+            }
+        }
+    }
+
+    private Field readDataField(String tag) throws IOException {
+        char ind1 = 0;
+        char ind2 = 0;
+        ArrayList<Subfield> subs = new ArrayList<>(8);
+        JsonToken t;
+        while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            t = parser.nextToken();
+            switch (key) {
+                case "ind1" -> ind1 = indicator(t, tag, "ind1");
+                case "ind2" -> ind2 = indicator(t, tag, "ind2");
+                case "subfields" -> {
+                    if (t == JsonToken.START_ARRAY) {
+                        readSubfields(subs, tag);
+                    } else {
+                        report(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, tag,
+                                "\"subfields\" must be an array, found " + describe(t) + "; skipped");
+                        parser.skipChildren();
+                    }
+                }
+                default -> {
+                    report(Severity.WARNING, ErrorCode.STRUCTURE_INVALID, tag,
+                            "unexpected key \"" + key + "\" in field " + tag + " was ignored");
+                    parser.skipChildren();
+                }
+            }
+        }
+        if (ind1 == 0) {
+            report(Severity.WARNING, ErrorCode.INDICATOR_INVALID, tag, "field " + tag + " has no ind1; read as blank");
+            ind1 = ' ';
+        }
+        if (ind2 == 0) {
+            report(Severity.WARNING, ErrorCode.INDICATOR_INVALID, tag, "field " + tag + " has no ind2; read as blank");
+            ind2 = ' ';
+        }
+        return MODEL.dataField(tag, ind1, ind2, subs.toArray(new Subfield[0]), subs.size());
+    }
+
+    private char indicator(JsonToken t, String tag, String which) throws IOException {
+        if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT) {
+            String s = parser.getText();
+            if (t == JsonToken.VALUE_NUMBER_INT) {
+                report(Severity.WARNING, ErrorCode.INDICATOR_INVALID, tag,
+                        which + " of field " + tag + " is a number, not a string; read as text");
+            }
+            if (s.length() == 1) {
+                return s.charAt(0);
+            }
+            if (s.isEmpty()) {
+                report(Severity.WARNING, ErrorCode.INDICATOR_INVALID, tag,
+                        which + " of field " + tag + " is empty; read as blank");
+                return ' ';
+            }
+            report(Severity.ERROR, ErrorCode.INDICATOR_INVALID, tag,
+                    which + " of field " + tag + " is \"" + s + "\", not one character; the first was kept");
+            return s.charAt(0);
+        }
+        if (t == JsonToken.VALUE_NULL) {
+            report(Severity.WARNING, ErrorCode.INDICATOR_INVALID, tag,
+                    which + " of field " + tag + " is null; read as blank");
+            return ' ';
+        }
+        report(Severity.ERROR, ErrorCode.INDICATOR_INVALID, tag,
+                which + " of field " + tag + " must be a one-character string, found " + describe(t) + "; read as blank");
+        parser.skipChildren();
+        return ' ';
+    }
+
+    private void readSubfields(ArrayList<Subfield> subs, String tag) throws IOException {
+        JsonToken t;
+        boolean overLimit = false;
+        while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (t != JsonToken.START_OBJECT) {
+                report(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, tag,
+                        "a subfield of field " + tag + " must be an object such as {\"a\": \"...\"}, found "
+                                + describe(t) + "; skipped");
+                parser.skipChildren();
+                continue;
+            }
+            int keys = 0;
+            while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                String code = parser.currentName();
+                t = parser.nextToken();
+                if (++keys == 2) {
+                    report(Severity.WARNING, ErrorCode.STRUCTURE_INVALID, tag, "a subfield object of field " + tag
+                            + " has more than one key; each key was read as a subfield");
+                }
+                String value;
+                if (t == JsonToken.VALUE_STRING) {
+                    value = text();
+                } else if (t.isScalarValue() && t != JsonToken.VALUE_NULL) {
+                    report(Severity.WARNING, ErrorCode.STRUCTURE_INVALID, tag, "subfield $" + code + " of field "
+                            + tag + " is " + describe(t) + ", not a string; read as text");
+                    value = parser.getText();
+                } else {
+                    report(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, tag, "subfield $" + code + " of field "
+                            + tag + " must be a string, found " + describe(t) + "; skipped");
+                    parser.skipChildren();
+                    continue;
+                }
+                if (code.length() != 1) {
+                    if (code.isEmpty()) {
+                        report(Severity.ERROR, ErrorCode.SUBFIELD_CODE_INVALID, tag,
+                                "a subfield of field " + tag + " has an empty code; it was skipped");
+                        continue;
+                    }
+                    report(Severity.ERROR, ErrorCode.SUBFIELD_CODE_INVALID, tag, "subfield code \"" + code
+                            + "\" of field " + tag + " is not one character; the first was kept");
+                }
+                if (subs.size() >= maxSubfields) {
+                    if (!overLimit) {
+                        overLimit = true;
+                        report(Severity.ERROR, ErrorCode.LIMIT_EXCEEDED, tag, "field " + tag + " has more than "
+                                + maxSubfields + " subfields, the maximum allowed (from Limits.maxSubfieldsPerField);"
+                                + " the rest were skipped");
+                    }
+                    continue;
+                }
+                subs.add(new Subfield(code.charAt(0), value));
+            }
+        }
+    }
+
+    private String text() throws IOException {
+        String s = parser.getText();
+        return nfc ? Normalizer.normalize(s, Normalizer.Form.NFC) : s;
+    }
+
+    private JsonLocation tokenLocation() {
+        return parser.currentTokenLocation();
+    }
+
+    private static String describe(JsonToken t) {
+        if (t == null) {
+            return "the end of the input";
+        }
+        return switch (t) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> t.toString();
+        };
+    }
+
+    private Diagnostic diagnostic(Severity severity, ErrorCode code, long recordIndex, JsonLocation loc, String tag,
+                                  String message) {
+        int line = loc == null || loc.getLineNr() < 0 ? -1 : lineBase + loc.getLineNr();
+        int column = loc == null ? -1 : loc.getColumnNr();
+        return Diagnostic.atLine(severity, code, recordIndex, line, column, tag, message);
+    }
+
+    private MarcParseException fail(Diagnostic d) {
+        done = true;
+        Diagnostic fatal = d.severity() == Severity.FATAL ? d
+                : new Diagnostic(Severity.FATAL, d.code(), d.recordIndex(), d.byteOffset(), d.line(), d.column(),
+                        d.tag(), d.message());
+        MarcParseException e = new MarcParseException(fatal, current >= 0 ? controlNumber : null);
+        return name == null ? e : e.withSource(name);
+    }
+
+    /// Reports a problem at the current token of the record being read.
+    private void report(Severity severity, ErrorCode code, String tag, String message) {
+        reportAt(severity, code, tokenLocation(), tag, message);
+    }
+
+    private void reportAt(Severity severity, ErrorCode code, JsonLocation loc, String tag, String message) {
+        Diagnostic d = diagnostic(severity, code, current, loc, tag, message);
+        if (!lenient && severity != Severity.WARNING) {
+            throw fail(d);
+        }
+        add(d);
+    }
+
+    private void add(Diagnostic d) {
+        if (diagnostics == null) {
+            diagnostics = new ArrayList<>(4);
+        }
+        if (diagnostics.size() < maxDiagnostics) {
+            diagnostics.add(d);
+        } else if (!truncated) {
+            truncated = true;
+            diagnostics.add(Diagnostic.atLine(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, d.recordIndex(),
+                    d.line(), d.column(), null, "more than " + maxDiagnostics
+                            + " diagnostics for this record; the rest were dropped (ReaderOptions.maxDiagnosticsPerRecord)"));
+        }
+    }
+
+    /// Keeps a diagnostic that belongs to no record, for the next record read (capped like one).
+    private void addOrphan(Diagnostic d) {
+        if (orphans.size() < maxDiagnostics) {
+            orphans.add(d);
+        } else if (orphans.size() == maxDiagnostics) {
+            orphans.add(Diagnostic.atLine(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, d.recordIndex(),
+                    d.line(), d.column(), null, "more than " + maxDiagnostics
+                            + " diagnostics between two records; the rest were dropped (ReaderOptions.maxDiagnosticsPerRecord)"));
+        }
+    }
+
+    @Override
+    public long recordsRead() {
+        return returned;
+    }
+
+    /// Diagnostics that belong to no record: syntax errors after the last good record, content
+    /// after the record array. Complete once [#next()] has returned `null`.
+    @Override
+    public List<Diagnostic> trailingDiagnostics() {
+        return Collections.unmodifiableList(trailing);
+    }
+
+    @Override
+    public void close() throws IOException {
+        done = true;
+        try {
+            parser.close();
+        } finally {
+            if (owns) {
+                channel.close();
+            }
+        }
+    }
+}
