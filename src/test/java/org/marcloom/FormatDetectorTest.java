@@ -80,6 +80,22 @@ class FormatDetectorTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            "fixtures/xml/marc-perl__batch.xml, 10",
+            "fixtures/xml/marc-perl__batch-ns.xml, 10",
+            "fixtures/iso2709/pymarc__test.dat, 10",
+            "fixtures/mrk/marc-perl__camel.mrk, 10",
+            "fixtures/json/marc-perl__test.ndj, -1",
+            "fixtures/json/pymarc__batch.json, -1",
+    })
+    void detectFormatRoutesEachFixtureToItsReader(Path file, int count) throws IOException {
+        try (MarcReader r = MarcReader.builder().detectFormat().lenient(true).open(file)) {
+            long n = r.stream().count();
+            assertTrue(count < 0 ? n > 0 : n == count, file + ": " + n);
+        }
+    }
+
     @Test
     void sniffedIsoTwinGivesTheSameRecordsAsTheSniffedMrk8() throws IOException {
         java.util.List<MarcRecord> iso;
