@@ -18,8 +18,7 @@ public final class Sinks {
             case MARC_JSON -> json(out, options, false, ownTarget);
             case MARC_JSON_LINES -> json(out, options, true, ownTarget);
             case MARCXML -> new org.marcloom.internal.xml.MarcXmlSink(out, options, ownTarget);
-            case MARCMAKER ->
-                    throw new UnsupportedOperationException(format + " writing is not available yet");
+            case MARCMAKER -> new org.marcloom.internal.mrk.MrkSink(out, options, ownTarget);
         };
     }
 

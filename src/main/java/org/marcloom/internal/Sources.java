@@ -1,11 +1,20 @@
 package org.marcloom.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
+import java.util.Optional;
+import org.marcloom.ErrorCode;
+import org.marcloom.FormatDetector;
+import org.marcloom.MarcParseException;
+import org.marcloom.Severity;
 import java.util.List;
 import org.marcloom.Diagnostic;
 import org.marcloom.MarcFormat;
 import org.marcloom.ReaderOptions;
 import org.marcloom.internal.iso2709.Iso2709Source;
+import org.marcloom.internal.mrk.MrkSource;
 
 /// Creates the [RecordSource] for a format.
 public final class Sources {
@@ -26,14 +35,74 @@ public final class Sources {
             case ISO_2709 -> new Iso2709Source(channel, owns, options, name);
             case MARC_JSON, MARC_JSON_LINES -> new org.marcloom.internal.json.JsonSource(channel, owns, options, name);
             case MARCXML -> new org.marcloom.internal.xml.MarcXmlSource(channel, owns, options, name);
-            case MARCMAKER ->
-                    throw new UnsupportedOperationException(format + " reading is not available yet");
+            case MARCMAKER -> new MrkSource(channel, owns, options, name);
         };
     }
 
-    /// Detects the format from the first bytes, then creates the source.
+    /// How many bytes [#sniffAndCreate] looks at.
+    public static final int SNIFF_BYTES = 8192;
+
+    /// Detects the format from the first bytes (up to [#SNIFF_BYTES], see
+    /// [org.marcloom.FormatDetector]), then creates that format's source on a channel that replays
+    /// them. An empty input is read as ISO 2709 (no records).
+    ///
+    /// @throws MarcParseException (STRUCTURE_INVALID, record 0, offset 0) when the format is not
+    ///                            recognised; the channel is closed first when `owns`
+    /// @throws UncheckedIOException when reading the first bytes fails
     public static RecordSource sniffAndCreate(ReaderOptions options, ReadableByteChannel channel, String name,
                                               boolean owns) {
-        return create(MarcFormat.ISO_2709, options, channel, name, owns);
+        byte[] head = new byte[SNIFF_BYTES];
+        ByteBuffer buf = ByteBuffer.wrap(head);
+        try {
+            while (buf.hasRemaining()) {
+                if (channel.read(buf) < 0) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            closeQuietly(channel, owns, e);
+            throw new UncheckedIOException("reading the first bytes to detect the format", e);
+        }
+        int length = buf.position();
+        ReadableByteChannel replay = new PrefixedChannel(head, length, channel);
+        if (length == 0) {
+            return create(MarcFormat.ISO_2709, options, replay, name, owns);
+        }
+        Optional<MarcFormat> format = FormatDetector.detectFormat(head, length);
+        if (format.isEmpty()) {
+            MarcParseException e = new MarcParseException(Diagnostic.atOffset(Severity.FATAL,
+                    ErrorCode.STRUCTURE_INVALID, 0, 0, null, "the input is in no format marcloom recognises: expected"
+                            + " ISO 2709 (five digits of record length starting a leader), MARCXML ('<?xml' or a"
+                            + " <collection> or <record> element), MARC-in-JSON ('[' for an array, '{' for one"
+                            + " record per line) or MARCMaker ('=LDR'); it starts with " + describe(head, length)),
+                    null);
+            closeQuietly(channel, owns, e);
+            throw name == null ? e : e.withSource(name);
+        }
+        return create(format.get(), options, replay, name, owns);
+    }
+
+    private static String describe(byte[] head, int length) {
+        StringBuilder sb = new StringBuilder("\"");
+        int n = Math.min(length, 16);
+        for (int i = 0; i < n; i++) {
+            int b = head[i] & 0xFF;
+            if (b >= 0x20 && b < 0x7F) {
+                sb.append((char) b);
+            } else {
+                sb.append(String.format("\\x%02X", b));
+            }
+        }
+        return sb.append(length > n ? "...\"" : "\"").toString();
+    }
+
+    private static void closeQuietly(ReadableByteChannel channel, boolean owns, Exception cause) {
+        if (owns) {
+            try {
+                channel.close();
+            } catch (IOException suppressed) {
+                cause.addSuppressed(suppressed);
+            }
+        }
     }
 }

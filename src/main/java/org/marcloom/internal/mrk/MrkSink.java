@@ -1,0 +1,114 @@
+package org.marcloom.internal.mrk;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import org.marcloom.WriterOptions;
+import org.marcloom.internal.RecordSink;
+import org.marcloom.record.ControlField;
+import org.marcloom.record.DataField;
+import org.marcloom.record.Field;
+import org.marcloom.record.MarcRecord;
+import org.marcloom.record.Subfield;
+
+/// Writes MARCMaker text as MARCBreaker does for Unicode data (`.mrk8`): UTF-8, CRLF line ends,
+/// `=LDR  ` with `\` for blanks, control fields with `\` for blanks, data fields as
+/// `=245  10$a...`, and a blank line after each record. `$`, `\`, `{` and `}` in data are written
+/// as `{dollar}`, `{bsol}`, `{lcub}`, `{rcub}`; control characters as `{esc}` or `{xHH}`; every
+/// other character as itself. [WriterOptions#encoding()] applies to ISO 2709 only and is ignored.
+///
+/// [#write] throws [IllegalArgumentException] for what the format cannot hold: an indicator that is
+/// `\`, `$` or a control character, or a tag or subfield code that is a control character or
+/// `$`. Not thread-safe.
+public final class MrkSink implements RecordSink {
+
+    private static final String EOL = "\r\n";
+
+    private final OutputStream target;
+    private final Writer out;
+    private final boolean ownTarget;
+    private final StringBuilder line = new StringBuilder(256);
+    private long count;
+
+    public MrkSink(OutputStream out, WriterOptions options, boolean ownTarget) {
+        this.target = out;
+        this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+        this.ownTarget = ownTarget;
+    }
+
+    @Override
+    public void write(MarcRecord record) throws IOException {
+        StringBuilder sb = line;
+        sb.setLength(0);
+        sb.append("=LDR  ");
+        MrkText.encode(record.leader().toString(), true, sb);
+        sb.append(EOL);
+        for (Field f : record.fields()) {
+            checkTag(f.tag());
+            sb.append('=').append(f.tag()).append("  ");
+            switch (f) {
+                case ControlField c -> MrkText.encode(c.data(), true, sb);
+                case DataField d -> {
+                    sb.append(indicator(d.indicator1(), d.tag())).append(indicator(d.indicator2(), d.tag()));
+                    for (Subfield s : d.subfields()) {
+                        char code = s.code();
+                        if (code < 0x20 || code == '$' || code == 0x7F) {
+                            throw new IllegalArgumentException("record " + count + ", field " + d.tag()
+                                    + ": subfield code 0x" + Integer.toHexString(code) + " cannot be written in MARCMaker");
+                        }
+                        sb.append('$').append(code);
+                        MrkText.encode(s.value(), false, sb);
+                    }
+                }
+            }
+            sb.append(EOL);
+        }
+        sb.append(EOL);
+        out.append(sb);
+        count++;
+        if (sb.length() > 1 << 20) {
+            line.setLength(0);
+            line.trimToSize();
+        }
+    }
+
+    private void checkTag(String tag) {
+        for (int i = 0; i < tag.length(); i++) {
+            char c = tag.charAt(i);
+            if (c <= 0x20 || c == 0x7F) {
+                throw new IllegalArgumentException("record " + count + ": tag \"" + tag
+                        + "\" has a blank or control character and cannot be written in MARCMaker");
+            }
+        }
+    }
+
+    private char indicator(char c, String tag) {
+        if (c == ' ') {
+            return '\\';
+        }
+        if (c == '\\' || c == '$' || c < 0x20 || c == 0x7F) {
+            throw new IllegalArgumentException("record " + count + ", field " + tag + ": indicator 0x"
+                    + Integer.toHexString(c) + " cannot be written in MARCMaker");
+        }
+        return c;
+    }
+
+    @Override
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            out.flush();
+        } finally {
+            if (ownTarget) {
+                target.close();
+            }
+        }
+    }
+}

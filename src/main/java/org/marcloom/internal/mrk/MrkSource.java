@@ -1,0 +1,357 @@
+package org.marcloom.internal.mrk;
+
+import java.io.IOException;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import org.marcloom.Diagnostic;
+import org.marcloom.ErrorCode;
+import org.marcloom.MarcParseException;
+import org.marcloom.ReaderOptions;
+import org.marcloom.Severity;
+import org.marcloom.internal.ModelAccess;
+import org.marcloom.internal.RecordSource;
+import org.marcloom.internal.Sources;
+import org.marcloom.internal.Utf8;
+import org.marcloom.record.ControlField;
+import org.marcloom.record.Field;
+import org.marcloom.record.Leader;
+import org.marcloom.record.MarcRecord;
+import org.marcloom.record.Subfield;
+
+/// Reads MARCMaker / MARCBreaker text (`.mrk`, `.mrk8`), line by line, in constant memory per record.
+///
+/// One line per field: `=`, the tag, two spaces, the data. `=LDR` (or the older `=000`) starts a
+/// record; a blank line, a new `=LDR` or the end of the input ends it. In the leader and in control
+/// fields `\` is a blank; in data fields the first two characters are the indicators (`\` blank)
+/// and `$` starts each subfield. `{mnemonics}` are replaced (see [Mnemonics]); combining
+/// diacritic mnemonics, written before their base letter as in MARC-8, are moved after it. A line
+/// that starts with a space or tab continues the previous field (some producers wrap long fields).
+///
+/// An unknown `{name}` is kept as written with a [Severity#WARNING] (so strict mode reads on):
+/// MARCBreaker's UTF-8 output (`.mrk8`) leaves literal braces unescaped, as in `{text}`.
+///
+/// The text is UTF-8 (a byte order mark is dropped); a line that is not valid UTF-8 is an
+/// [ErrorCode#INVALID_UTF8] error, decoded as windows-1252 in lenient mode. The leader is kept as
+/// written, so a record broken from MARC-8 keeps its blank leader/09 although its text is now
+/// Unicode. Positions are one-based line and column; record indexes are zero-based.
+///
+/// Not thread-safe.
+public final class MrkSource implements RecordSource, Sources.HasTrailing {
+
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    private final ReadableByteChannel channel;
+    private final boolean owns;
+    private final ReaderOptions options;
+    private final String name;
+    private final boolean lenient;
+    private final MrkLines lines;
+    private final ModelAccess.Factory factory = ModelAccess.factory();
+
+    private long index;
+    private boolean done;
+    private final List<Diagnostic> trailing = new ArrayList<>(1);
+
+    // Lookahead: a line read but not consumed (the =LDR of the next record).
+    private String heldLine;
+    private int heldNumber;
+
+    // The record being built.
+    private Leader leader;
+    private final List<Field> fields = new ArrayList<>(64);
+    private List<Diagnostic> diagnostics;
+    private boolean truncated;
+    private String controlNumber;
+    private boolean started;
+
+    // The field line being collected (continuation lines are appended).
+    private String pendingTag;
+    private StringBuilder pendingData;
+    private int pendingLine;
+    private int pendingColumn;
+
+    public MrkSource(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name) {
+        this.channel = channel;
+        this.owns = owns;
+        this.options = options;
+        this.name = name;
+        this.lenient = options.lenient();
+        this.lines = new MrkLines(channel, options.limits().maxRecordBytes());
+    }
+
+    @Override
+    public MarcRecord next() {
+        if (done) {
+            return null;
+        }
+        try {
+            return read();
+        } catch (MarcParseException e) {
+            done = true;
+            throw name == null ? e : e.withSource(name);
+        }
+    }
+
+    private MarcRecord read() {
+        resetRecord();
+        while (true) {
+            String line;
+            int number;
+            if (heldLine != null) {
+                line = heldLine;
+                number = heldNumber;
+                heldLine = null;
+            } else {
+                line = readLine();
+                if (line == null) {
+                    break;
+                }
+                number = lines.number();
+            }
+            if (isBlank(line)) {
+                if (started) {
+                    break;
+                }
+                continue;
+            }
+            char first = line.charAt(0);
+            if ((first == ' ' || first == '\t') && pendingData != null) {
+                pendingData.append(line);
+                continue;
+            }
+            if (first != '=') {
+                flushField();
+                report(Severity.ERROR, ErrorCode.SYNTAX_ERROR, number, 1, null,
+                        "line does not start with '=' and does not continue a field; line skipped");
+                continue;
+            }
+            if (line.length() < 4 || line.length() > 4 && line.charAt(4) != ' ') {
+                flushField();
+                report(Severity.ERROR, ErrorCode.SYNTAX_ERROR, number, 2, null,
+                        "the tag after '=' is not three characters followed by two spaces; line skipped");
+                continue;
+            }
+            String tag = line.substring(1, 4);
+            int dataAt = 4;
+            if (line.length() > 4) {
+                dataAt = 5;
+                if (line.length() > 5 && line.charAt(5) == ' ') {
+                    dataAt = 6;
+                } else if (line.length() > 5) {
+                    report(Severity.WARNING, ErrorCode.SYNTAX_ERROR, number, 6, tag,
+                            "one space instead of two after the tag; data read from column 6");
+                }
+            }
+            String data = line.substring(dataAt);
+            if (tag.equals("LDR") || tag.equals("000")) {
+                if (started) {
+                    heldLine = line;
+                    heldNumber = number;
+                    break;
+                }
+                started = true;
+                leader(data, number, dataAt + 1);
+                continue;
+            }
+            if (!started) {
+                started = true;
+            }
+            if (leader == null && fields.isEmpty() && pendingData == null) {
+                report(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, number, 1, tag,
+                        "record does not start with a =LDR line; a default leader is used");
+            }
+            flushField();
+            pendingTag = factory.internTag(tag);
+            pendingData = new StringBuilder(data);
+            pendingLine = number;
+            pendingColumn = dataAt + 1;
+        }
+        flushField();
+        if (!started) {
+            done = true;
+            if (diagnostics != null) {
+                trailing.addAll(diagnostics);
+            }
+            return null;
+        }
+        Leader l = leader != null ? leader : Leader.DEFAULT;
+        Field[] array = fields.toArray(new Field[0]);
+        MarcRecord r = factory.record(l, array, array.length, diagnostics == null ? List.of() : List.copyOf(diagnostics));
+        index++;
+        return r;
+    }
+
+    private void resetRecord() {
+        leader = null;
+        fields.clear();
+        diagnostics = null;
+        truncated = false;
+        controlNumber = null;
+        started = false;
+        pendingTag = null;
+        pendingData = null;
+    }
+
+    private String readLine() {
+        if (!lines.next()) {
+            return null;
+        }
+        byte[] b = lines.bytes();
+        int len = lines.length();
+        int number = lines.number();
+        if (lines.overlong()) {
+            report(Severity.ERROR, ErrorCode.LIMIT_EXCEEDED, number, 1, null,
+                    "line is longer than the maximum allowed (" + options.limits().maxRecordBytes()
+                            + " bytes, from Limits.maxRecordBytes); the rest of the line was skipped");
+        }
+        int bad = Utf8.firstInvalid(b, 0, len);
+        if (bad < 0) {
+            return new String(b, 0, len, StandardCharsets.UTF_8);
+        }
+        String prefix = new String(b, 0, bad, StandardCharsets.UTF_8);
+        report(Severity.ERROR, ErrorCode.INVALID_UTF8, number, prefix.length() + 1, null,
+                String.format("byte 0x%02X is not valid UTF-8; the line was decoded as windows-1252", b[bad] & 0xFF));
+        return new String(b, 0, len, WINDOWS_1252);
+    }
+
+    private static boolean isBlank(String line) {
+        for (int i = 0, n = line.length(); i < n; i++) {
+            char c = line.charAt(i);
+            if (c != ' ' && c != '\t' && c != 0x1A && c != '\f') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void leader(String data, int line, int column) {
+        String value = text(data.replace('\\', ' '), line, column, "LDR");
+        if (value.length() != 24) {
+            report(Severity.ERROR, ErrorCode.LEADER_INVALID, line, column, null,
+                    "leader is " + value.length() + " characters, not 24; "
+                            + (value.length() < 24 ? "padded with blanks" : "cut to 24"));
+            value = value.length() < 24 ? value + " ".repeat(24 - value.length()) : value.substring(0, 24);
+        }
+        leader = Leader.of(value);
+    }
+
+    private void flushField() {
+        if (pendingData == null) {
+            return;
+        }
+        String tag = pendingTag;
+        String data = pendingData.toString();
+        int line = pendingLine;
+        int column = pendingColumn;
+        pendingData = null;
+        pendingTag = null;
+        if (fields.size() >= options.limits().maxFieldsPerRecord()) {
+            report(Severity.ERROR, ErrorCode.LIMIT_EXCEEDED, line, 1, tag,
+                    "record has more fields than the maximum allowed (" + options.limits().maxFieldsPerRecord()
+                            + ", from Limits.maxFieldsPerRecord); field dropped");
+            return;
+        }
+        if (Field.isControlTag(tag)) {
+            String value = text(data.replace('\\', ' '), line, column, tag);
+            if (tag.equals("001") && controlNumber == null) {
+                controlNumber = value;
+            }
+            fields.add(new ControlField(tag, value));
+            return;
+        }
+        if (data.length() < 2) {
+            report(Severity.ERROR, ErrorCode.SYNTAX_ERROR, line, column + data.length(), tag,
+                    "data field line is too short for two indicators; line skipped");
+            return;
+        }
+        char ind1 = indicator(data.charAt(0));
+        char ind2 = indicator(data.charAt(1));
+        List<Subfield> subs = new ArrayList<>(8);
+        int p = 2;
+        int n = data.length();
+        if (p < n && data.charAt(p) != '$') {
+            int stop = data.indexOf('$', p);
+            stop = stop < 0 ? n : stop;
+            report(Severity.ERROR, ErrorCode.SUBFIELD_DELIMITER_MISSING, line, column + p, tag,
+                    "data after the indicators does not start with '$'; kept as subfield 'a'");
+            subs.add(new Subfield('a', text(data.substring(p, stop), line, column + p, tag)));
+            p = stop;
+        }
+        while (p < n) {
+            // data.charAt(p) == '$'
+            int next = data.indexOf('$', p + 1);
+            next = next < 0 ? n : next;
+            if (next == p + 1) {
+                report(Severity.ERROR, ErrorCode.SUBFIELD_CODE_INVALID, line, column + p, tag,
+                        "'$' is not followed by a subfield code; the empty subfield was dropped");
+                p = next;
+                continue;
+            }
+            if (subs.size() >= options.limits().maxSubfieldsPerField()) {
+                report(Severity.ERROR, ErrorCode.LIMIT_EXCEEDED, line, column + p, tag,
+                        "field has more subfields than the maximum allowed (" + options.limits().maxSubfieldsPerField()
+                                + ", from Limits.maxSubfieldsPerField); the rest were dropped");
+                break;
+            }
+            char code = data.charAt(p + 1);
+            subs.add(new Subfield(code, text(data.substring(p + 2, next), line, column + p + 2, tag)));
+            p = next;
+        }
+        Subfield[] array = subs.toArray(new Subfield[0]);
+        fields.add(factory.dataField(tag, ind1, ind2, array, array.length));
+    }
+
+    private static char indicator(char c) {
+        return c == '\\' ? ' ' : c;
+    }
+
+    private String text(String raw, int line, int column, String tag) {
+        String s = MrkText.decode(raw, (at, mnemonic) -> report(Severity.WARNING, ErrorCode.SYNTAX_ERROR, line,
+                column + at, tag, "unknown mnemonic {" + mnemonic + "}; kept as written"));
+        if (options.normalizeNfc() && !s.isEmpty() && !Normalizer.isNormalized(s, Normalizer.Form.NFC)) {
+            s = Normalizer.normalize(s, Normalizer.Form.NFC);
+        }
+        return s;
+    }
+
+    private void report(Severity severity, ErrorCode code, int line, int column, String tag, String message) {
+        Diagnostic d = Diagnostic.atLine(lenient || severity == Severity.WARNING ? severity : Severity.FATAL,
+                code, index, line, column, tag, message);
+        if (!lenient && severity != Severity.WARNING) {
+            throw new MarcParseException(d, controlNumber);
+        }
+        if (diagnostics == null) {
+            diagnostics = new ArrayList<>(4);
+        }
+        if (diagnostics.size() < options.maxDiagnosticsPerRecord()) {
+            diagnostics.add(d);
+        } else if (!truncated) {
+            truncated = true;
+            diagnostics.add(Diagnostic.atLine(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, index, line, column,
+                    null, "more than " + options.maxDiagnosticsPerRecord()
+                            + " diagnostics for this record; the rest were dropped (ReaderOptions.maxDiagnosticsPerRecord)"));
+        }
+    }
+
+    @Override
+    public long recordsRead() {
+        return index;
+    }
+
+    @Override
+    public List<Diagnostic> trailingDiagnostics() {
+        return List.copyOf(trailing);
+    }
+
+    @Override
+    public void close() throws IOException {
+        done = true;
+        if (owns) {
+            channel.close();
+        }
+    }
+}
