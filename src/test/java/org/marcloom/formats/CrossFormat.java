@@ -153,6 +153,77 @@ final class CrossFormat {
         return out;
     }
 
+    /// Why the ISO 2709 writer must refuse `r` (its documented refusals: a text value holding a
+    /// delimiter U+001D-U+001F; a tag, indicator or subfield code that is not printable ASCII), or
+    /// `null` when it can write it.
+    static String isoRefusal(MarcRecord r) {
+        for (Field f : r.fields()) {
+            if (!printableAscii(f.tag())) {
+                return "tag " + f.tag();
+            }
+            switch (f) {
+                case ControlField c -> {
+                    if (hasDelimiter(c.data())) {
+                        return "delimiter in " + c.tag();
+                    }
+                }
+                case DataField d -> {
+                    if (!printableAscii("" + d.indicator1() + d.indicator2())) {
+                        return "indicator of " + d.tag();
+                    }
+                    for (Subfield s : d.subfields()) {
+                        if (!printableAscii(String.valueOf(s.code()))) {
+                            return "subfield code U+" + String.format("%04X", (int) s.code()) + " of " + d.tag();
+                        }
+                        if (hasDelimiter(s.value())) {
+                            return "delimiter in " + d.tag() + " $" + s.code();
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean printableAscii(String s) {
+        return s.chars().allMatch(c -> c >= 0x20 && c < 0x7F);
+    }
+
+    private static boolean hasDelimiter(String s) {
+        return s.chars().anyMatch(c -> c >= 0x1D && c <= 0x1F);
+    }
+
+    /// `r` as the MARCXML writer's documented policy gives it back: every character XML 1.0
+    /// forbids (C0 controls other than tab, LF and CR; U+FFFE; U+FFFF; unpaired surrogates) in a
+    /// text value becomes U+FFFD.
+    static MarcRecord asXmlWrites(MarcRecord r) {
+        MarcRecord.Builder b = MarcRecord.builder().leader(r.leader());
+        for (Field f : r.fields()) {
+            switch (f) {
+                case ControlField c -> b.add(new ControlField(c.tag(), xmlText(c.data())));
+                case DataField d -> b.add(DataField.of(d.tag(), d.indicator1(), d.indicator2(),
+                        d.subfields().stream().map(s -> new Subfield(s.code(), xmlText(s.value()))).toList()));
+            }
+        }
+        return b.build();
+    }
+
+    static String xmlText(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean forbidden = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == '\uFFFE' || c == '\uFFFF';
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                sb.append(c).append(s.charAt(++i));
+            } else if (forbidden || Character.isSurrogate(c)) {
+                sb.append('\uFFFD');
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
     static String nfc(String s) {
         return Normalizer.normalize(s, Normalizer.Form.NFC);
     }

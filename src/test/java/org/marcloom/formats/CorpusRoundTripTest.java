@@ -1,0 +1,125 @@
+package org.marcloom.formats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.marcloom.MarcFormat;
+import org.marcloom.MarcParseException;
+import org.marcloom.record.MarcRecord;
+
+/// Every well-formed fixture (one our strict reader reads to the end) of fixtures/iso2709, xml,
+/// json and mrk: read, write in format X, read back: the records equal the first read, for every
+/// X. Through the ISO 2709 writer the leader's structural positions are rewritten
+/// ([CrossFormat#assertIsoTrip]); through every other writer the records must be equal exactly.
+class CorpusRoundTripTest {
+
+    /// Fixtures our strict reader rejects (malformed on purpose, or carrying data the strict reader
+    /// refuses), with the file names; each one is checked to fail with a MarcParseException.
+    static List<Path> malformed() {
+        List<Path> out = new ArrayList<>();
+        for (Path p : CrossFormat.fixtures()) {
+            try {
+                CrossFormat.read(p);
+            } catch (MarcParseException e) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /// The fixtures the strict reader rejects, each for a real defect in the file.
+    static final List<String> REJECTED = List.of(
+            "marc4j__pride-and-prejudice-with-many-errors.mrc", // bad directories, invalid UTF-8
+            "pymarc__bad_records.mrc", // hand-corrupted copies of one record
+            "evergreen__serials_marc21.xml", // several root elements: not well-formed XML
+            "marc4j__1474920681_KOHA_LFL_6_with_comment.xml", // a non-MARC <identifier> element in a record
+            "marc4j__chabon-bad-subfields-element.xml", // malformed on purpose
+            "marc4j__chabon-missing-datafield-tag.xml", // malformed on purpose
+            "marc4j__chabon-missing-subfield-code.xml", // malformed on purpose
+            "marc4j__cruel-cruel-indicatorless-summerland.xml", // datafields without ind1/ind2
+            "ruby-marc__three-records-second-bad.xml", // malformed on purpose
+            "marc4j__illegal-marc-in-json.json", // malformed on purpose
+            "marc4j__summerland-marc-json.json", // marc4j's legacy non-JSON "MARC-JSON"
+            "pymarc__test.json"); // a raw line feed inside a JSON string
+
+    @Test
+    void theStrictReaderRejectsExactlyTheMalformedFixtures() {
+        List<String> rejected = malformed().stream().map(p -> p.getFileName().toString()).toList();
+        assertEquals(REJECTED, rejected);
+        assertTrue(CrossFormat.fixtures().size() - rejected.size() >= 49);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyWellFormedFixtureSurvivesEveryFormat() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path file : CrossFormat.fixtures()) {
+            List<MarcRecord> first;
+            try {
+                first = CrossFormat.read(file);
+            } catch (MarcParseException e) {
+                continue; // not well-formed; see mostFixturesAreWellFormed
+            }
+            for (MarcFormat x : CrossFormat.ALL) {
+                tests.add(DynamicTest.dynamicTest(file.getFileName() + " -> " + x, () -> trip(first, x, file)));
+            }
+        }
+        return tests.stream();
+    }
+
+    /// Fixtures holding records the ISO 2709 writer must refuse (see [CrossFormat#isoRefusal]):
+    /// yaz's JSON conversions keep what yaz made of bytes it could not decode. yaz__marc12.json:
+    /// an 880 $a holding U+001F (yaz read the MARC-8 escape after a delimiter as data);
+    /// yaz__marc5.json: a 250 with no subfield delimiter, which yaz turned into subfield code
+    /// U+03B7 (the first data character). MARC-in-JSON and MARCMaker hold them; ISO 2709 cannot.
+    static final Set<String> ISO_REFUSALS = Set.of("yaz__marc12.json", "yaz__marc5.json");
+
+    /// Fixtures with characters XML 1.0 forbids, which the MARCXML writer replaces with U+FFFD
+    /// (yaz__marc12.json's U+001F, see above).
+    static final Set<String> XML_REPLACEMENTS = Set.of("yaz__marc12.json");
+
+    private static void trip(List<MarcRecord> all, MarcFormat x, Path file) {
+        assertTrue(!all.isEmpty(), file + " has records");
+        String name = file.getFileName().toString();
+        List<MarcRecord> first = all;
+        if (x == MarcFormat.ISO_2709) {
+            List<MarcRecord> refused = all.stream().filter(r -> CrossFormat.isoRefusal(r) != null).toList();
+            assertEquals(ISO_REFUSALS.contains(name), !refused.isEmpty(), "records ISO 2709 cannot hold");
+            for (MarcRecord r : refused) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> CrossFormat.write(List.of(r), MarcFormat.ISO_2709));
+                assertTrue(e.getMessage().contains("ISO 2709"), e.getMessage());
+            }
+            first = all.stream().filter(r -> CrossFormat.isoRefusal(r) == null).toList();
+            if (first.isEmpty()) {
+                return;
+            }
+        } else if (x == MarcFormat.MARCXML) {
+            List<MarcRecord> expected = all.stream().map(CrossFormat::asXmlWrites).toList();
+            assertEquals(XML_REPLACEMENTS.contains(name), !expected.equals(all), "records with XML-forbidden characters");
+            List<MarcRecord> back = CrossFormat.read(CrossFormat.write(all, x), x);
+            assertEquals(expected, back);
+            return;
+        }
+        byte[] bytes = CrossFormat.write(first, x);
+        List<MarcRecord> back = CrossFormat.read(bytes, x);
+        assertEquals(first.size(), back.size(), "record count");
+        if (x == MarcFormat.ISO_2709) {
+            List<Integer> lengths = CrossFormat.isoLengths(bytes);
+            for (int i = 0; i < first.size(); i++) {
+                CrossFormat.assertIsoTrip(first.get(i), back.get(i), lengths.get(i), file + " record " + i);
+            }
+        } else {
+            assertEquals(first, back, () -> new String(bytes, StandardCharsets.UTF_8));
+        }
+    }
+}
