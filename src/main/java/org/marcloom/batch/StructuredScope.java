@@ -298,6 +298,11 @@ public final class StructuredScope implements AutoCloseable {
         }
     }
 
+    /// Registers a thread started outside a scope (the gatherers) for [#liveThreads()].
+    static void register(Thread t) {
+        THREADS.add(t);
+    }
+
     /// Test hook: how many threads started by any scope are still alive.
     static int liveThreads() {
         THREADS.removeIf(t -> !t.isAlive());
