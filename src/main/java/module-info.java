@@ -5,6 +5,7 @@
 module org.marcloom {
     requires org.slf4j;
     requires com.fasterxml.jackson.core;
+    requires java.xml;
 
     exports org.marcloom;
     exports org.marcloom.record;

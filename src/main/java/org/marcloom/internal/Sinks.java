@@ -15,7 +15,8 @@ public final class Sinks {
     public static RecordSink create(MarcFormat format, WriterOptions options, OutputStream out, boolean ownTarget) {
         return switch (format) {
             case ISO_2709 -> new org.marcloom.internal.iso2709.Iso2709Sink(out, options, ownTarget);
-            case MARC_JSON, MARC_JSON_LINES, MARCXML, MARCMAKER ->
+            case MARCXML -> new org.marcloom.internal.xml.MarcXmlSink(out, options, ownTarget);
+            case MARC_JSON, MARC_JSON_LINES, MARCMAKER ->
                     throw new UnsupportedOperationException(format + " writing is not available yet");
         };
     }

@@ -24,7 +24,8 @@ public final class Sources {
                                       String name, boolean owns) {
         return switch (format) {
             case ISO_2709 -> new Iso2709Source(channel, owns, options, name);
-            case MARCXML, MARC_JSON, MARC_JSON_LINES, MARCMAKER ->
+            case MARCXML -> new org.marcloom.internal.xml.MarcXmlSource(channel, owns, options, name);
+            case MARC_JSON, MARC_JSON_LINES, MARCMAKER ->
                     throw new UnsupportedOperationException(format + " reading is not available yet");
         };
     }

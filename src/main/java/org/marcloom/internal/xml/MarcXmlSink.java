@@ -1,0 +1,335 @@
+package org.marcloom.internal.xml;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.marcloom.WriterOptions;
+import org.marcloom.internal.RecordSink;
+import org.marcloom.record.ControlField;
+import org.marcloom.record.DataField;
+import org.marcloom.record.Field;
+import org.marcloom.record.MarcRecord;
+import org.marcloom.record.Subfield;
+
+/// MARCXML (MARC 21 slim) writer: UTF-8 bytes encoded by hand into one reused 64 KiB buffer.
+///
+/// Output: `<?xml version="1.0" encoding="UTF-8"?>`, then `<collection
+/// xmlns="http://www.loc.gov/MARC21/slim">` (written with the first record, or on `close()` when
+/// no record was written, so an empty collection is still a valid document), one `record` per
+/// record, and `</collection>` on `close()`. Without [WriterOptions#indent()] each record is one
+/// line; with it, elements are indented by two spaces per level. The leader is written as it is
+/// (leader/09 is not changed).
+///
+/// ## Escaping
+/// `&`, `<` and `>` are written as entity references everywhere, `"` too in attribute values.
+/// Carriage return is written as `&#13;` (and tab and line feed too in attribute values), because
+/// an XML parser would otherwise normalise it away.
+///
+/// ## Characters XML 1.0 forbids
+/// C0 control characters other than tab, line feed and carriage return, U+FFFE, U+FFFF and
+/// unpaired surrogates cannot appear in an XML 1.0 document, not even as character references.
+/// Each one is written as U+FFFD (the replacement character), silently: this writer has no
+/// diagnostics channel, and such characters only occur in data that was never decoded (MARC-8
+/// escape sequences read as bytes). Everything else, including astral characters (emoji), is
+/// written as its UTF-8 bytes.
+///
+/// Throws [IOException] from the target. Not thread-safe.
+public final class MarcXmlSink implements RecordSink {
+
+    private static final int SIZE = 64 * 1024;
+    /// Room kept free at the buffer's end: enough for any single escaped or encoded character.
+    private static final int LIMIT = SIZE - 16;
+
+    private static final byte[] HEADER = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<collection xmlns=\"" + MarcXmlSource.MARC_NS + "\">\n").getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FOOTER = ascii("</collection>\n");
+    private static final byte[] RECORD_OPEN = ascii("<record>");
+    private static final byte[] RECORD_CLOSE = ascii("</record>\n");
+    private static final byte[] LEADER_OPEN = ascii("<leader>");
+    private static final byte[] LEADER_CLOSE = ascii("</leader>");
+    private static final byte[] CONTROL_OPEN = ascii("<controlfield tag=\"");
+    private static final byte[] CONTROL_CLOSE = ascii("</controlfield>");
+    private static final byte[] DATA_OPEN = ascii("<datafield tag=\"");
+    private static final byte[] IND1 = ascii("\" ind1=\"");
+    private static final byte[] IND2 = ascii("\" ind2=\"");
+    private static final byte[] DATA_CLOSE = ascii("</datafield>");
+    private static final byte[] SUBFIELD_OPEN = ascii("<subfield code=\"");
+    private static final byte[] SUBFIELD_CLOSE = ascii("</subfield>");
+    private static final byte[] TAG_END = ascii("\">");
+
+    /// For ASCII: 0 = written as is, 1 = escaped or replaced, 2 = as is in text but escaped in attributes.
+    private static final byte[] ASCII_CLASS = new byte[128];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            ASCII_CLASS[c] = 1;
+        }
+        ASCII_CLASS['\t'] = 2;
+        ASCII_CLASS['\n'] = 2;
+        ASCII_CLASS['&'] = 1;
+        ASCII_CLASS['<'] = 1;
+        ASCII_CLASS['>'] = 1;
+        ASCII_CLASS['"'] = 2;
+    }
+
+    private final OutputStream out;
+    private final boolean indent;
+    private final boolean ownTarget;
+    private final byte[] buf = new byte[SIZE];
+    private int pos;
+    private boolean started;
+    private boolean closed;
+
+    public MarcXmlSink(OutputStream out, WriterOptions options, boolean ownTarget) {
+        this.out = out;
+        this.indent = options.indent();
+        this.ownTarget = ownTarget;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Override
+    public void write(MarcRecord record) throws IOException {
+        if (closed) {
+            throw new IOException("the MARCXML writer is closed");
+        }
+        if (!started) {
+            started = true;
+            raw(HEADER);
+        }
+        if (indent) {
+            spaces(2);
+        }
+        raw(RECORD_OPEN);
+        newline();
+        if (indent) {
+            spaces(4);
+        }
+        raw(LEADER_OPEN);
+        text(record.leader().toString(), false);
+        raw(LEADER_CLOSE);
+        newline();
+        List<Field> fields = record.fields();
+        for (int i = 0, n = fields.size(); i < n; i++) {
+            Field f = fields.get(i);
+            if (indent) {
+                spaces(4);
+            }
+            if (f instanceof ControlField c) {
+                raw(CONTROL_OPEN);
+                text(c.tag(), true);
+                raw(TAG_END);
+                text(c.data(), false);
+                raw(CONTROL_CLOSE);
+            } else {
+                DataField d = (DataField) f;
+                raw(DATA_OPEN);
+                text(d.tag(), true);
+                raw(IND1);
+                character(d.indicator1(), true);
+                raw(IND2);
+                character(d.indicator2(), true);
+                raw(TAG_END);
+                newline();
+                List<Subfield> subfields = d.subfields();
+                for (int j = 0, m = subfields.size(); j < m; j++) {
+                    Subfield s = subfields.get(j);
+                    if (indent) {
+                        spaces(6);
+                    }
+                    raw(SUBFIELD_OPEN);
+                    character(s.code(), true);
+                    raw(TAG_END);
+                    text(s.value(), false);
+                    raw(SUBFIELD_CLOSE);
+                    newline();
+                }
+                if (indent) {
+                    spaces(4);
+                }
+                raw(DATA_CLOSE);
+            }
+            newline();
+        }
+        if (indent) {
+            spaces(2);
+        }
+        raw(RECORD_CLOSE);
+    }
+
+    private void newline() throws IOException {
+        if (indent) {
+            if (pos > LIMIT) {
+                drain();
+            }
+            buf[pos++] = '\n';
+        }
+    }
+
+    private void spaces(int n) throws IOException {
+        if (pos > LIMIT) {
+            drain();
+        }
+        for (int i = 0; i < n; i++) {
+            buf[pos++] = ' ';
+        }
+    }
+
+    private void raw(byte[] bytes) throws IOException {
+        if (pos + bytes.length > SIZE) {
+            drain();
+        }
+        System.arraycopy(bytes, 0, buf, pos, bytes.length);
+        pos += bytes.length;
+    }
+
+    private void character(char c, boolean attribute) throws IOException {
+        if (pos > LIMIT) {
+            drain();
+        }
+        pos = encode(c, attribute, buf, pos);
+    }
+
+    /// Encodes `s` as escaped UTF-8 into the buffer.
+    private void text(String s, boolean attribute) throws IOException {
+        byte[] b = buf;
+        int p = pos;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            if (p > LIMIT) {
+                pos = p;
+                drain();
+                p = pos;
+            }
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                if (ASCII_CLASS[c] == 0) {
+                    b[p++] = (byte) c;
+                } else {
+                    p = encode(c, attribute, b, p);
+                }
+            } else if (c < 0x800) {
+                b[p++] = (byte) (0xC0 | (c >> 6));
+                b[p++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                char low;
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(low = s.charAt(i + 1))) {
+                    int cp = Character.toCodePoint(c, low);
+                    i++;
+                    b[p++] = (byte) (0xF0 | (cp >> 18));
+                    b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                    b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                    b[p++] = (byte) (0x80 | (cp & 0x3F));
+                } else {
+                    p = replacement(b, p);
+                }
+            } else if (c >= 0xFFFE) {
+                p = replacement(b, p);
+            } else {
+                b[p++] = (byte) (0xE0 | (c >> 12));
+                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                b[p++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        pos = p;
+    }
+
+    /// One character (an indicator, a code, or an ASCII character that needs care); needs 8 bytes.
+    private static int encode(char c, boolean attribute, byte[] b, int p) {
+        switch (c) {
+            case '&' -> {
+                return put(b, p, "&amp;");
+            }
+            case '<' -> {
+                return put(b, p, "&lt;");
+            }
+            case '>' -> {
+                return put(b, p, "&gt;");
+            }
+            case '"' -> {
+                if (attribute) {
+                    return put(b, p, "&quot;");
+                }
+                b[p++] = '"';
+                return p;
+            }
+            case '\r' -> {
+                return put(b, p, "&#13;");
+            }
+            case '\t', '\n' -> {
+                if (attribute) {
+                    return put(b, p, c == '\t' ? "&#9;" : "&#10;");
+                }
+                b[p++] = (byte) c;
+                return p;
+            }
+            default -> {
+                if (c < 0x20 || c == 0xFFFE || c == 0xFFFF || Character.isSurrogate(c)) {
+                    return replacement(b, p);
+                }
+                if (c < 0x80) {
+                    b[p++] = (byte) c;
+                } else if (c < 0x800) {
+                    b[p++] = (byte) (0xC0 | (c >> 6));
+                    b[p++] = (byte) (0x80 | (c & 0x3F));
+                } else {
+                    b[p++] = (byte) (0xE0 | (c >> 12));
+                    b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                    b[p++] = (byte) (0x80 | (c & 0x3F));
+                }
+                return p;
+            }
+        }
+    }
+
+    private static int replacement(byte[] b, int p) {
+        b[p++] = (byte) 0xEF;
+        b[p++] = (byte) 0xBF;
+        b[p++] = (byte) 0xBD;
+        return p;
+    }
+
+    private static int put(byte[] b, int p, String ascii) {
+        for (int i = 0; i < ascii.length(); i++) {
+            b[p++] = (byte) ascii.charAt(i);
+        }
+        return p;
+    }
+
+    private void drain() throws IOException {
+        if (pos > 0) {
+            out.write(buf, 0, pos);
+            pos = 0;
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        drain();
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (!started) {
+                started = true;
+                raw(HEADER);
+            }
+            raw(FOOTER);
+            drain();
+            out.flush();
+        } finally {
+            if (ownTarget) {
+                out.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,573 @@
+package org.marcloom.internal.xml;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.marcloom.Diagnostic;
+import org.marcloom.ErrorCode;
+import org.marcloom.Limits;
+import org.marcloom.MarcParseException;
+import org.marcloom.ReaderOptions;
+import org.marcloom.Severity;
+import org.marcloom.internal.ModelAccess;
+import org.marcloom.internal.RecordSource;
+import org.marcloom.internal.Sources;
+import org.marcloom.record.ControlField;
+import org.marcloom.record.Field;
+import org.marcloom.record.Leader;
+import org.marcloom.record.MarcRecord;
+import org.marcloom.record.Subfield;
+
+/// Streaming MARCXML (MARC 21 slim) reader over the JDK's StAX parser. Holds one record in memory
+/// at a time, never the document.
+///
+/// ## What it accepts
+/// - A `collection` root, a single `record` root, or MARC records anywhere inside another
+///   document, such as an SRU `searchRetrieveResponse` or an OAI-PMH `ListRecords` response.
+/// - Elements in the MARC namespace (`http://www.loc.gov/MARC21/slim`, default or prefixed) or in
+///   no namespace; elements are matched on their local names. A UTF-8 byte order mark. The
+///   `record` element's `type` attribute is ignored.
+///
+/// ## Which `record` elements are MARC records
+/// - a `record` in the MARC namespace always is;
+/// - a `record` in another namespace (SRU's, OAI-PMH's) never is: the reader looks inside it;
+/// - a `record` in no namespace is a MARC record when it is the document root, when its parent is
+///   a `collection`, or when its first child element is `leader`, `controlfield` or `datafield`.
+///   Otherwise (SRU's `recordSchema` or OAI-PMH's `header` comes first) it is an envelope and the
+///   reader looks inside it.
+///
+/// ## Errors
+/// - Strict mode: the first structural problem throws [MarcParseException] with the line and
+///   column of the StAX location: [ErrorCode#STRUCTURE_INVALID] for a leader that is not 24
+///   characters, a missing leader, an element or text where none belongs;
+///   [ErrorCode#TAG_INVALID], [ErrorCode#INDICATOR_INVALID], [ErrorCode#SUBFIELD_CODE_INVALID]
+///   for missing or wrong-length attributes; [ErrorCode#LIMIT_EXCEEDED] for [Limits].
+/// - Lenient mode: the same problems are repaired (leader padded with blanks or truncated, a
+///   missing leader replaced by [Leader#DEFAULT], missing indicators and codes become blanks,
+///   longer ones are cut to their first character, short tags are padded with leading zeros, long
+///   ones cut, a missing tag becomes `000`, unexpected elements are skipped) and reported as
+///   diagnostics on the record.
+/// - An empty indicator attribute (`ind1=""`, as MARC::File::XML writes) is read as a blank
+///   without a diagnostic.
+/// - XML that is not well-formed ends the document: XML allows no recovery. Strict mode throws
+///   [ErrorCode#SYNTAX_ERROR]; lenient mode returns the records completed before the error, then
+///   ends, and reports the error (and the incomplete record it dropped, if any) through
+///   [#trailingDiagnostics()].
+/// - DTDs and external entities are never read: a document that references one fails with a
+///   syntax error instead.
+/// - After a strict-mode data error, a further `next()` goes on with the following record.
+/// - I/O errors: [UncheckedIOException].
+///
+/// Not thread-safe.
+public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
+
+    /// The MARC 21 slim namespace.
+    public static final String MARC_NS = "http://www.loc.gov/MARC21/slim";
+
+    private static final Object NOT_MARC = new Object();
+
+    private final ReadableByteChannel channel;
+    private final boolean owns;
+    private final ReaderOptions options;
+    private final String name;
+    private final boolean lenient;
+    private final Limits limits;
+    private final ModelAccess.Factory factory = ModelAccess.factory();
+
+    private XMLStreamReader xml;
+    private boolean done;
+    private boolean reprocess;
+    private boolean inRecord;
+    private long recordIndex;
+    private long returned;
+    private final List<Diagnostic> trailing = new ArrayList<>();
+
+    // Element names outside records, by depth (depth 1 = the root).
+    private String[] stack = new String[16];
+    private int depth;
+
+    // Per-record state, reused.
+    private final StringBuilder text = new StringBuilder(256);
+    private Field[] fields = new Field[64];
+    private Subfield[] subfields = new Subfield[16];
+    private List<Diagnostic> diagnostics;
+    private boolean truncatedDiagnostics;
+    private String controlNumber;
+    private long recordChars;
+
+    public MarcXmlSource(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name) {
+        this.channel = channel;
+        this.owns = owns;
+        this.options = options;
+        this.name = name;
+        this.lenient = options.lenient();
+        this.limits = options.limits();
+    }
+
+    static XMLInputFactory newFactory() {
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        return f;
+    }
+
+    private void open() throws XMLStreamException {
+        InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 64 * 1024);
+        try {
+            in.mark(3);
+            byte[] bom = in.readNBytes(3);
+            if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
+                in.reset();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        xml = newFactory().createXMLStreamReader(in);
+    }
+
+    @Override
+    public MarcRecord next() {
+        if (done) {
+            return null;
+        }
+        try {
+            if (xml == null) {
+                open();
+            }
+            MarcRecord r = scan();
+            if (r == null) {
+                done = true;
+            } else {
+                returned++;
+            }
+            return r;
+        } catch (XMLStreamException e) {
+            done = true;
+            IOException io = ioCause(e);
+            if (io != null) {
+                throw new UncheckedIOException(io);
+            }
+            Location loc = e.getLocation() != null ? e.getLocation() : (xml != null ? xml.getLocation() : null);
+            int line = loc == null ? -1 : loc.getLineNumber();
+            int column = loc == null ? -1 : loc.getColumnNumber();
+            String message = "XML is not well-formed: " + staxMessage(e);
+            if (!lenient) {
+                throw exception(Diagnostic.atLine(Severity.FATAL, ErrorCode.SYNTAX_ERROR, recordIndex, line, column,
+                        null, message));
+            }
+            if (inRecord) {
+                message += "; record " + recordIndex + " was incomplete and is dropped";
+            }
+            message += "; the rest of the document cannot be read (XML allows no recovery)";
+            trailing.add(Diagnostic.atLine(Severity.FATAL, ErrorCode.SYNTAX_ERROR, recordIndex, line, column, null,
+                    message));
+            return null;
+        }
+    }
+
+    private static IOException ioCause(XMLStreamException e) {
+        Throwable t = e.getNestedException() != null ? e.getNestedException() : e.getCause();
+        for (int i = 0; t != null && i < 5; i++, t = t.getCause()) {
+            if (t instanceof IOException io) {
+                return io;
+            }
+        }
+        return null;
+    }
+
+    private static String staxMessage(XMLStreamException e) {
+        String m = e.getMessage();
+        if (m == null) {
+            return e.getClass().getSimpleName();
+        }
+        int i = m.indexOf("Message: ");
+        return i >= 0 ? m.substring(i + 9).strip() : m.strip();
+    }
+
+    private MarcParseException exception(Diagnostic d) {
+        MarcParseException e = new MarcParseException(d, controlNumber);
+        return name != null ? e.withSource(name) : e;
+    }
+
+    /// Finds the next MARC record element and reads it; `null` at the end of the document.
+    private MarcRecord scan() throws XMLStreamException {
+        while (reprocess || xml.hasNext()) {
+            int ev = reprocess ? xml.getEventType() : xml.next();
+            reprocess = false;
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                String local = xml.getLocalName();
+                push(local);
+                if ("record".equals(local)) {
+                    String ns = xml.getNamespaceURI();
+                    boolean unqualified = ns == null || ns.isEmpty();
+                    if (MARC_NS.equals(ns) || unqualified) {
+                        boolean sure = !unqualified || depth == 1 || "collection".equals(stack[depth - 2]);
+                        Object r;
+                        try {
+                            r = readRecord(!sure);
+                        } catch (MarcParseException e) {
+                            // Strict mode: a later next() goes on with the following record.
+                            recordIndex++;
+                            inRecord = false;
+                            throw e;
+                        }
+                        if (r != NOT_MARC) {
+                            depth--;
+                            return (MarcRecord) r;
+                        }
+                        // An envelope's record: the reader stands on its first child element.
+                        reprocess = xml.getEventType() == XMLStreamConstants.START_ELEMENT;
+                        if (xml.getEventType() == XMLStreamConstants.END_ELEMENT) {
+                            depth--;
+                        }
+                    }
+                }
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+        return null;
+    }
+
+    private void push(String local) {
+        if (depth == stack.length) {
+            stack = Arrays.copyOf(stack, depth * 2);
+        }
+        stack[depth++] = local;
+    }
+
+    private static boolean marcOrNone(String ns) {
+        return ns == null || ns.isEmpty() || MARC_NS.equals(ns);
+    }
+
+    /// Reads one record; the reader stands on its start tag. With `tentative`, returns
+    /// [#NOT_MARC] (standing on the first child element, or on the end tag of an empty element)
+    /// when the first child is not a MARC field.
+    private Object readRecord(boolean tentative) throws XMLStreamException {
+        int startLine = xml.getLocation().getLineNumber();
+        int startColumn = xml.getLocation().getColumnNumber();
+        Leader leader = null;
+        int count = 0;
+        diagnostics = null;
+        truncatedDiagnostics = false;
+        controlNumber = null;
+        recordChars = 0;
+        boolean fieldLimitReported = false;
+        inRecord = !tentative;
+        while (true) {
+            int ev = xml.next();
+            switch (ev) {
+                case XMLStreamConstants.START_ELEMENT -> {
+                    String local = xml.getLocalName();
+                    boolean known = marcOrNone(xml.getNamespaceURI())
+                            && ("leader".equals(local) || "controlfield".equals(local) || "datafield".equals(local));
+                    if (tentative) {
+                        if (!known) {
+                            return NOT_MARC;
+                        }
+                        tentative = false;
+                        inRecord = true;
+                    }
+                    if (!known) {
+                        problem(ErrorCode.STRUCTURE_INVALID, null,
+                                "unexpected element <" + xml.getName() + "> in a record; skipped");
+                        skipElement();
+                    } else if ("leader".equals(local)) {
+                        if (leader != null) {
+                            problem(ErrorCode.STRUCTURE_INVALID, null, "a second <leader> in a record; skipped");
+                            skipElement();
+                        } else {
+                            leader = readLeader();
+                        }
+                    } else {
+                        if (count == limits.maxFieldsPerRecord()) {
+                            if (!fieldLimitReported) {
+                                fieldLimitReported = true;
+                                problem(ErrorCode.LIMIT_EXCEEDED, null, "record has more than "
+                                        + limits.maxFieldsPerRecord() + " fields, the maximum allowed (from "
+                                        + "Limits.maxFieldsPerRecord); the rest are skipped");
+                            }
+                            skipElement();
+                            continue;
+                        }
+                        Field f = "controlfield".equals(local) ? readControlField() : readDataField();
+                        if (f != null) {
+                            if (count == fields.length) {
+                                fields = Arrays.copyOf(fields, count * 2);
+                            }
+                            fields[count++] = f;
+                        }
+                    }
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    if (tentative) {
+                        return NOT_MARC;
+                    }
+                    inRecord = false;
+                    return finish(leader, count, startLine, startColumn);
+                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
+                    if (!tentative && !xml.isWhiteSpace()) {
+                        problem(ErrorCode.STRUCTURE_INVALID, null, "text outside any field in a record; skipped");
+                    }
+                }
+                default -> {
+                    // comments, processing instructions, ignorable white space
+                }
+            }
+        }
+    }
+
+    private MarcRecord finish(Leader leader, int count, int line, int column) {
+        if (leader == null) {
+            problemAt(ErrorCode.STRUCTURE_INVALID, line, column, null,
+                    "record has no <leader>; the default leader is used");
+            leader = Leader.DEFAULT;
+        }
+        Field[] out = Arrays.copyOf(fields, count);
+        Arrays.fill(fields, 0, count, null);
+        List<Diagnostic> d = diagnostics == null ? List.of() : Collections.unmodifiableList(diagnostics);
+        diagnostics = null;
+        recordIndex++;
+        return factory.record(leader, out, count, d);
+    }
+
+    private Leader readLeader() throws XMLStreamException {
+        String value = readText(null);
+        if (value.length() != 24) {
+            problem(ErrorCode.STRUCTURE_INVALID, null, "leader is " + value.length()
+                    + " characters, not 24: \"" + value + "\"; " + (value.length() < 24 ? "padded with blanks" : "truncated"));
+            value = value.length() < 24 ? value + " ".repeat(24 - value.length()) : value.substring(0, 24);
+        }
+        return Leader.of(value);
+    }
+
+    private ControlField readControlField() throws XMLStreamException {
+        String tag = tag();
+        String data = readText(tag);
+        if ("001".equals(tag) && controlNumber == null) {
+            controlNumber = data;
+        }
+        return new ControlField(tag, data);
+    }
+
+    private Field readDataField() throws XMLStreamException {
+        String tag = tag();
+        char ind1 = indicator("ind1", tag);
+        char ind2 = indicator("ind2", tag);
+        int n = 0;
+        boolean limitReported = false;
+        while (true) {
+            int ev = xml.next();
+            switch (ev) {
+                case XMLStreamConstants.START_ELEMENT -> {
+                    if (!"subfield".equals(xml.getLocalName()) || !marcOrNone(xml.getNamespaceURI())) {
+                        problem(ErrorCode.STRUCTURE_INVALID, tag,
+                                "unexpected element <" + xml.getName() + "> in a data field; skipped");
+                        skipElement();
+                        continue;
+                    }
+                    if (n == limits.maxSubfieldsPerField()) {
+                        if (!limitReported) {
+                            limitReported = true;
+                            problem(ErrorCode.LIMIT_EXCEEDED, tag, "field has more than "
+                                    + limits.maxSubfieldsPerField() + " subfields, the maximum allowed (from "
+                                    + "Limits.maxSubfieldsPerField); the rest are skipped");
+                        }
+                        skipElement();
+                        continue;
+                    }
+                    char code = code(tag);
+                    String value = readText(tag);
+                    if (n == subfields.length) {
+                        subfields = Arrays.copyOf(subfields, n * 2);
+                    }
+                    subfields[n++] = new Subfield(code, value);
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    Subfield[] copy = Arrays.copyOf(subfields, n);
+                    Arrays.fill(subfields, 0, n, null);
+                    return factory.dataField(tag, ind1, ind2, copy, n);
+                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
+                    if (!xml.isWhiteSpace()) {
+                        problem(ErrorCode.STRUCTURE_INVALID, tag, "text outside any subfield in a data field; skipped");
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    private String tag() {
+        String tag = xml.getAttributeValue(null, "tag");
+        if (tag != null && tag.length() == 3) {
+            return factory.internTag(tag);
+        }
+        String repaired;
+        if (tag == null || tag.isEmpty()) {
+            repaired = "000";
+        } else if (tag.length() < 3) {
+            repaired = "0".repeat(3 - tag.length()) + tag;
+        } else {
+            repaired = tag.substring(0, 3);
+        }
+        problem(ErrorCode.TAG_INVALID, tag, (tag == null ? "<" + xml.getLocalName() + "> has no tag attribute"
+                : "tag \"" + tag + "\" is not three characters") + "; read as \"" + repaired + "\"");
+        return factory.internTag(repaired);
+    }
+
+    private char indicator(String attribute, String tag) {
+        String v = xml.getAttributeValue(null, attribute);
+        if (v != null && v.length() == 1) {
+            return v.charAt(0);
+        }
+        if (v != null && v.isEmpty()) {
+            return ' ';
+        }
+        char repaired = v == null ? ' ' : v.charAt(0);
+        problem(ErrorCode.INDICATOR_INVALID, tag, (v == null ? "data field has no " + attribute + " attribute"
+                : attribute + " \"" + v + "\" is longer than one character") + "; read as '" + repaired + "'");
+        return repaired;
+    }
+
+    private char code(String tag) {
+        String v = xml.getAttributeValue(null, "code");
+        if (v != null && v.length() == 1) {
+            return v.charAt(0);
+        }
+        char repaired = v == null || v.isEmpty() ? ' ' : v.charAt(0);
+        problem(ErrorCode.SUBFIELD_CODE_INVALID, tag, (v == null ? "subfield has no code attribute"
+                : "subfield code \"" + v + "\" is not one character") + "; read as '" + repaired + "'");
+        return repaired;
+    }
+
+    /// The text of the current element up to its end tag; child elements are reported and skipped.
+    private String readText(String tag) throws XMLStreamException {
+        StringBuilder sb = text;
+        sb.setLength(0);
+        String single = null;
+        while (true) {
+            int ev = xml.next();
+            switch (ev) {
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    int len = xml.getTextLength();
+                    recordChars += len;
+                    if (recordChars > limits.maxRecordBytes()) {
+                        problem(ErrorCode.LIMIT_EXCEEDED, tag, "record has more than " + limits.maxRecordBytes()
+                                + " characters of text, the maximum allowed (from Limits.maxRecordBytes); "
+                                + "the rest of this value is skipped");
+                        skipToEnd();
+                        return single != null && sb.isEmpty() ? single : sb.toString();
+                    }
+                    if (single == null && sb.isEmpty()) {
+                        single = xml.getText();
+                    } else {
+                        if (single != null) {
+                            sb.append(single);
+                            single = null;
+                        }
+                        sb.append(xml.getTextCharacters(), xml.getTextStart(), len);
+                    }
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    if (single != null) {
+                        return single;
+                    }
+                    return sb.toString();
+                }
+                case XMLStreamConstants.START_ELEMENT -> {
+                    problem(ErrorCode.STRUCTURE_INVALID, tag,
+                            "unexpected element <" + xml.getName() + "> inside a value; skipped");
+                    skipElement();
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    /// Skips to the end tag of the element whose start tag the reader stands on.
+    private void skipElement() throws XMLStreamException {
+        skipToEnd();
+    }
+
+    /// Skips to the end tag of the element the reader is inside.
+    private void skipToEnd() throws XMLStreamException {
+        int level = 1;
+        while (level > 0) {
+            int ev = xml.next();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                level++;
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                level--;
+            }
+        }
+    }
+
+    private void problem(ErrorCode code, String tag, String message) {
+        Location loc = xml.getLocation();
+        problemAt(code, loc.getLineNumber(), loc.getColumnNumber(), tag, message);
+    }
+
+    private void problemAt(ErrorCode code, int line, int column, String tag, String message) {
+        Diagnostic d = Diagnostic.atLine(lenient ? Severity.ERROR : Severity.FATAL, code, recordIndex, line, column,
+                tag, message);
+        if (!lenient) {
+            throw exception(d);
+        }
+        if (diagnostics == null) {
+            diagnostics = new ArrayList<>(4);
+        }
+        if (diagnostics.size() < options.maxDiagnosticsPerRecord()) {
+            diagnostics.add(d);
+        } else if (!truncatedDiagnostics) {
+            truncatedDiagnostics = true;
+            diagnostics.add(Diagnostic.atLine(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, recordIndex, line,
+                    column, null, "more than " + options.maxDiagnosticsPerRecord()
+                            + " diagnostics in this record (from ReaderOptions.maxDiagnosticsPerRecord); later ones dropped"));
+        }
+    }
+
+    @Override
+    public long recordsRead() {
+        return returned;
+    }
+
+    /// The well-formedness error that ended the document early (lenient mode), else empty.
+    @Override
+    public List<Diagnostic> trailingDiagnostics() {
+        return List.copyOf(trailing);
+    }
+
+    @Override
+    public void close() throws IOException {
+        done = true;
+        try {
+            if (xml != null) {
+                xml.close();
+            }
+        } catch (XMLStreamException e) {
+            // close() of the JDK reader does not fail; nothing to report
+        } finally {
+            if (owns) {
+                channel.close();
+            }
+        }
+    }
+}
