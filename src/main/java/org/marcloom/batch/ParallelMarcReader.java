@@ -79,6 +79,7 @@ public final class ParallelMarcReader implements Iterable<MarcRecord>, Closeable
     private Chunk current;
     private int pos;
     private boolean finished;
+    private boolean reachedEnd;
     private boolean closed;
     private boolean iteratorTaken;
     private long delivered;
@@ -191,6 +192,7 @@ public final class ParallelMarcReader implements Iterable<MarcRecord>, Closeable
                 throw error;
             }
             if (c.last) {
+                reachedEnd = true;
                 finish();
                 LOG.debug("parallel read of {} done: {} records", name, delivered);
                 return null;
@@ -204,7 +206,19 @@ public final class ParallelMarcReader implements Iterable<MarcRecord>, Closeable
     private void finish() {
         current = null;
         finished = true;
-        stopWorkers();
+        try {
+            stopWorkers();
+        } finally {
+            closeInput();
+        }
+    }
+
+    private void closeInput() {
+        try {
+            input.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing " + name, e);
+        }
     }
 
     private void stopWorkers() {
@@ -220,7 +234,7 @@ public final class ParallelMarcReader implements Iterable<MarcRecord>, Closeable
     /// Diagnostics that belong to no record (trailing bytes, lenient mode), exactly as
     /// [org.marcloom.MarcReader#trailingDiagnostics()]. Complete once [#read()] returned `null`.
     public List<Diagnostic> trailingDiagnostics() {
-        return finished ? trailing : List.of();
+        return reachedEnd ? trailing : List.of();
     }
 
     /// The input's name used in error messages, or `null`.
@@ -283,7 +297,7 @@ public final class ParallelMarcReader implements Iterable<MarcRecord>, Closeable
         try {
             stopWorkers();
         } finally {
-            input.close();
+            closeInput();
         }
     }
 
