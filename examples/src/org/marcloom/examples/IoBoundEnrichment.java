@@ -23,16 +23,18 @@ public final class IoBoundEnrichment {
 
     public static void main(String[] args) throws Exception {
         Path file = args.length > 0 ? Path.of(args[0]) : Path.of("fixtures/iso2709/evergreen__jazz_1k.mrc");
-        int limit = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        int limit = args.length > 1 ? Integer.parseInt(args[1]) : 10_000; // the pool run takes limit / 10 * 10 ms
         List<MarcRecord> records = new ArrayList<>();
         try (MarcReader reader = MarcReader.builder().options(ReaderOptions.builder().lenient(true).build()).open(file)) {
             for (MarcRecord r : reader) {
-                if (records.size() == limit) {
-                    break;
-                }
                 records.add(r);
             }
         }
+        List<MarcRecord> cycled = new ArrayList<>(limit);
+        for (int i = 0; i < limit; i++) {
+            cycled.add(records.get(i % records.size()));
+        }
+        records = cycled;
         long t0 = System.nanoTime();
         Support.Checksum pool = new Support.Checksum();
         try (ExecutorService executor = Executors.newFixedThreadPool(10)) {
