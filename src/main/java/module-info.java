@@ -9,5 +9,6 @@ module org.marcloom {
 
     exports org.marcloom;
     exports org.marcloom.record;
+    exports org.marcloom.batch;
     // org.marcloom.internal and its subpackages are deliberately not exported.
 }

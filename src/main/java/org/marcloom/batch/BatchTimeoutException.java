@@ -1,0 +1,34 @@
+package org.marcloom.batch;
+
+import java.time.Instant;
+import java.util.List;
+
+/// A batch call reached its deadline before every task finished. The unfinished tasks were
+/// cancelled (interrupted) and joined before this was thrown: no thread outlives the call.
+///
+/// The message names the deadline and the unfinished tasks (file names for [MarcBatch]).
+/// Immutable.
+public final class BatchTimeoutException extends MarcBatchException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Instant deadline;
+    private final List<String> unfinished;
+
+    public BatchTimeoutException(Instant deadline, List<String> unfinished) {
+        super("deadline " + deadline + " passed with " + unfinished.size() + " task(s) unfinished: "
+                + unfinished, null, null);
+        this.deadline = deadline;
+        this.unfinished = List.copyOf(unfinished);
+    }
+
+    /// The deadline that passed.
+    public Instant deadline() {
+        return deadline;
+    }
+
+    /// The names of the tasks (files) that had not finished, in fork order.
+    public List<String> unfinished() {
+        return unfinished;
+    }
+}

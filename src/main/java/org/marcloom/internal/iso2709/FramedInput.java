@@ -1,0 +1,243 @@
+package org.marcloom.internal.iso2709;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.util.ArrayList;
+import java.util.List;
+import org.marcloom.Diagnostic;
+import org.marcloom.ErrorCode;
+import org.marcloom.MarcParseException;
+import org.marcloom.ReaderOptions;
+import org.marcloom.Severity;
+
+/// The framing loop every ISO 2709 channel reader shares: feeds the [Framer] from a channel
+/// through one reused, growable buffer, accounts junk and trailing bytes, and numbers records and
+/// their absolute offsets. The sequential [Iso2709Source] decodes each framed record in place; the
+/// parallel reader (`org.marcloom.batch`) copies them into batches for decoder threads.
+///
+/// After [#next()] returns true, [#buffer()]`[`[#start()]`, `[#end()]`)` holds the record's bytes
+/// until the next call. Not thread-safe: one thread frames.
+public final class FramedInput implements Closeable {
+
+    private static final int INITIAL_BUFFER = 256 * 1024;
+
+    private final ReadableByteChannel channel;
+    private final boolean owns;
+    private final String name;
+    private final Framer framer;
+    private final Framer.Frame frame = new Framer.Frame();
+    private final ByteBuffer staging;
+    private final int maxBuffer;
+
+    private byte[] buf = new byte[INITIAL_BUFFER];
+    private int pos;
+    private int limit;
+    private boolean eof;
+    private boolean done;
+    private long bufferOffset; // absolute offset of buf[0]
+    private long index;        // index of the next record to frame
+    private long pendingJunk;
+    private long pendingJunkOffset;
+    private boolean pendingJunkWhitespace;
+    private final List<Diagnostic> trailing = new ArrayList<>(1);
+
+    // The record last framed.
+    private int start;
+    private int end;
+    private long recordIndex = -1;
+    private long recordOffset;
+    private List<Diagnostic> framing = List.of();
+
+    /// @param name the input's name for error messages, or `null`
+    /// @param owns close the channel on [#close()]
+    public FramedInput(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name) {
+        this.channel = channel;
+        this.owns = owns;
+        this.name = name;
+        this.framer = new Framer(options.lenient(), options.limits().maxRecordBytes());
+        // A FileChannel read into a heap buffer goes through a temporary direct buffer the JDK
+        // caches per thread; own one per reader instead (virtual threads make per-thread caches moot).
+        this.staging = channel instanceof FileChannel ? ByteBuffer.allocateDirect(64 * 1024) : null;
+        this.maxBuffer = options.limits().maxRecordBytes() + 64 * 1024;
+    }
+
+    /// Frames the next record; false at the end of the input (then [#trailingDiagnostics()] is
+    /// complete).
+    ///
+    /// @throws MarcParseException   a framing error (strict mode, or a limit); the input is then done
+    /// @throws UncheckedIOException when reading fails
+    public boolean next() {
+        if (!frameNext()) {
+            return false;
+        }
+        start = frame.start;
+        end = frame.end;
+        recordOffset = bufferOffset + start;
+        recordIndex = index;
+        framing = Iso2709Parser.framingDiagnostics(frame.flags, frame.declaredLength, end - start,
+                index, recordOffset, pendingJunk, pendingJunkOffset, pendingJunkWhitespace);
+        pendingJunk = 0;
+        pos = end;
+        index++;
+        return true;
+    }
+
+    public byte[] buffer() {
+        return buf;
+    }
+
+    public int start() {
+        return start;
+    }
+
+    public int end() {
+        return end;
+    }
+
+    /// Zero-based index of the record last framed.
+    public long index() {
+        return recordIndex;
+    }
+
+    /// Absolute byte offset of the record last framed.
+    public long offset() {
+        return recordOffset;
+    }
+
+    /// Framing diagnostics of the record last framed (usually empty).
+    public List<Diagnostic> framing() {
+        return framing;
+    }
+
+    /// How many records have been framed.
+    public long recordsFramed() {
+        return index;
+    }
+
+    /// Stops framing: [#next()] returns false from now on.
+    public void markDone() {
+        done = true;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /// Diagnostics that belong to no record (trailing bytes); complete once [#next()] returned false.
+    public List<Diagnostic> trailingDiagnostics() {
+        return List.copyOf(trailing);
+    }
+
+    /// Frames the next record into `frame`; false at the end of the input.
+    private boolean frameNext() {
+        if (done) {
+            return false;
+        }
+        while (true) {
+            int r = framer.next(buf, pos, limit, eof, frame);
+            if (frame.skipped > 0) {
+                if (pendingJunk == 0) {
+                    pendingJunkOffset = bufferOffset + pos;
+                    pendingJunkWhitespace = true;
+                }
+                pendingJunk += frame.skipped;
+                pendingJunkWhitespace &= Framer.allWhitespace(buf, pos, pos + frame.skipped);
+            }
+            switch (r) {
+                case Framer.RECORD -> {
+                    return true;
+                }
+                case Framer.NEED_MORE -> {
+                    pos += frame.skipped;
+                    fill(frame.needed);
+                }
+                case Framer.END -> {
+                    done = true;
+                    if (pendingJunk > 0) {
+                        trailing.add(Diagnostic.atOffset(
+                                pendingJunkWhitespace ? Severity.WARNING : Severity.ERROR, ErrorCode.TRAILING_BYTES,
+                                index, pendingJunkOffset, null, pendingJunk + (pendingJunkWhitespace
+                                        ? " bytes of white space (newlines, blanks) follow the last record"
+                                        : " bytes after the last record are not a record and were skipped")));
+                        pendingJunk = 0;
+                    }
+                    return false;
+                }
+                default -> {
+                    done = true;
+                    Diagnostic d = Diagnostic.atOffset(Severity.FATAL, frame.error, index,
+                            bufferOffset + frame.errorAt, null, frame.message);
+                    MarcParseException e = new MarcParseException(d, null);
+                    throw name == null ? e : e.withSource(name);
+                }
+            }
+        }
+    }
+
+    /// Makes room for at least `needed` bytes from `pos` and reads more input.
+    private void fill(int needed) {
+        if (pos > 0) {
+            int remaining = limit - pos;
+            System.arraycopy(buf, pos, buf, 0, remaining);
+            bufferOffset += pos;
+            limit = remaining;
+            pos = 0;
+        }
+        if (needed > buf.length || limit == buf.length) {
+            int size = Math.max(needed, buf.length * 2);
+            size = Math.min(size, Math.max(maxBuffer, needed));
+            if (size <= buf.length) {
+                size = buf.length + 64 * 1024;
+            }
+            buf = java.util.Arrays.copyOf(buf, size);
+        }
+        try {
+            int n = read();
+            if (n < 0) {
+                eof = true;
+            }
+        } catch (IOException e) {
+            done = true;
+            throw new UncheckedIOException("reading " + (name == null ? "input" : name) + " at byte "
+                    + (bufferOffset + limit), e);
+        }
+    }
+
+    /// Reads at least one byte into `buf[limit..]`, or returns -1 at end of input.
+    private int read() throws IOException {
+        while (true) {
+            int n;
+            if (staging != null) {
+                staging.clear();
+                staging.limit(Math.min(staging.capacity(), buf.length - limit));
+                n = channel.read(staging);
+                if (n > 0) {
+                    staging.flip();
+                    staging.get(buf, limit, n);
+                }
+            } else {
+                n = channel.read(ByteBuffer.wrap(buf, limit, buf.length - limit));
+            }
+            if (n < 0) {
+                return -1;
+            }
+            if (n > 0) {
+                limit += n;
+                return n;
+            }
+        }
+    }
+
+    /// Stops framing and closes the channel if this input owns it.
+    @Override
+    public void close() throws IOException {
+        done = true;
+        if (owns) {
+            channel.close();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.marcloom.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.marcloom.ReaderOptions;
+
+/// Every parallel path yields exactly the sequential reader's output on generated files, well
+/// formed and damaged, with tiny and huge batches and 1 to 16 threads.
+class ParallelEqualsSequentialProperties {
+
+    @Property(tries = 300)
+    void parallelReaderMatchesSequential(@ForAll long seed, @ForAll @IntRange(min = 0, max = 60) int records,
+                                         @ForAll boolean damage, @ForAll boolean lenient,
+                                         @ForAll @IntRange(min = 1, max = 16) int threads,
+                                         @ForAll @IntRange(min = 1, max = 3) int batchKind,
+                                         @ForAll @IntRange(min = 1, max = 8) int maxChunks) throws Exception {
+        byte[] file = Iso2709Gen.file(seed, records, damage);
+        ReaderOptions options = ReaderOptions.builder().lenient(lenient).build();
+        Outcome expected = Outcome.sequential(file, options);
+        ParallelMarcReader.Builder b = ParallelMarcReader.builder().options(options).decoders(threads)
+                .maxChunksInFlight(maxChunks);
+        switch (batchKind) {
+            case 1 -> b.batchRecords(1).batchBytes(1);
+            case 2 -> b.batchRecords(7).batchBytes(1000);
+            default -> b.batchRecords(100_000).batchBytes(1 << 24);
+        }
+        Outcome actual = Outcome.parallel(file, b);
+        assertEquals(expected, actual);
+    }
+
+    @Property(tries = 100)
+    void gathererMatchesSequentialMap(@ForAll List<Integer> input, @ForAll @IntRange(min = 1, max = 16) int n) {
+        List<String> expected = input.stream().map(i -> "v" + i).toList();
+        List<String> ordered = input.stream().gather(MarcGatherers.mapConcurrent(n, (Integer i) -> "v" + i)).toList();
+        List<String> unordered = input.stream()
+                .gather(MarcGatherers.mapConcurrentUnordered(n, (Integer i) -> "v" + i)).toList();
+        assertEquals(expected, ordered);
+        assertEquals(sorted(expected), sorted(unordered));
+    }
+
+    @Property(tries = 100)
+    void pipelineMatchesSequentialMap(@ForAll List<Integer> input, @ForAll @IntRange(min = 1, max = 16) int n,
+                                      @ForAll boolean ordered) {
+        List<String> expected = input.stream().map(i -> "v" + i).toList();
+        List<String> got = new java.util.ArrayList<>();
+        long count = Pipeline.from(input).map(n, i -> "v" + i).ordered(ordered).into(got::add);
+        assertEquals(input.size(), count);
+        if (ordered) {
+            assertEquals(expected, got);
+        } else {
+            assertEquals(sorted(expected), sorted(got));
+        }
+    }
+
+    static List<String> sorted(List<String> l) {
+        return l.stream().sorted().toList();
+    }
+}
