@@ -21,6 +21,7 @@ import org.marcloom.record.MarcRecord;
 /// json and mrk: read, write in format X, read back: the records equal the first read, for every
 /// X. Through the ISO 2709 writer the leader's structural positions are rewritten
 /// ([CrossFormat#assertIsoTrip]); through every other writer the records must be equal exactly.
+/// Every output is also read back with format detection (`detectFormat()`), which must agree.
 class CorpusRoundTripTest {
 
     /// Fixtures our strict reader rejects (malformed on purpose, or carrying data the strict reader
@@ -109,12 +110,14 @@ class CorpusRoundTripTest {
         } else if (x == MarcFormat.MARCXML) {
             List<MarcRecord> expected = all.stream().map(CrossFormat::asXmlWrites).toList();
             assertEquals(XML_REPLACEMENTS.contains(name), !expected.equals(all), "records with XML-forbidden characters");
-            List<MarcRecord> back = CrossFormat.read(CrossFormat.write(all, x), x);
-            assertEquals(expected, back);
+            byte[] xml = CrossFormat.write(all, x);
+            assertEquals(expected, CrossFormat.read(xml, x));
+            assertEquals(expected, CrossFormat.readDetected(xml), "read with detectFormat()");
             return;
         }
         byte[] bytes = CrossFormat.write(first, x);
         List<MarcRecord> back = CrossFormat.read(bytes, x);
+        assertEquals(back, CrossFormat.readDetected(bytes), "read with detectFormat()");
         assertEquals(first.size(), back.size(), "record count");
         if (x == MarcFormat.ISO_2709) {
             List<Integer> lengths = CrossFormat.isoLengths(bytes);

@@ -65,6 +65,17 @@ final class CrossFormat {
         return out;
     }
 
+    /// Strict read with the format detected from the bytes (`detectFormat()`).
+    static List<MarcRecord> readDetected(byte[] bytes) {
+        List<MarcRecord> out = new ArrayList<>();
+        try (MarcReader r = MarcReader.builder().detectFormat().open(new ByteArrayInputStream(bytes))) {
+            r.forEach(out::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
     static List<MarcRecord> read(Path file) {
         try {
             return read(Files.readAllBytes(file), formatOf(file));
