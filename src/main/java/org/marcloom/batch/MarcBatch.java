@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
+import org.marcloom.MarcFormat;
 import org.marcloom.MarcReader;
 import org.marcloom.ReaderOptions;
 import org.marcloom.batch.StructuredScope.Subtask;
@@ -41,6 +42,9 @@ import org.slf4j.LoggerFactory;
 ///   [InterruptedException] cause (its interrupt status is set again).
 /// - No thread outlives the call; every reader is closed.
 ///
+/// Each file's format (ISO 2709, MARCXML, MARC-in-JSON, MARCMaker) is detected from its first
+/// bytes unless [#format(MarcFormat)] names one.
+///
 /// Memory: one reader buffer per file being read (the largest record plus 256 KiB).
 /// The builder is not thread-safe; `run` may be called many times.
 public final class MarcBatch {
@@ -52,6 +56,7 @@ public final class MarcBatch {
     private ThreadFactory threadFactory;
     private int maxConcurrency = Integer.MAX_VALUE;
     private Duration deadline;
+    private MarcFormat format;
 
     private MarcBatch(List<Path> files) {
         this.files = List.copyOf(files);
@@ -70,6 +75,12 @@ public final class MarcBatch {
     }
 
     /// The reader options for every file (strict defaults).
+    /// Reads every file as this format instead of detecting each file's format.
+    public MarcBatch format(MarcFormat value) {
+        format = Objects.requireNonNull(value, "format");
+        return this;
+    }
+
     public MarcBatch options(ReaderOptions value) {
         options = Objects.requireNonNull(value, "options");
         return this;
@@ -147,7 +158,13 @@ public final class MarcBatch {
 
     private <R> FileResult<R> processOne(Path file, FileTask<R> task) throws Exception {
         long start = System.nanoTime();
-        try (MarcReader reader = MarcReader.builder().options(options).open(file)) {
+        MarcReader.Builder builder = MarcReader.builder().options(options);
+        if (format == null) {
+            builder.detectFormat();
+        } else {
+            builder.format(format);
+        }
+        try (MarcReader reader = builder.open(file)) {
             R result = task.process(file, reader);
             return new FileResult<>(file, reader.recordsRead(), Duration.ofNanos(System.nanoTime() - start),
                     result, reader.trailingDiagnostics());
