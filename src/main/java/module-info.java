@@ -9,6 +9,7 @@ module org.marcloom {
 
     exports org.marcloom;
     exports org.marcloom.record;
+    exports org.marcloom.marc8;
     exports org.marcloom.batch;
     // org.marcloom.internal and its subpackages are deliberately not exported.
 }

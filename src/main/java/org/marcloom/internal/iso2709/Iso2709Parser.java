@@ -449,8 +449,8 @@ public final class Iso2709Parser {
     }
 
     /// Reports an invalid MARC-8 sequence found by the decoder (strict mode throws).
-    void marc8Error(int absoluteIndex, String tag, String message) {
-        report(Severity.ERROR, ErrorCode.INVALID_MARC8, absoluteIndex, tag, message);
+    void marc8Error(int bufferIndex, String tag, String message) {
+        report(Severity.ERROR, ErrorCode.INVALID_MARC8, bufferIndex, tag, message);
     }
 
     /// `at` is an index into the buffer; it becomes an absolute offset.

@@ -1,15 +1,39 @@
 package org.marcloom.internal.iso2709;
 
-import java.nio.charset.StandardCharsets;
 import org.marcloom.ReaderOptions;
+import org.marcloom.marc8.Marc8Decoder;
 
-/// Decodes MARC-8 field data for the parser, reporting bad sequences back to it.
-interface TextDecoder {
+/// Decodes MARC-8 field data for the parser, reporting bad sequences back to it (which throws in
+/// strict mode and attaches a diagnostic in lenient mode).
+final class TextDecoder {
 
-    String decode(byte[] buf, int off, int len, Iso2709Parser parser, String tag);
+    private final Marc8Decoder decoder;
+
+    private TextDecoder(Marc8Decoder decoder) {
+        this.decoder = decoder;
+    }
 
     static TextDecoder marc8(ReaderOptions options) {
-        // Placeholder until the MARC-8 codec lands: ASCII is exact, the rest is read as Latin-1.
-        return (buf, off, len, parser, tag) -> new String(buf, off, len, StandardCharsets.ISO_8859_1);
+        return new TextDecoder(Marc8Decoder.builder()
+                .decodeNumericCharacterReferences(options.decodeNumericCharacterReferences())
+                .normalizeNfc(options.normalizeNfc())
+                .build());
+    }
+
+    private static boolean hasAmpersand(byte[] buf, int off, int len) {
+        for (int i = off, end = off + len; i < end; i++) {
+            if (buf[i] == '&') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    String decode(byte[] buf, int off, int len, Iso2709Parser parser, String tag) {
+        if (Marc8Decoder.isAsciiOnly(buf, off, len) && !hasAmpersand(buf, off, len)) {
+            // Plain ASCII (most MARC-8 data): no decoder, no listener allocation.
+            return new String(buf, off, len, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        return decoder.decode(buf, off, len, (index, message) -> parser.marc8Error(off + index, tag, message));
     }
 }

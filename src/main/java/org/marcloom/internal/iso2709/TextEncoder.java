@@ -1,6 +1,7 @@
 package org.marcloom.internal.iso2709;
 
 import org.marcloom.OutputEncoding;
+import org.marcloom.marc8.Marc8Encoder;
 
 /// Turns record text into the bytes an ISO 2709 record holds. The UTF-8 case never goes through
 /// this interface on the hot path: [Iso2709Sink] encodes UTF-8 straight into its buffer and only
@@ -14,21 +15,29 @@ interface TextEncoder {
     char leaderCodingScheme();
 
     /// The encoder for an output encoding.
-    ///
-    /// @throws UnsupportedOperationException for MARC-8 until the marc8 package is wired in
     static TextEncoder of(OutputEncoding encoding) {
         return switch (encoding) {
             case UTF_8 -> Utf8Encoder.INSTANCE;
-            // ---- MARC-8 WIRING POINT ----------------------------------------------------------
-            // Replace with an encoder around org.marcloom.marc8.Marc8Encoder.standard().encode(String)
-            // and leader/09 ' ' once the marc8 package is on main, e.g.
-            //   case MARC_8 -> new TextEncoder() {
-            //       public byte[] encode(String t) { return Marc8Encoder.standard().encode(t); }
-            //       public char leaderCodingScheme() { return ' '; }
-            //   };
-            case MARC_8 -> throw new UnsupportedOperationException("MARC-8 output needs the marc8 package");
-            // -----------------------------------------------------------------------------------
+            case MARC_8 -> Marc8TextEncoder.INSTANCE;
         };
+    }
+
+    /// MARC-8; what MARC-8 cannot hold is written as `&#xXXXX;` (see [Marc8Encoder]).
+    final class Marc8TextEncoder implements TextEncoder {
+        static final Marc8TextEncoder INSTANCE = new Marc8TextEncoder();
+
+        private Marc8TextEncoder() {
+        }
+
+        @Override
+        public byte[] encode(String text) {
+            return Marc8Encoder.standard().encode(text);
+        }
+
+        @Override
+        public char leaderCodingScheme() {
+            return ' ';
+        }
     }
 
     /// UTF-8; unpaired surrogates become U+FFFD. See [Iso2709Sink] for the in-buffer fast path.

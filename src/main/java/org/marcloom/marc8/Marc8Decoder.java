@@ -1,0 +1,374 @@
+package org.marcloom.marc8;
+
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+
+/// Decodes MARC-8 bytes to Unicode text, following the Library of Congress MARC-8 code tables:
+/// Basic and Extended Latin (ANSEL), Hebrew, Cyrillic, Extended Cyrillic, Arabic, Extended Arabic,
+/// Greek, the subscript/superscript/Greek-symbol technique, and the 3-byte East Asian set (EACC).
+///
+/// Each call starts in the default state (G0 = ASCII, G1 = ANSEL) and follows the escape sequences
+/// it meets (`ESC ( F`, `ESC , F`, `ESC $ F`, `ESC $ , F` for G0; `ESC ) F`, `ESC - F`,
+/// `ESC $ ) F`, `ESC $ - F` for G1; `ESC g`, `ESC b`, `ESC p`, `ESC s`). Combining marks, which
+/// MARC-8 writes before their base character, come out after it, as Unicode wants. Numeric
+/// character references (`&#x2113;`, the lossless form for characters MARC-8 lacks) are turned into
+/// their characters unless that is switched off; NFC normalisation is optional.
+///
+/// ## Errors
+/// [#decode(byte[], int, int)] throws [Marc8DecodingException] at the first invalid sequence.
+/// [#decode(byte[], int, int, ErrorListener)] never throws for bad data: it puts U+FFFD in place of
+/// each bad sequence and tells the listener where it was.
+///
+/// Immutable and thread-safe.
+public final class Marc8Decoder {
+
+    /// Receives the problems a lenient decode found.
+    @FunctionalInterface
+    public interface ErrorListener {
+        /// @param byteIndex where the bad sequence starts, relative to the decoded range's offset
+        void onError(int byteIndex, String message);
+    }
+
+    private static final Marc8Decoder STANDARD = new Marc8Decoder(true, false);
+    private static final int ESC = 0x1B;
+
+    private final boolean decodeNcr;
+    private final boolean nfc;
+
+    private Marc8Decoder(boolean decodeNcr, boolean nfc) {
+        this.decodeNcr = decodeNcr;
+        this.nfc = nfc;
+    }
+
+    /// Decodes numeric character references; no normalisation.
+    public static Marc8Decoder standard() {
+        return STANDARD;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /// Strict decoding.
+    ///
+    /// @throws Marc8DecodingException at the first byte sequence that is not valid MARC-8
+    public String decode(byte[] bytes, int offset, int length) {
+        return decode(bytes, offset, length, null);
+    }
+
+    /// Lenient decoding: bad sequences become U+FFFD and are reported to `listener`.
+    public String decode(byte[] bytes, int offset, int length, ErrorListener listener) {
+        if (isAsciiOnly(bytes, offset, length) && !(decodeNcr && hasNcrStart(bytes, offset, length))) {
+            // Plain ASCII: nothing to decode.
+            return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+        }
+        String s = decodeGeneral(bytes, offset, length, listener);
+        if (decodeNcr && s.indexOf("&#") >= 0) {
+            s = replaceNcrs(s);
+        }
+        if (nfc) {
+            s = Normalizer.normalize(s, Normalizer.Form.NFC);
+        }
+        return s;
+    }
+
+    /// Whether every byte is below 0x80 and none is ESC: such bytes are plain ASCII in MARC-8.
+    public static boolean isAsciiOnly(byte[] bytes, int offset, int length) {
+        for (int i = offset, end = offset + length; i < end; i++) {
+            byte b = bytes[i];
+            if (b < 0 || b == ESC) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasNcrStart(byte[] bytes, int offset, int length) {
+        for (int i = offset, end = offset + length - 2; i < end; i++) {
+            if (bytes[i] == '&' && bytes[i + 1] == '#') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String decodeGeneral(byte[] b, int offset, int length, ErrorListener listener) {
+        Marc8Tables tables = Marc8Tables.get();
+        int end = offset + length;
+        StringBuilder out = new StringBuilder(length + 8);
+        int[] marks = null; // combining marks waiting for their base character
+        int markCount = 0;
+        int g0 = Marc8Tables.ASCII;
+        int g1 = Marc8Tables.ANSEL;
+        int[] g0Table = tables.singleByte(g0);
+        int[] g1Table = tables.singleByte(g1);
+        int i = offset;
+        while (i < end) {
+            int c = b[i] & 0xFF;
+            int cp;
+            int start = i;
+            if (c == ESC) {
+                int consumed = escape(b, i, end);
+                if (consumed < 0) {
+                    error(listener, start - offset, "incomplete or unknown escape sequence " + describe(b, i, end));
+                    i++;
+                    continue;
+                }
+                int target = consumed >>> 24;
+                int set = (consumed >>> 8) & 0xFF;
+                if (target == 0) {
+                    g0 = set;
+                    g0Table = tables.singleByte(set);
+                } else {
+                    g1 = set;
+                    g1Table = tables.singleByte(set);
+                }
+                i += consumed & 0xFF;
+                continue;
+            }
+            if (c < 0x20) {
+                cp = c;
+                i++;
+            } else if (c == 0x20) {
+                cp = ' ';
+                i++;
+            } else if (c < 0x7F) {
+                if (g0 == Marc8Tables.EACC) {
+                    if (i + 3 > end) {
+                        error(listener, start - offset, "truncated 3-byte EACC character");
+                        cp = 0xFFFD;
+                        i = end;
+                    } else {
+                        int code = c << 16 | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF);
+                        cp = tables.eacc(code);
+                        i += 3;
+                        if (cp == 0) {
+                            error(listener, start - offset, String.format("no EACC character has the code %06X", code));
+                            cp = 0xFFFD;
+                        }
+                    }
+                } else {
+                    cp = g0Table == null ? 0 : g0Table[c];
+                    i++;
+                    if (cp == 0) {
+                        error(listener, start - offset, String.format("byte 0x%02X has no character in the G0 set %s",
+                                c, setName(g0)));
+                        cp = 0xFFFD;
+                    }
+                }
+            } else if (c >= 0x80 && c < 0xA0) {
+                cp = tables.c1(c);
+                i++;
+                if (cp == 0) {
+                    error(listener, start - offset, String.format("byte 0x%02X is not a MARC-8 character", c));
+                    cp = 0xFFFD;
+                }
+            } else if (c > 0xA0 && c < 0xFF) {
+                if (g1 == Marc8Tables.EACC) {
+                    if (i + 3 > end) {
+                        error(listener, start - offset, "truncated 3-byte EACC character");
+                        cp = 0xFFFD;
+                        i = end;
+                    } else {
+                        int code = c << 16 | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF);
+                        cp = tables.eacc(code);
+                        i += 3;
+                        if (cp == 0) {
+                            error(listener, start - offset, String.format("no EACC character has the code %06X", code));
+                            cp = 0xFFFD;
+                        }
+                    }
+                } else {
+                    cp = g1Table == null ? 0 : g1Table[c & 0x7F];
+                    i++;
+                    if (cp == 0) {
+                        error(listener, start - offset, String.format("byte 0x%02X has no character in the G1 set %s",
+                                c, setName(g1)));
+                        cp = 0xFFFD;
+                    }
+                }
+            } else {
+                error(listener, start - offset, String.format("byte 0x%02X is not a MARC-8 character", c));
+                cp = 0xFFFD;
+                i++;
+            }
+            if (cp < 0) {
+                if (marks == null) {
+                    marks = new int[4];
+                } else if (markCount == marks.length) {
+                    marks = java.util.Arrays.copyOf(marks, markCount * 2);
+                }
+                marks[markCount++] = -cp;
+                continue;
+            }
+            out.appendCodePoint(cp);
+            for (int m = 0; m < markCount; m++) {
+                out.appendCodePoint(marks[m]);
+            }
+            markCount = 0;
+        }
+        // Marks with no base character after them: keep them rather than lose them.
+        for (int m = 0; m < markCount; m++) {
+            out.appendCodePoint(marks[m]);
+        }
+        return out.toString();
+    }
+
+    /// Parses an escape sequence at `i`. Returns `target << 24 | set << 8 | length`, target 0 for
+    /// G0 and 1 for G1, or -1 when it is not a known, complete sequence.
+    private static int escape(byte[] b, int i, int end) {
+        if (i + 1 >= end) {
+            return -1;
+        }
+        int c1 = b[i + 1] & 0xFF;
+        switch (c1) {
+            case 'g' -> {
+                return Marc8Tables.GREEK_SYMBOLS << 8 | 2;
+            }
+            case 'b' -> {
+                return Marc8Tables.SUBSCRIPTS << 8 | 2;
+            }
+            case 'p' -> {
+                return Marc8Tables.SUPERSCRIPTS << 8 | 2;
+            }
+            case 's' -> {
+                return Marc8Tables.ASCII << 8 | 2;
+            }
+            default -> {
+            }
+        }
+        int p = i + 1;
+        boolean multibyte = false;
+        if (c1 == '$') {
+            multibyte = true;
+            p++;
+        }
+        if (p >= end) {
+            return -1;
+        }
+        int designator = b[p] & 0xFF;
+        int target;
+        if (designator == '(' || designator == ',') {
+            target = 0;
+            p++;
+        } else if (designator == ')' || designator == '-') {
+            target = 1;
+            p++;
+        } else if (multibyte) {
+            target = 0; // ESC $ F designates a multibyte set to G0
+        } else {
+            return -1;
+        }
+        if (p < end && b[p] == '!') {
+            p++; // ESC ( ! E and the like: an intermediate for the extended sets
+        }
+        if (p >= end) {
+            return -1;
+        }
+        int set = b[p] & 0xFF;
+        if (!Marc8Tables.isKnownSet(set) || multibyte != (set == Marc8Tables.EACC)) {
+            return -1;
+        }
+        return target << 24 | set << 8 | (p + 1 - i);
+    }
+
+    private static String describe(byte[] b, int i, int end) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = i; k < Math.min(end, i + 4); k++) {
+            int c = b[k] & 0xFF;
+            sb.append(k == i ? "ESC" : c >= 0x21 && c < 0x7F ? " " + (char) c : String.format(" 0x%02X", c));
+        }
+        return sb.toString();
+    }
+
+    private static String setName(int set) {
+        return switch (set) {
+            case 0x42 -> "Basic Latin";
+            case 0x45 -> "ANSEL";
+            case 0x67 -> "Greek symbols";
+            case 0x62 -> "Subscripts";
+            case 0x70 -> "Superscripts";
+            case 0x32 -> "Basic Hebrew";
+            case 0x4E -> "Basic Cyrillic";
+            case 0x51 -> "Extended Cyrillic";
+            case 0x33 -> "Basic Arabic";
+            case 0x34 -> "Extended Arabic";
+            case 0x53 -> "Basic Greek";
+            case 0x31 -> "EACC";
+            default -> String.format("0x%02X", set);
+        };
+    }
+
+    private static void error(ErrorListener listener, int index, String message) {
+        if (listener == null) {
+            throw new Marc8DecodingException(index, message);
+        }
+        listener.onError(index, message);
+    }
+
+    /// Replaces `&#xHHHH;` references (hexadecimal, the MARC-8 lossless form) with their characters.
+    static String replaceNcrs(String s) {
+        StringBuilder out = null;
+        int last = 0;
+        int i = s.indexOf("&#");
+        while (i >= 0) {
+            int p = i + 2;
+            boolean hex = p < s.length() && (s.charAt(p) == 'x' || s.charAt(p) == 'X');
+            if (!hex) {
+                i = s.indexOf("&#", i + 2);
+                continue;
+            }
+            p++;
+            int digitsStart = p;
+            long value = 0;
+            while (p < s.length() && p - digitsStart < 7) {
+                int d = Character.digit(s.charAt(p), hex ? 16 : 10);
+                if (d < 0) {
+                    break;
+                }
+                value = value * (hex ? 16 : 10) + d;
+                p++;
+            }
+            if (p > digitsStart && p < s.length() && s.charAt(p) == ';' && value <= Character.MAX_CODE_POINT
+                    && !(value >= 0xD800 && value <= 0xDFFF)) {
+                if (out == null) {
+                    out = new StringBuilder(s.length());
+                }
+                out.append(s, last, i).appendCodePoint((int) value);
+                last = p + 1;
+                i = s.indexOf("&#", last);
+            } else {
+                i = s.indexOf("&#", i + 2);
+            }
+        }
+        if (out == null) {
+            return s;
+        }
+        return out.append(s, last, s.length()).toString();
+    }
+
+    /// Configures a [Marc8Decoder]. Not thread-safe.
+    public static final class Builder {
+        private boolean decodeNcr = true;
+        private boolean nfc;
+
+        private Builder() {
+        }
+
+        /// Turn `&#xXXXX;` references into characters (default true).
+        public Builder decodeNumericCharacterReferences(boolean value) {
+            decodeNcr = value;
+            return this;
+        }
+
+        /// Normalise the result to Unicode NFC (default false: marks follow their base characters).
+        public Builder normalizeNfc(boolean value) {
+            nfc = value;
+            return this;
+        }
+
+        public Marc8Decoder build() {
+            return new Marc8Decoder(decodeNcr, nfc);
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package org.marcloom.marc8;
+
+import java.io.ByteArrayOutputStream;
+import java.text.Normalizer;
+
+/// Encodes Unicode text as MARC-8: ASCII and ANSEL by default, escape sequences to the other
+/// Library of Congress sets (Hebrew, Cyrillic, Arabic, Greek, EACC, sub- and superscripts) where a
+/// character needs them, and back to the default sets at the end. Combining marks are written
+/// before their base character, as MARC-8 wants; a character with no MARC-8 code of its own is
+/// written as its canonical decomposition when every part has one (`é` as ANSEL acute + `e`).
+/// Anything else becomes the numeric character reference `&#xXXXX;`, which [Marc8Decoder] turns
+/// back into the character, so encoding never fails and loses nothing.
+///
+/// `decode(encode(s))` equals `s` under NFC normalisation.
+///
+/// Immutable and thread-safe.
+public final class Marc8Encoder {
+
+    private static final Marc8Encoder STANDARD = new Marc8Encoder();
+    private static final int ESC = 0x1B;
+
+    private Marc8Encoder() {
+    }
+
+    public static Marc8Encoder standard() {
+        return STANDARD;
+    }
+
+    /// Whether every character has a MARC-8 code (directly or by decomposition), so that
+    /// [#encode(String)] needs no numeric character reference.
+    public boolean canEncode(String text) {
+        Marc8Tables tables = Marc8Tables.get();
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp < 0x80 || tables.encode(cp) >= 0) {
+                continue;
+            }
+            if (decomposition(tables, cp) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// The MARC-8 bytes of `text`.
+    public byte[] encode(String text) {
+        Marc8Tables tables = Marc8Tables.get();
+        State state = new State();
+        Unit unit = new Unit();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            // A unit: a base character and the combining marks that follow it.
+            unit.clear();
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            addMapped(unit, tables, cp);
+            while (i < n) {
+                int next = text.codePointAt(i);
+                if (!isMark(tables, next)) {
+                    break;
+                }
+                i += Character.charCount(next);
+                addMapped(unit, tables, next);
+            }
+            // MARC-8 order: the marks first, then the base character.
+            for (int k = 1; k < unit.size; k++) {
+                writeOne(state, tables, unit.items[k]);
+            }
+            writeOne(state, tables, unit.items[0]);
+        }
+        state.reset();
+        return state.out.toByteArray();
+    }
+
+    /// Code points of one unit; -cp-1 marks a character to write as a reference.
+    private static final class Unit {
+        int[] items = new int[8];
+        int size;
+
+        void clear() {
+            size = 0;
+        }
+
+        void add(int value) {
+            if (size == items.length) {
+                items = java.util.Arrays.copyOf(items, size * 2);
+            }
+            items[size++] = value;
+        }
+    }
+
+    /// Adds `cp`, or its decomposition when it has no code but every part does, or a reference.
+    private static void addMapped(Unit unit, Marc8Tables tables, int cp) {
+        if (cp < 0x80 || tables.encode(cp) >= 0) {
+            unit.add(cp);
+            return;
+        }
+        int[] parts = decomposition(tables, cp);
+        if (parts == null) {
+            unit.add(-cp - 1);
+            return;
+        }
+        for (int p : parts) {
+            unit.add(p);
+        }
+    }
+
+    private static int[] decomposition(Marc8Tables tables, int cp) {
+        String nfd = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFD);
+        int[] parts = nfd.codePoints().toArray();
+        if (parts.length == 1 && parts[0] == cp) {
+            return null;
+        }
+        for (int p : parts) {
+            if (p >= 0x80 && tables.encode(p) < 0) {
+                return null;
+            }
+        }
+        return parts;
+    }
+
+    private static boolean isMark(Marc8Tables tables, int cp) {
+        int type = Character.getType(cp);
+        return tables.isCombining(cp) || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
+    }
+
+    private static void writeOne(State state, Marc8Tables tables, int unit) {
+        if (unit < 0) {
+            state.reference(-unit - 1);
+            return;
+        }
+        if (unit < 0x80) {
+            state.ascii(unit);
+            return;
+        }
+        int enc = tables.encode(unit);
+        if (enc < 0) {
+            state.reference(unit);
+            return;
+        }
+        state.write(enc >>> 24, enc & 0xFFFFFF);
+    }
+
+    /// The escape state of one encode call.
+    private static final class State {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int g0 = Marc8Tables.ASCII;
+        int g1 = Marc8Tables.ANSEL;
+
+        void ascii(int c) {
+            if (c == ' ' || c < 0x20) {
+                out.write(c); // space and controls are the same in every set
+                return;
+            }
+            toG0(Marc8Tables.ASCII);
+            out.write(c);
+        }
+
+        void reference(int cp) {
+            for (char c : String.format("&#x%04X;", cp).toCharArray()) {
+                ascii(c);
+            }
+        }
+
+        void write(int set, int code) {
+            if (set == Marc8Tables.EACC) {
+                toG0(set);
+                out.write((code >>> 16) & 0x7F);
+                out.write((code >>> 8) & 0x7F);
+                out.write(code & 0x7F);
+            } else if (code >= 0x80 && code < 0xA0) {
+                out.write(code); // ANSEL's C1 characters apply in any state
+            } else if (code >= 0xA0) {
+                toG1(set);
+                out.write(code);
+            } else {
+                toG0(set);
+                out.write(code);
+            }
+        }
+
+        void toG0(int set) {
+            if (g0 == set) {
+                return;
+            }
+            if (set == Marc8Tables.ASCII && isTechnique(g0)) {
+                out.write(ESC);
+                out.write('s');
+            } else if (isTechnique(set)) {
+                out.write(ESC);
+                out.write(set);
+            } else if (set == Marc8Tables.EACC) {
+                out.write(ESC);
+                out.write('$');
+                out.write(set);
+            } else {
+                out.write(ESC);
+                out.write('(');
+                out.write(set);
+            }
+            g0 = set;
+        }
+
+        void toG1(int set) {
+            if (g1 == set) {
+                return;
+            }
+            out.write(ESC);
+            out.write(')');
+            out.write(set);
+            g1 = set;
+        }
+
+        void reset() {
+            toG0(Marc8Tables.ASCII);
+            toG1(Marc8Tables.ANSEL);
+        }
+
+        private static boolean isTechnique(int set) {
+            return set == Marc8Tables.GREEK_SYMBOLS || set == Marc8Tables.SUBSCRIPTS || set == Marc8Tables.SUPERSCRIPTS;
+        }
+    }
+}
