@@ -431,7 +431,9 @@ public final class Iso2709Parser {
         switch (charset) {
             case UTF8 -> {
                 s = new String(buf, off, len, StandardCharsets.UTF_8);
-                if (s.length() != len && s.indexOf('\uFFFD') >= 0) {
+                // Not only when the text got shorter: a lone bad byte becomes one U+FFFD, so
+                // "ab\xFFc" decodes to as many chars as it has bytes.
+                if (s.indexOf('\uFFFD') >= 0) {
                     int bad = Utf8.firstInvalid(buf, off, len);
                     if (bad >= 0) {
                         report(Severity.ERROR, ErrorCode.INVALID_UTF8, bad, tag,
