@@ -122,10 +122,27 @@ public final class Iso2709Parser {
         int dirStart = start + 24;
         int dirEnd = base > 0 ? start + base - 1 : dirStart; // index of the directory's 0x1E
         int entries = (dirEnd - dirStart) / 12;
-        if ((dirEnd - dirStart) % 12 != 0) {
-            report(Severity.ERROR, ErrorCode.DIRECTORY_INVALID, dirStart, null, "the directory is "
-                    + (dirEnd - dirStart) + " bytes long, not a multiple of 12; the last "
-                    + (dirEnd - dirStart) % 12 + " bytes were ignored");
+        int rem = (dirEnd - dirStart) % 12;
+        int dataStart = start + (base > 0 ? base : 24);
+        // Where the whole 12-byte entries begin. A directory that is not a multiple of 12 is
+        // usually one short (or long) entry: when the entries line up from the directory's end
+        // better than from its start, the bad bytes are at the start (real exports lose a byte of
+        // the first entry; marc4j__pride-and-prejudice-with-many-errors.mrc record 92).
+        int first = dirStart;
+        boolean partialFirst = false;
+        if (rem != 0) {
+            partialFirst = goodEntries(buf, dirStart + rem, entries, dataStart, dataLimit)
+                    > goodEntries(buf, dirStart, entries, dataStart, dataLimit);
+            if (partialFirst) {
+                first = dirStart + rem;
+                report(Severity.ERROR, ErrorCode.DIRECTORY_INVALID, dirStart, null, "the directory is "
+                        + (dirEnd - dirStart) + " bytes long, not a multiple of 12; its entries line up from the end,"
+                        + " so the first " + rem + " bytes were read as a short entry");
+            } else {
+                report(Severity.ERROR, ErrorCode.DIRECTORY_INVALID, dirStart, null, "the directory is "
+                        + (dirEnd - dirStart) + " bytes long, not a multiple of 12; the last " + rem
+                        + " bytes were ignored");
+            }
         }
         int maxFields = options.limits().maxFieldsPerRecord();
         if (entries > maxFields) {
@@ -134,13 +151,28 @@ public final class Iso2709Parser {
                     + ", from Limits.maxFieldsPerRecord); the rest were ignored");
             entries = maxFields;
         }
-        int dataStart = start + (base > 0 ? base : 24);
-        Field[] fields = new Field[entries];
+        Field[] fields = new Field[entries + (partialFirst ? 1 : 0)];
         int count = 0;
         int previousEnd = dataStart;
+        if (partialFirst && rem >= 9 && Framer.digits(buf, dirStart + rem - 9, 9) >= 0) {
+            // The short entry still ends with a length and a start: read its field; its tag lost
+            // bytes, so what is left of it is padded with leading zeros ("01" -> "001").
+            StringBuilder t = new StringBuilder(new String(buf, dirStart, rem - 9, StandardCharsets.ISO_8859_1));
+            while (t.length() < 3) {
+                t.insert(0, '0');
+            }
+            String tag = MODEL.internTag(t.substring(0, 3));
+            report(Severity.ERROR, ErrorCode.DIRECTORY_ENTRY_INVALID, dirStart, tag, "directory entry of only " + rem
+                    + " bytes; its field was read with the tag taken as \"" + tag + "\"");
+            Field f = field(buf, dirStart, tag, dirStart + rem - 9, dataStart, dataLimit, previousEnd);
+            if (f != null) {
+                fields[count++] = f;
+                previousEnd = lastFieldEnd;
+            }
+        }
         for (int e = 0; e < entries; e++) {
-            int p = dirStart + e * 12;
-            Field f = field(buf, p, dataStart, dataLimit, previousEnd);
+            int p = first + e * 12;
+            Field f = field(buf, p, tag(buf, p), p + 3, dataStart, dataLimit, previousEnd);
             if (f != null) {
                 fields[count++] = f;
                 previousEnd = lastFieldEnd;
@@ -245,10 +277,25 @@ public final class Iso2709Parser {
     private int lastFieldEnd;
 
     /// One directory entry at `p` and its field. Returns null when the field cannot be read.
-    private Field field(byte[] buf, int p, int dataStart, int dataLimit, int previousEnd) {
-        String tag = tag(buf, p);
-        int fieldLength = Framer.digits(buf, p + 3, 4);
-        int fieldStart = Framer.digits(buf, p + 7, 5);
+    /// Counts the `n` entries from `p` whose length and start are digits and whose field ends
+    /// with a field terminator inside the data.
+    private static int goodEntries(byte[] buf, int p, int n, int dataStart, int dataLimit) {
+        int good = 0;
+        for (int e = 0; e < n; e++) {
+            int q = p + e * 12;
+            int len = Framer.digits(buf, q + 3, 4);
+            int at = Framer.digits(buf, q + 7, 5);
+            if (len > 0 && at >= 0 && dataStart + at + len <= dataLimit && buf[dataStart + at + len - 1] == FT) {
+                good++;
+            }
+        }
+        return good;
+    }
+
+    /// `tag` read from the entry at `p`; its length and start are the 9 digits at `numbers`.
+    private Field field(byte[] buf, int p, String tag, int numbers, int dataStart, int dataLimit, int previousEnd) {
+        int fieldLength = Framer.digits(buf, numbers, 4);
+        int fieldStart = Framer.digits(buf, numbers + 4, 5);
         int from;
         int to; // index of the field terminator, or the end of the usable data
         if (fieldLength < 0 || fieldStart < 0) {
@@ -431,7 +478,9 @@ public final class Iso2709Parser {
         switch (charset) {
             case UTF8 -> {
                 s = new String(buf, off, len, StandardCharsets.UTF_8);
-                if (s.length() != len && s.indexOf('\uFFFD') >= 0) {
+                // Not only when the text got shorter: a lone bad byte becomes one U+FFFD, so
+                // "ab\xFFc" decodes to as many chars as it has bytes.
+                if (s.indexOf('\uFFFD') >= 0) {
                     int bad = Utf8.firstInvalid(buf, off, len);
                     if (bad >= 0) {
                         report(Severity.ERROR, ErrorCode.INVALID_UTF8, bad, tag,

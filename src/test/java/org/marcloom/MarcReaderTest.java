@@ -1,0 +1,276 @@
+package org.marcloom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marcloom.fixtures.SyntheticCorpus;
+import org.marcloom.record.MarcRecord;
+
+/// The public reader: iteration, streams, closing, input kinds, encodings, limits, and a 100k-record
+/// synthetic file (correctness only; nothing is timed).
+class MarcReaderTest {
+
+    static final Path DIR = Marc4jOracle.DIR;
+
+    @TempDir
+    static Path tmp;
+    static Path synthetic1k;
+    static Path synthetic100k;
+
+    @BeforeAll
+    static void generate() throws IOException {
+        synthetic1k = SyntheticCorpus.write(tmp.resolve("synthetic-1000.mrc"), 1_000);
+        synthetic100k = SyntheticCorpus.write(tmp.resolve("synthetic-100000.mrc"), 100_000);
+    }
+
+    static List<MarcRecord> read(MarcReader r) throws IOException {
+        try (r) {
+            List<MarcRecord> out = new ArrayList<>();
+            for (MarcRecord rec : r) {
+                out.add(rec);
+            }
+            return out;
+        }
+    }
+
+    @Test
+    void syntheticCorpusIsDeterministicAndReadsBackWithSequenceNumbers() throws IOException {
+        Path again = SyntheticCorpus.write(tmp.resolve("again-1000.mrc"), 1_000);
+        assertEquals(-1, Files.mismatch(synthetic1k, again), "same N, same bytes");
+        List<MarcRecord> sources = SyntheticCorpus.sourceRecords();
+        List<MarcRecord> recs = read(MarcReader.open(synthetic1k));
+        assertEquals(1_000, recs.size());
+        for (int i = 0; i < recs.size(); i++) {
+            MarcRecord r = recs.get(i);
+            assertEquals(SyntheticCorpus.controlNumber(i), r.controlNumber().orElseThrow());
+            assertEquals(SyntheticCorpus.record(sources, i).fields(), r.fields(), "record " + i);
+            assertTrue(r.diagnostics().isEmpty());
+        }
+    }
+
+    @Test
+    void hundredThousandSyntheticRecordsReadBackInOrder() throws IOException {
+        List<MarcRecord> sources = SyntheticCorpus.sourceRecords();
+        long n = 0;
+        try (MarcReader r = MarcReader.open(synthetic100k)) {
+            MarcRecord rec;
+            while ((rec = r.read()) != null) {
+                assertEquals(SyntheticCorpus.controlNumber(n), rec.controlNumber().orElseThrow());
+                if (n % 997 == 0) {
+                    assertEquals(SyntheticCorpus.record(sources, n).fields(), rec.fields(), "record " + n);
+                }
+                n++;
+            }
+            assertEquals(100_000, r.recordsRead());
+        }
+        assertEquals(100_000, n);
+    }
+
+    @Test
+    void pathChannelAndInputStreamGiveTheSameRecords() throws IOException {
+        Path file = DIR.resolve("traject__test_data.utf8.mrc");
+        List<MarcRecord> fromPath = read(MarcReader.open(file));
+        List<MarcRecord> fromChannel = read(MarcReader.builder().open(FileChannel.open(file)));
+        // A stream that hands out a few bytes at a time, so records straddle reads.
+        byte[] bytes = Files.readAllBytes(file);
+        InputStream trickle = new ByteArrayInputStream(bytes) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 7));
+            }
+        };
+        List<MarcRecord> fromStream = read(MarcReader.builder().open(trickle));
+        assertEquals(30, fromPath.size());
+        assertEquals(fromPath, fromChannel);
+        assertEquals(fromPath, fromStream);
+    }
+
+    @Test
+    void iteratorIsSingleUseAndEndsWithNoSuchElement() throws IOException {
+        try (MarcReader r = MarcReader.open(DIR.resolve("marc4j__chabon.mrc"))) {
+            Iterator<MarcRecord> it = r.iterator();
+            assertTrue(it.hasNext());
+            it.next();
+            it.next();
+            assertFalse(it.hasNext());
+            assertThrows(NoSuchElementException.class, it::next);
+            assertThrows(IllegalStateException.class, r::iterator);
+            assertNull(r.read());
+        }
+    }
+
+    @Test
+    void streamCloseClosesTheChannel() throws IOException {
+        FileChannel ch = FileChannel.open(DIR.resolve("marc4j__chabon.mrc"), StandardOpenOption.READ);
+        MarcReader r = MarcReader.builder().open(ch);
+        try (Stream<MarcRecord> s = r.stream()) {
+            assertEquals(2, s.count());
+        }
+        assertFalse(ch.isOpen());
+    }
+
+    @Test
+    void keepOpenLeavesTheCallersChannelOpen() throws IOException {
+        try (FileChannel ch = FileChannel.open(DIR.resolve("marc4j__chabon.mrc"), StandardOpenOption.READ)) {
+            MarcReader r = MarcReader.builder().keepOpen(true).open(ch);
+            try (Stream<MarcRecord> s = r.stream()) {
+                assertEquals(List.of("11939876", "12883376"),
+                        s.map(m -> m.controlNumber().orElseThrow()).toList());
+            }
+            assertTrue(ch.isOpen());
+        }
+    }
+
+    @Test
+    void readerOverACallersChannelClosesItByDefault() throws IOException {
+        FileChannel ch = FileChannel.open(DIR.resolve("marc4j__chabon.mrc"), StandardOpenOption.READ);
+        MarcReader.builder().open(ch).close();
+        assertFalse(ch.isOpen());
+    }
+
+    @Test
+    void guessEncodingReadsMislabelledUtf8AsUtf8WithAWarning() throws IOException {
+        MarcRecord flagged = read(MarcReader.open(DIR.resolve("pymarc__utf8_with_leader_flag.dat"))).getFirst();
+        MarcRecord guessed = read(MarcReader.builder().guessEncoding(true)
+                .open(DIR.resolve("pymarc__utf8_without_leader_flag.dat"))).getFirst();
+        assertEquals(' ', guessed.leader().characterCodingScheme());
+        assertEquals(flagged.fields(), guessed.fields());
+        assertEquals(1, guessed.diagnostics().size());
+        Diagnostic d = guessed.diagnostics().getFirst();
+        assertEquals(ErrorCode.ENCODING_GUESSED, d.code());
+        assertEquals(Severity.WARNING, d.severity());
+        assertEquals(9, d.byteOffset(), "points at leader/09");
+        // Without guessing, the same bytes are read as MARC-8 and differ.
+        MarcRecord asLabelled = read(MarcReader.open(DIR.resolve("pymarc__utf8_without_leader_flag.dat"))).getFirst();
+        assertNotEquals(flagged.fields(), asLabelled.fields());
+    }
+
+    @Test
+    void encodingOverrideUtf8AndLatin1() throws IOException {
+        Path file = DIR.resolve("pymarc__utf8_without_leader_flag.dat");
+        MarcRecord flagged = read(MarcReader.open(DIR.resolve("pymarc__utf8_with_leader_flag.dat"))).getFirst();
+        MarcRecord utf8 = read(MarcReader.builder().encoding(MarcEncoding.UTF_8).open(file)).getFirst();
+        assertEquals(flagged.fields(), utf8.fields());
+        assertTrue(utf8.diagnostics().isEmpty(), "an explicit encoding is no guess");
+        MarcRecord latin1 = read(MarcReader.builder().encoding(MarcEncoding.LATIN_1).open(file)).getFirst();
+        byte[] bytes = Files.readAllBytes(file);
+        String all = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (String v : latin1.values("245$a")) {
+            assertTrue(all.contains(v), "Latin-1 maps each byte to one char: " + v);
+        }
+        assertNotEquals(utf8.fields(), latin1.fields());
+    }
+
+    @Test
+    void invalidUtf8StrictErrorPosition() throws IOException {
+        Path file = DIR.resolve("ruby-marc__utf8_with_bad_bytes.marc");
+        MarcParseException e = assertThrows(MarcParseException.class, () -> read(MarcReader.open(file)));
+        assertEquals(ErrorCode.INVALID_UTF8, e.code());
+        assertEquals(0, e.recordIndex());
+        assertEquals("245", e.tag());
+        byte[] b = Files.readAllBytes(file);
+        assertEquals(MalformedFilesTest.firstInvalidUtf8(b, 0), e.byteOffset());
+        assertEquals(0xC3, b[(int) e.byteOffset()] & 0xFF);
+    }
+
+    @Test
+    void invalidUtf8LenientSubstitutesAndReports() throws IOException {
+        Path file = DIR.resolve("ruby-marc__utf8_with_bad_bytes.marc");
+        MarcRecord rec = read(MarcReader.builder().lenient(true).open(file)).getFirst();
+        assertEquals(1, rec.diagnostics().size());
+        Diagnostic d = rec.diagnostics().getFirst();
+        assertEquals(ErrorCode.INVALID_UTF8, d.code());
+        assertEquals(Severity.ERROR, d.severity());
+        assertEquals("245", d.tag());
+        assertTrue(rec.values("245").getFirst().contains("\uFFFD"));
+        assertTrue(rec.hasErrors());
+    }
+
+    @Test
+    void limitsNameTheSettingInStrictErrors() throws IOException {
+        Path file = DIR.resolve("marc4j__summerland.mrc");
+        MarcParseException bytes = assertThrows(MarcParseException.class, () -> read(MarcReader.builder()
+                .limits(Limits.DEFAULT.withMaxRecordBytes(500)).open(file)));
+        assertEquals(ErrorCode.LIMIT_EXCEEDED, bytes.code());
+        assertTrue(bytes.getMessage().contains("Limits.maxRecordBytes"), bytes.getMessage());
+        MarcParseException fields = assertThrows(MarcParseException.class, () -> read(MarcReader.builder()
+                .limits(Limits.DEFAULT.withMaxFieldsPerRecord(5)).open(file)));
+        assertEquals(ErrorCode.LIMIT_EXCEEDED, fields.code());
+        assertTrue(fields.getMessage().contains("Limits.maxFieldsPerRecord"), fields.getMessage());
+        MarcParseException subs = assertThrows(MarcParseException.class, () -> read(MarcReader.builder()
+                .limits(Limits.DEFAULT.withMaxSubfieldsPerField(2)).open(file)));
+        assertEquals(ErrorCode.LIMIT_EXCEEDED, subs.code());
+        assertTrue(subs.getMessage().contains("Limits.maxSubfieldsPerField"), subs.getMessage());
+        assertEquals("040", subs.tag(), "040 has three subfields");
+    }
+
+    @Test
+    void lenientLimitsKeepTheRecordWithADiagnostic() throws IOException {
+        MarcRecord rec = read(MarcReader.builder().lenient(true)
+                .limits(Limits.DEFAULT.withMaxFieldsPerRecord(5))
+                .open(DIR.resolve("marc4j__summerland.mrc"))).getFirst();
+        assertEquals(5, rec.fields().size());
+        assertEquals(ErrorCode.LIMIT_EXCEEDED, rec.diagnostics().getFirst().code());
+    }
+
+    @Test
+    void diagnosticsAreCappedPerRecord() throws IOException {
+        MarcRecord rec = read(MarcReader.builder().lenient(true).maxDiagnosticsPerRecord(3)
+                .open(DIR.resolve("marc4j__bad_hathi_records.mrc"))).get(3);
+        assertEquals(4, rec.diagnostics().size());
+        assertEquals(ErrorCode.DIAGNOSTICS_TRUNCATED, rec.diagnostics().getLast().code());
+    }
+
+    @Test
+    void optionsAndLimitsValidationMessages() {
+        IllegalArgumentException a = assertThrows(IllegalArgumentException.class, () -> new Limits(24, 1, 1));
+        assertEquals("'maxRecordBytes' must be at least 25, was 24", a.getMessage());
+        assertEquals("'maxFieldsPerRecord' must be positive, was 0",
+                assertThrows(IllegalArgumentException.class, () -> new Limits(25, 0, 1)).getMessage());
+        assertEquals("'maxSubfieldsPerField' must be positive, was -1",
+                assertThrows(IllegalArgumentException.class, () -> new Limits(25, 1, -1)).getMessage());
+        assertEquals("'maxDiagnosticsPerRecord' must be positive, was 0",
+                assertThrows(IllegalArgumentException.class,
+                        () -> ReaderOptions.builder().maxDiagnosticsPerRecord(0).build()).getMessage());
+        assertEquals("guessEncoding(true) needs encoding AUTO, but encoding is UTF_8",
+                assertThrows(IllegalStateException.class,
+                        () -> ReaderOptions.builder().guessEncoding(true).encoding(MarcEncoding.UTF_8).build()).getMessage());
+        assertThrows(NullPointerException.class, () -> ReaderOptions.builder().limits(null));
+        ReaderOptions o = ReaderOptions.DEFAULTS.toBuilder().lenient(true).build();
+        assertTrue(o.lenient());
+        assertEquals(ReaderOptions.DEFAULTS.limits(), o.limits());
+        assertFalse(ReaderOptions.DEFAULTS.lenient());
+    }
+
+    @Test
+    void rawRecordsCarryTheirBytesAndOffsets() throws IOException {
+        Path file = DIR.resolve("marc4j__chabon.mrc");
+        byte[] all = Files.readAllBytes(file);
+        try (MarcReader r = MarcReader.open(file)) {
+            RawRecord a = r.readRaw();
+            RawRecord b = r.readRaw();
+            assertNull(r.readRaw());
+            assertEquals(0, a.offset());
+            assertEquals(Bytes.number(all, 0, 5), b.offset());
+        }
+    }
+}
