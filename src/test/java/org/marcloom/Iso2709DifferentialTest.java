@@ -30,10 +30,10 @@ import org.marcloom.record.MarcRecord;
 ///
 /// Leaders: marc4j rebuilds the leader from parsed parts (`Leader.toString()`); on these files it
 /// reproduces the bytes, which [#leadersEqual] asserts, so a marc4j rewrite would show up here.
-class Iso2709DifferentialTest {
+public class Iso2709DifferentialTest {
 
     /// Every record leader/09 `a`, read strictly without error.
-    static final List<String> UTF8 = List.of(
+    public static final List<String> UTF8 = List.of(
             "evergreen__RDA_record_CD_Claudia.mrc",
             "evergreen__RDA_record_DVD-BLUE-RAY-MOVIE_Pineapple_express.mrc",
             "evergreen__RDA_record_DVD_Jorge_Mautner.mrc",
@@ -101,7 +101,7 @@ class Iso2709DifferentialTest {
             "yaz__marccol5.u8.marc");
 
     /// Leader/09 blank, every byte ASCII and no ESC: MARC-8 text that is plain ASCII.
-    static final List<String> ASCII_MARC8 = List.of(
+    public static final List<String> ASCII_MARC8 = List.of(
             "marc-perl__badind.usmarc",
             "marc-perl__sample1.usmarc",
             "marc-perl__sample1eof.usmarc",
@@ -119,7 +119,7 @@ class Iso2709DifferentialTest {
 
     /// Structurally well-formed files that need MARC-8 (or another 8-bit charset) for their text:
     /// compared with marc4j in [Marc8DifferentialTest] once the MARC-8 decoder has landed.
-    static final List<String> NEEDS_MARC8 = List.of(
+    public static final List<String> NEEDS_MARC8 = List.of(
             "evergreen__FSL.marc",
             "evergreen__hebrew.marc",
             "evergreen__lul_fre_100.mrc",

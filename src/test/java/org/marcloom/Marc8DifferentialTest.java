@@ -1,6 +1,7 @@
 package org.marcloom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,12 +34,11 @@ import org.marcloom.record.MarcRecord;
 ///
 /// Intentional difference: marc4j's converter rewrites leader/09 to `a` (the record it returns is
 /// UTF-8); marcloom keeps the leader as read (blank). Asserted for every record below.
-class Marc8DifferentialTest {
+public class Marc8DifferentialTest {
 
     /// Well-formed MARC-8 files with non-ASCII bytes or escape sequences, valid MARC-8 per the corpus
     /// MANIFEST (yaz converts them without diagnostics).
-    static final List<String> MARC8 = List.of(
-            "evergreen__hebrew.marc",
+    public static final List<String> MARC8 = List.of(
             "evergreen__lul_fre_100.mrc",
             "marc-perl__cjk1.marc",
             "marc-perl__cjk2.marc",
@@ -65,6 +66,9 @@ class Marc8DifferentialTest {
     /// broken escapes, UTF-8 or Windows-1251 or DanMARC bytes, mixed records. Lenient reading must
     /// return every record, like marc4j.
     static final List<String> BROKEN_MARC8 = List.of(
+            // Record 17 has a DEL byte (0x7F) in an 880: not a MARC-8 character (the benchmark
+            // corpus excludes that record for the same reason).
+            "evergreen__hebrew.marc",
             "evergreen__FSL.marc",
             "evergreen__map_data.mrc",
             "marc4j__chinese_mangled_multibyte.mrc",
@@ -139,8 +143,34 @@ class Marc8DifferentialTest {
             }
             diffs.addAll(Marc4jOracle.diff(where, o, theirs.get(i), Marc4jOracle::nfc));
         }
-        assertEquals(List.of(), diffs);
+        Pattern expected = EXPECTED_DIFFERENCES.get(name);
+        if (expected == null) {
+            assertEquals(List.of(), diffs);
+        } else {
+            assertFalse(diffs.isEmpty(), name + ": the documented difference is gone");
+            List<String> unexplained = diffs.stream()
+                    .filter(d -> !expected.matcher(Marc4jOracle.nfc(d)).find())
+                    .toList();
+            assertEquals(List.of(), unexplained, name + ": unexplained differences");
+        }
     }
+
+    /// Intentional differences, each shown by the files named, matched exactly by pattern:
+    /// - `marc4j__cyrillic_capital_e.mrc`: a Basic Cyrillic `ESC ( N` is followed by the byte 0x1F,
+    ///   which marc4j reads as the letter Э (a repair for one producer's output). 0x1F is the ISO
+    ///   2709 subfield delimiter and has no place in the Cyrillic table, so marcloom reads a
+    ///   delimiter: the 880 $b is empty and a subfield `$k`/`$K` follows (5 subfields, marc4j 4).
+    /// - `marc4j__diacritic4.mrc`, `yaz__marc7.marc`: marc4j loses "₋);" after the subscript minus
+    ///   and then reads the ANSEL diacritics as Latin-1 letters (`<U+00E0>o`); marcloom gives
+    ///   "₋);" and "ỏ", "ò", "ó", as the Library of Congress tables say.
+    /// - `ruby-marc__escaped_character_reference.marc8.marc`: the lossless reference `&#xFFFD;`
+    ///   is decoded to U+FFFD by marcloom; marc4j keeps the text even with reference translation on.
+    static final java.util.Map<String, Pattern> EXPECTED_DIFFERENCES = java.util.Map.of(
+            "marc4j__cyrillic_capital_e.mrc", Pattern.compile("field \\d+ \\(880\\): 5 subfields \\[\\$6\\d{3}-\\d\\d/\\(N, \\$a.*, \\$b, \\$[kK]"),
+            "marc4j__diacritic4.mrc", Pattern.compile("Subscript - \\(₋\\);.*Pseudo Question Mark \\(ỏ\\);  Grave \\(ò\\);  Acute \\(ó\\)"),
+            "yaz__marc7.marc", Pattern.compile("Subscript - \\(₋\\);.*Pseudo Question Mark \\(ỏ\\);  Grave \\(ò\\);  Acute \\(ó\\)"),
+            "ruby-marc__escaped_character_reference.marc8.marc",
+            Pattern.compile("escaped replacement char: \uFFFD \\.\", marc4j \\$a\"Rio de Janeiro escaped replacement char: &#xFFFD; \\.\""));
 
     @ParameterizedTest
     @MethodSource("brokenMarc8")

@@ -192,6 +192,9 @@ public final class Marc8Decoder {
                 cp = 0xFFFD;
                 i++;
             }
+            if (cp == Marc8Tables.NO_CHARACTER) {
+                continue;
+            }
             if (cp < 0) {
                 if (marks == null) {
                     marks = new int[4];

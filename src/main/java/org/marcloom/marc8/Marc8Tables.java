@@ -20,8 +20,12 @@ final class Marc8Tables {
     static final int SUPERSCRIPTS = 0x70;
     static final int EACC = 0x31;
 
+    /// A valid MARC-8 code that has no Unicode character: the ANSEL ligature and double-tilde
+    /// second halves, covered by the double-width mark their first halves map to.
+    static final int NO_CHARACTER = Integer.MIN_VALUE;
+
     /// Single-byte sets by final byte: code point for (code & 0x7F), 0 when unmapped; a negative
-    /// value `-cp` marks a combining character.
+    /// value `-cp` marks a combining character; [#NO_CHARACTER] a code with no Unicode character.
     private final int[][] single = new int[128][];
     /// EACC: sorted 24-bit codes (with high bits cleared) and their code points.
     private final int[] eaccCodes;
@@ -79,7 +83,7 @@ final class Marc8Tables {
                 int[] table = new int[128];
                 for (int[] e : entries) {
                     int code = e[0];
-                    int value = e[2] == 1 ? -e[1] : e[1];
+                    int value = e[1] == 0 ? NO_CHARACTER : e[2] == 1 ? -e[1] : e[1];
                     if (set == ANSEL && code >= 0x80 && code < 0xA0) {
                         c1[code - 0x80] = value;
                     } else if (code >= 0x21 && code != 0x7F && (code & 0x7F) >= 0x21) {
@@ -98,8 +102,8 @@ final class Marc8Tables {
             }
             for (int[] e : entries) {
                 int code = e[0];
-                if (set != EACC && (code < 0x21 || code == 0x7F)) {
-                    continue; // controls: never encoded through a set
+                if (e[1] == 0 || set != EACC && (code < 0x21 || code == 0x7F)) {
+                    continue; // no character, or a control: never encoded through a set
                 }
                 reverse.putIfAbsent(e[1], set << 24 | code);
                 reverseCombining.putIfAbsent(e[1], e[2] == 1);

@@ -25,8 +25,10 @@ import javax.xml.stream.XMLStreamReader;
 /// Format (big-endian, `DataOutputStream`): the magic `MRC8`, a version int, the number of sets;
 /// then per set: its final byte (the `ISOcode`, e.g. `E` = 0x45 for ANSEL), the bytes per
 /// character (1 or 3), the number of entries, and per entry: the MARC-8 code (int, as written in
-/// the table), the code point (int), a combining flag (byte). When a table entry has no `ucs`
-/// value its first `alt` value is used (the ANSEL ligature and double-tilde second halves).
+/// the table), the code point (int), a combining flag (byte). An entry whose `ucs` is empty has
+/// no Unicode character and is written with code point 0: the ANSEL ligature and double-tilde
+/// second halves (0xEC, 0xFB), whose first halves map to the double-width combining marks U+0361
+/// and U+0360 that span both letters. Their `alt` values (U+FE21, U+FE23) are not used.
 public final class Marc8TableGenerator {
 
     static final Path SOURCE = Path.of("src/build/marc8/codetables.xml");
@@ -58,7 +60,6 @@ public final class Marc8TableGenerator {
         int currentSet = -1;
         String marc = null;
         String ucs = null;
-        String alt = null;
         boolean combining = false;
         StringBuilder text = new StringBuilder();
         while (r.hasNext()) {
@@ -73,7 +74,6 @@ public final class Marc8TableGenerator {
                     case "code" -> {
                         marc = null;
                         ucs = null;
-                        alt = null;
                         combining = false;
                     }
                     default -> {
@@ -86,13 +86,11 @@ public final class Marc8TableGenerator {
                 switch (r.getLocalName()) {
                     case "marc" -> marc = value;
                     case "ucs" -> ucs = value;
-                    case "alt" -> alt = alt == null ? value : alt;
                     case "isCombining" -> combining = value.equals("true");
                     case "code" -> {
-                        String cp = ucs != null && !ucs.isEmpty() ? ucs : alt;
-                        if (marc != null && !marc.isEmpty() && cp != null && !cp.isEmpty()) {
-                            sets.get(currentSet).add(new Entry(Integer.parseInt(marc, 16),
-                                    Integer.parseInt(cp, 16), combining));
+                        if (marc != null && !marc.isEmpty()) {
+                            int cp = ucs == null || ucs.isEmpty() ? 0 : Integer.parseInt(ucs, 16);
+                            sets.get(currentSet).add(new Entry(Integer.parseInt(marc, 16), cp, combining));
                         }
                     }
                     default -> {

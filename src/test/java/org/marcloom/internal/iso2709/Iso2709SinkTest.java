@@ -186,10 +186,17 @@ class Iso2709SinkTest {
     }
 
     @Test
-    void marc8IsNotWiredYet() {
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                () -> new Iso2709Sink(new ByteArrayOutputStream(), WriterOptions.DEFAULTS.withEncoding(OutputEncoding.MARC_8), true));
-        assertTrue(e.getMessage().contains("marc8"));
+    void marc8OutputHasBlankLeader09AndAnselBytes() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Iso2709Sink sink = new Iso2709Sink(out, WriterOptions.DEFAULTS.withEncoding(OutputEncoding.MARC_8), true)) {
+            sink.write(MarcRecord.builder().addDataField("245", '1', '0', new Subfield('a', "caf\u00e9")).build());
+        }
+        byte[] b = out.toByteArray();
+        assertEquals(' ', (char) b[9], "leader/09 blank: MARC-8");
+        // "café" in MARC-8: the ANSEL acute (0xE2) comes before its base letter.
+        byte[] expected = {0x1F, 'a', 'c', 'a', 'f', (byte) 0xE2, 'e', 0x1E};
+        int at = b.length - 1 - expected.length;
+        assertArrayEquals(expected, java.util.Arrays.copyOfRange(b, at, at + expected.length));
     }
 
     @Test
