@@ -289,6 +289,30 @@ class MalformedFilesTest {
     /// Finding: a lone invalid byte in UTF-8 data (one byte in, one U+FFFD out, so the decoded text
     /// is as long as the bytes) was replaced silently: no INVALID_UTF8 in lenient mode, no error in
     /// strict mode. Shown by traject__bad_utf_byte.utf8.marc and ruby-marc__marc8_accented_chars.marc.
+    /// A strict error states the problem only; the repair ("the empty subfield was dropped") is
+    /// what lenient mode did, and belongs to its diagnostic.
+    @Test
+    void strictMessageStatesTheProblemAndLenientDiagnosticAlsoTheRepair_jazz1kRecord382() throws IOException {
+        Path jazz = Path.of("fixtures/iso2709/evergreen__jazz_1k.mrc");
+        MarcParseException e = assertThrows(MarcParseException.class, () -> {
+            try (MarcReader r = MarcReader.open(jazz)) {
+                while (r.read() != null) {
+                    // until the error
+                }
+            }
+        });
+        assertEquals(382, e.recordIndex());
+        assertTrue(e.getMessage().endsWith("a subfield delimiter is not followed by a subfield code"), e.getMessage());
+        MarcRecord rec;
+        try (MarcReader r = MarcReader.builder().lenient(true).open(jazz)) {
+            rec = r.stream().skip(382).findFirst().orElseThrow();
+        }
+        Diagnostic d = rec.diagnostics().getFirst();
+        assertEquals(e.byteOffset(), d.byteOffset());
+        assertEquals("a subfield delimiter is not followed by a subfield code; the empty subfield was dropped",
+                d.message());
+    }
+
     @Test
     void loneInvalidUtf8ByteIsReported_badUtfByte() throws IOException {
         for (String name : List.of("traject__bad_utf_byte.utf8.marc", "ruby-marc__marc8_accented_chars.marc")) {

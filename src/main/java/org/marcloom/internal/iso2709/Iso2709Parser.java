@@ -502,15 +502,21 @@ public final class Iso2709Parser {
         report(Severity.ERROR, ErrorCode.INVALID_MARC8, bufferIndex, tag, message);
     }
 
-    /// `at` is an index into the buffer; it becomes an absolute offset.
+    /// `at` is an index into the buffer; it becomes an absolute offset. Messages are written as
+    /// "problem; what lenient mode did about it": strict mode repairs nothing, so its exception
+    /// keeps only the problem.
     private void report(Severity severity, ErrorCode code, int at, String tag, String message) {
         long offset = recordOffset + (at - recordStart);
-        Diagnostic d = Diagnostic.atOffset(lenient || severity == Severity.WARNING ? severity : Severity.FATAL,
-                code, recordIndex, offset, tag, message);
         if (!lenient && severity != Severity.WARNING) {
-            throw new MarcParseException(d, controlNumber);
+            throw new MarcParseException(Diagnostic.atOffset(Severity.FATAL, code, recordIndex, offset, tag,
+                    problemOnly(message)), controlNumber);
         }
-        add(d);
+        add(Diagnostic.atOffset(severity, code, recordIndex, offset, tag, message));
+    }
+
+    private static String problemOnly(String message) {
+        int repair = message.lastIndexOf("; ");
+        return repair > 0 ? message.substring(0, repair) : message;
     }
 
     private void add(Diagnostic d) {
