@@ -25,7 +25,8 @@ import org.marcloom.record.MarcRecord;
 /// ```java
 /// try (MarcReader reader = MarcReader.builder().lenient(true).open(path)) {
 ///     for (MarcRecord rec : reader) {
-///         System.out.println(rec.title().orElse("(no title)"));
+///         titles.add(rec.title().orElse("(no title)"));
+///         rec.diagnostics().forEach(d -> log.warn("{}", d));
 ///     }
 /// }
 /// ```
