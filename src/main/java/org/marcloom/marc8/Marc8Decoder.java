@@ -72,11 +72,12 @@ public final class Marc8Decoder {
         return s;
     }
 
-    /// Whether every byte is below 0x80 and none is ESC: such bytes are plain ASCII in MARC-8.
+    /// Whether every byte is below 0x7F and none is ESC: such bytes are plain ASCII in MARC-8.
+    /// (DEL, 0x7F, is not: Basic Latin has no character there, and the full decoder rejects it.)
     public static boolean isAsciiOnly(byte[] bytes, int offset, int length) {
         for (int i = offset, end = offset + length; i < end; i++) {
             byte b = bytes[i];
-            if (b < 0 || b == ESC) {
+            if (b < 0 || b == ESC || b == 0x7F) {
                 return false;
             }
         }
@@ -109,24 +110,25 @@ public final class Marc8Decoder {
             int start = i;
             if (c == ESC) {
                 int consumed = escape(b, i, end);
-                if (consumed < 0) {
-                    error(listener, start - offset, "incomplete or unknown escape sequence " + describe(b, i, end));
-                    i++;
+                if (consumed >= 0) {
+                    int target = consumed >>> 24;
+                    int set = (consumed >>> 8) & 0xFF;
+                    if (target == 0) {
+                        g0 = set;
+                        g0Table = tables.singleByte(set);
+                    } else {
+                        g1 = set;
+                        g1Table = tables.singleByte(set);
+                    }
+                    i += consumed & 0xFF;
                     continue;
                 }
-                int target = consumed >>> 24;
-                int set = (consumed >>> 8) & 0xFF;
-                if (target == 0) {
-                    g0 = set;
-                    g0Table = tables.singleByte(set);
-                } else {
-                    g1 = set;
-                    g1Table = tables.singleByte(set);
-                }
-                i += consumed & 0xFF;
-                continue;
-            }
-            if (c < 0x20) {
+                // A bad escape: U+FFFD for the ESC, like any other bad sequence; the bytes after it
+                // are read in the sets still designated.
+                error(listener, start - offset, "incomplete or unknown escape sequence " + describe(b, i, end));
+                cp = 0xFFFD;
+                i++;
+            } else if (c < 0x20) {
                 cp = c;
                 i++;
             } else if (c == 0x20) {
