@@ -327,7 +327,8 @@ public final class Marc8Decoder {
             int digitsStart = p;
             long value = 0;
             while (p < s.length() && p - digitsStart < 7) {
-                int d = Character.digit(s.charAt(p), hex ? 16 : 10);
+                char ch = s.charAt(p);
+                int d = ch < 0x80 ? Character.digit(ch, hex ? 16 : 10) : -1; // ASCII digits only
                 if (d < 0) {
                     break;
                 }

@@ -230,6 +230,13 @@ class Marc8DecoderTest {
         assertEquals("x" + text + "\u0141", decode("x" + text, 0xA1));
     }
 
+    @Test
+    void referenceDigitsAreAsciiOnly() {
+        // Basic Arabic 34 U+0664, 31 U+0661 (Arabic-Indic digits four and one): "&#x٤١;" is text,
+        // not the reference U+0041.
+        assertEquals("&#x\u0664\u0661;", decode("&#x", ESC, "(3", 0x34, 0x31, ESC, "(B", ";"));
+    }
+
     // ---- NFC option ----
 
     @Test
