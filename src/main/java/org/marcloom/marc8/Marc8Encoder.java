@@ -31,7 +31,8 @@ public final class Marc8Encoder {
     }
 
     /// Whether every character has a MARC-8 code (directly or by decomposition), so that
-    /// [#encode(String)] needs no numeric character reference.
+    /// [#encode(String)] needs no numeric character reference for a character MARC-8 lacks. (It may
+    /// still write one where MARC-8 bytes would read back differently: see the class comment.)
     public boolean canEncode(String text) {
         Marc8Tables tables = Marc8Tables.get();
         for (int i = 0; i < text.length(); ) {
