@@ -136,10 +136,11 @@ public final class Marc8Decoder {
                 i++;
             } else if (c < 0x7F) {
                 if (g0 == Marc8Tables.EACC) {
-                    if (i + 3 > end) {
+                    int n = eaccLength(b, i, end);
+                    if (n < 3) {
                         error(listener, start - offset, "truncated 3-byte EACC character");
                         cp = 0xFFFD;
-                        i = end;
+                        i += n;
                     } else {
                         int code = c << 16 | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF);
                         cp = tables.eacc(code);
@@ -167,10 +168,11 @@ public final class Marc8Decoder {
                 }
             } else if (c > 0xA0 && c < 0xFF) {
                 if (g1 == Marc8Tables.EACC) {
-                    if (i + 3 > end) {
+                    int n = eaccLength(b, i, end);
+                    if (n < 3) {
                         error(listener, start - offset, "truncated 3-byte EACC character");
                         cp = 0xFFFD;
-                        i = end;
+                        i += n;
                     } else {
                         int code = c << 16 | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF);
                         cp = tables.eacc(code);
@@ -217,6 +219,16 @@ public final class Marc8Decoder {
             out.appendCodePoint(marks[m]);
         }
         return out.toString();
+    }
+
+    /// Bytes of the EACC character at `i`: 3, or fewer when the end or an ESC cuts it short (the
+    /// escape sequence is then read as such, not swallowed into a bad character).
+    private static int eaccLength(byte[] b, int i, int end) {
+        int n = 1;
+        while (n < 3 && i + n < end && b[i + n] != ESC) {
+            n++;
+        }
+        return n;
     }
 
     /// Parses an escape sequence at `i`. Returns `target << 24 | set << 8 | length`, target 0 for

@@ -272,6 +272,7 @@ class Marc8DecoderTest {
                 new Case("EACC final byte without $", bytes(ESC, "(1", "!0!"), 0),
                 new Case("single-byte set with $", bytes(ESC, "$N", "A"), 0),
                 new Case("truncated EACC character", bytes(ESC, "$1", "!0!", "!0"), 6),
+                new Case("EACC character cut by an escape", bytes(ESC, "$1", "!0", ESC, "(B", "a"), 3),
                 new Case("EACC code not in the table", bytes(ESC, "$1", "!0!", "~~~"), 6),
                 new Case("Hebrew 4F has no character", bytes(ESC, "(2", 0x60, 0x4F), 4),
                 new Case("technique set lacks the letter", bytes(ESC, "p", "2x"), 3),
@@ -320,6 +321,23 @@ class Marc8DecoderTest {
         String text = STANDARD.decode(b, 0, b.length, (index, message) -> problems.add(new Problem(index, message)));
         assertEquals("\u4E00\uFFFD", text);
         assertEquals(List.of(6), problems.stream().map(Problem::index).toList());
+    }
+
+    @Test
+    void lenientEaccCharacterCutShortByAnEscapeLosesNoText() {
+        // "!0" then ESC ( B: the ESC ends the broken character and is read as an escape, so the
+        // ASCII text after it survives.
+        List<Problem> problems = new ArrayList<>();
+        byte[] b = bytes(ESC, "$1", "!0!", "!0", ESC, "(B", "abc");
+        String text = STANDARD.decode(b, 0, b.length, (index, message) -> problems.add(new Problem(index, message)));
+        assertEquals("\u4E00\uFFFDabc", text);
+        assertEquals(List.of(6), problems.stream().map(Problem::index).toList());
+        // The same in G1: A1 B0 then ESC ) E.
+        problems.clear();
+        byte[] g1 = bytes(ESC, "$)1", 0xA1, 0xB0, ESC, ")E", 0xA1, "x");
+        assertEquals("\uFFFD\u0141x", STANDARD.decode(g1, 0, g1.length,
+                (index, message) -> problems.add(new Problem(index, message))));
+        assertEquals(List.of(4), problems.stream().map(Problem::index).toList());
     }
 
     @Test
