@@ -111,8 +111,9 @@ class Marc8DecoderTest {
 
     // ---- Other scripts ----
 
+    /// codetables.xml has one Hebrew set (Basic Hebrew, final byte 2); there is no Extended Hebrew.
     @Test
-    void basicAndExtendedHebrew() {
+    void basicHebrew() {
         // Basic Hebrew 60 U+05D0, 61 U+05D1, 40 U+05B7 (patah, combining)
         assertEquals("\u05D0\u05D1", decode(ESC, "(2", 0x60, 0x61));
         assertEquals("\u05D1\u05B7", decode(ESC, "(2", 0x40, 0x61));
