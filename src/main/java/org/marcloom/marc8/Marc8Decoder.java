@@ -72,11 +72,12 @@ public final class Marc8Decoder {
         return s;
     }
 
-    /// Whether every byte is below 0x80 and none is ESC: such bytes are plain ASCII in MARC-8.
+    /// Whether every byte is below 0x7F and none is ESC: such bytes are plain ASCII in MARC-8.
+    /// (DEL, 0x7F, is not: Basic Latin has no character there, and the full decoder rejects it.)
     public static boolean isAsciiOnly(byte[] bytes, int offset, int length) {
         for (int i = offset, end = offset + length; i < end; i++) {
             byte b = bytes[i];
-            if (b < 0 || b == ESC) {
+            if (b < 0 || b == ESC || b == 0x7F) {
                 return false;
             }
         }
@@ -109,24 +110,25 @@ public final class Marc8Decoder {
             int start = i;
             if (c == ESC) {
                 int consumed = escape(b, i, end);
-                if (consumed < 0) {
-                    error(listener, start - offset, "incomplete or unknown escape sequence " + describe(b, i, end));
-                    i++;
+                if (consumed >= 0) {
+                    int target = consumed >>> 24;
+                    int set = (consumed >>> 8) & 0xFF;
+                    if (target == 0) {
+                        g0 = set;
+                        g0Table = tables.singleByte(set);
+                    } else {
+                        g1 = set;
+                        g1Table = tables.singleByte(set);
+                    }
+                    i += consumed & 0xFF;
                     continue;
                 }
-                int target = consumed >>> 24;
-                int set = (consumed >>> 8) & 0xFF;
-                if (target == 0) {
-                    g0 = set;
-                    g0Table = tables.singleByte(set);
-                } else {
-                    g1 = set;
-                    g1Table = tables.singleByte(set);
-                }
-                i += consumed & 0xFF;
-                continue;
-            }
-            if (c < 0x20) {
+                // A bad escape: U+FFFD for the ESC, like any other bad sequence; the bytes after it
+                // are read in the sets still designated.
+                error(listener, start - offset, "incomplete or unknown escape sequence " + describe(b, i, end));
+                cp = 0xFFFD;
+                i++;
+            } else if (c < 0x20) {
                 cp = c;
                 i++;
             } else if (c == 0x20) {
@@ -134,10 +136,11 @@ public final class Marc8Decoder {
                 i++;
             } else if (c < 0x7F) {
                 if (g0 == Marc8Tables.EACC) {
-                    if (i + 3 > end) {
+                    int n = eaccLength(b, i, end);
+                    if (n < 3) {
                         error(listener, start - offset, "truncated 3-byte EACC character");
                         cp = 0xFFFD;
-                        i = end;
+                        i += n;
                     } else {
                         int code = c << 16 | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF);
                         cp = tables.eacc(code);
@@ -165,10 +168,11 @@ public final class Marc8Decoder {
                 }
             } else if (c > 0xA0 && c < 0xFF) {
                 if (g1 == Marc8Tables.EACC) {
-                    if (i + 3 > end) {
+                    int n = eaccLength(b, i, end);
+                    if (n < 3) {
                         error(listener, start - offset, "truncated 3-byte EACC character");
                         cp = 0xFFFD;
-                        i = end;
+                        i += n;
                     } else {
                         int code = c << 16 | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF);
                         cp = tables.eacc(code);
@@ -215,6 +219,16 @@ public final class Marc8Decoder {
             out.appendCodePoint(marks[m]);
         }
         return out.toString();
+    }
+
+    /// Bytes of the EACC character at `i`: 3, or fewer when the end or an ESC cuts it short (the
+    /// escape sequence is then read as such, not swallowed into a bad character).
+    private static int eaccLength(byte[] b, int i, int end) {
+        int n = 1;
+        while (n < 3 && i + n < end && b[i + n] != ESC) {
+            n++;
+        }
+        return n;
     }
 
     /// Parses an escape sequence at `i`. Returns `target << 24 | set << 8 | length`, target 0 for
@@ -325,7 +339,8 @@ public final class Marc8Decoder {
             int digitsStart = p;
             long value = 0;
             while (p < s.length() && p - digitsStart < 7) {
-                int d = Character.digit(s.charAt(p), hex ? 16 : 10);
+                char ch = s.charAt(p);
+                int d = ch < 0x80 ? Character.digit(ch, hex ? 16 : 10) : -1; // ASCII digits only
                 if (d < 0) {
                     break;
                 }

@@ -9,7 +9,11 @@ import java.text.Normalizer;
 /// before their base character, as MARC-8 wants; a character with no MARC-8 code of its own is
 /// written as its canonical decomposition when every part has one (`é` as ANSEL acute + `e`).
 /// Anything else becomes the numeric character reference `&#xXXXX;`, which [Marc8Decoder] turns
-/// back into the character, so encoding never fails and loses nothing.
+/// back into the character, so encoding never fails and loses nothing. To keep that promise,
+/// references are also used where MARC-8 bytes would be read back differently: ESC and DEL; an
+/// `&` that starts text the decoder would take for a reference (`&#x41;` is written `&#x0026;#x41;`);
+/// and combining marks that cannot go before their base (a base written as a reference, a mark
+/// with no MARC-8 code, or marks with no base before more text), which follow it as references.
 ///
 /// `decode(encode(s))` equals `s` under NFC normalisation.
 ///
@@ -27,12 +31,16 @@ public final class Marc8Encoder {
     }
 
     /// Whether every character has a MARC-8 code (directly or by decomposition), so that
-    /// [#encode(String)] needs no numeric character reference.
+    /// [#encode(String)] needs no numeric character reference for a character MARC-8 lacks. (It may
+    /// still write one where MARC-8 bytes would read back differently: see the class comment.)
     public boolean canEncode(String text) {
         Marc8Tables tables = Marc8Tables.get();
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
+            if (cp == ESC || cp == 0x7F) {
+                return false;
+            }
             if (cp < 0x80 || tables.encode(cp) >= 0) {
                 continue;
             }
@@ -54,8 +62,14 @@ public final class Marc8Encoder {
             // A unit: a base character and the combining marks that follow it.
             unit.clear();
             int cp = text.codePointAt(i);
+            boolean baseIsMark = isMark(tables, cp);
+            if (cp == '&' && startsReference(text, i)) {
+                unit.add(-cp - 1); // literal text the decoder would take for a reference
+            } else {
+                addMapped(unit, tables, cp);
+            }
             i += Character.charCount(cp);
-            addMapped(unit, tables, cp);
+            boolean anyReference = unit.items[0] < 0;
             while (i < n) {
                 int next = text.codePointAt(i);
                 if (!isMark(tables, next)) {
@@ -64,11 +78,33 @@ public final class Marc8Encoder {
                 i += Character.charCount(next);
                 addMapped(unit, tables, next);
             }
-            // MARC-8 order: the marks first, then the base character.
             for (int k = 1; k < unit.size; k++) {
-                writeOne(state, tables, unit.items[k]);
+                anyReference |= unit.items[k] < 0;
             }
-            writeOne(state, tables, unit.items[0]);
+            if (baseIsMark && i == n && !anyReference) {
+                // Marks with no base at the end: in their order; the decoder keeps trailing marks.
+                for (int k = 0; k < unit.size; k++) {
+                    writeOne(state, tables, unit.items[k]);
+                }
+            } else if (baseIsMark || anyReference) {
+                // Marks with no base before more text, or with a base or a mark written as a
+                // reference: MARC-8 marks would attach to the wrong character, so the marks are
+                // written as references after the base, in their order.
+                for (int k = 0; k < unit.size; k++) {
+                    int item = unit.items[k];
+                    if (k == 0 && !baseIsMark) {
+                        writeOne(state, tables, item);
+                    } else {
+                        state.reference(item < 0 ? -item - 1 : item);
+                    }
+                }
+            } else {
+                // MARC-8 order: the marks first, then the base character.
+                for (int k = 1; k < unit.size; k++) {
+                    writeOne(state, tables, unit.items[k]);
+                }
+                writeOne(state, tables, unit.items[0]);
+            }
         }
         state.reset();
         return state.out.toByteArray();
@@ -93,6 +129,10 @@ public final class Marc8Encoder {
 
     /// Adds `cp`, or its decomposition when it has no code but every part does, or a reference.
     private static void addMapped(Unit unit, Marc8Tables tables, int cp) {
+        if (cp == ESC || cp == 0x7F) {
+            unit.add(-cp - 1); // ESC would start an escape sequence; DEL is not MARC-8
+            return;
+        }
         if (cp < 0x80 || tables.encode(cp) >= 0) {
             unit.add(cp);
             return;
@@ -121,9 +161,46 @@ public final class Marc8Encoder {
         return parts;
     }
 
+    /// A combining mark: for a character with a MARC-8 code, as its code table says (U+0670, which
+    /// Unicode calls a mark, is a spacing letter in Basic Arabic); otherwise by its Unicode type.
     private static boolean isMark(Marc8Tables tables, int cp) {
+        if (cp >= 0x80 && tables.encode(cp) >= 0) {
+            return tables.isCombining(cp);
+        }
         int type = Character.getType(cp);
-        return tables.isCombining(cp) || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
+    }
+
+    /// Whether `text` at `i` holds a reference [Marc8Decoder] would turn into a character:
+    /// `&#x` (or `&#X`), 1 to 7 ASCII hex digits, `;`, naming a code point that is not a surrogate.
+    static boolean startsReference(CharSequence text, int i) {
+        int n = text.length();
+        if (i + 3 >= n || text.charAt(i) != '&' || text.charAt(i + 1) != '#'
+                || text.charAt(i + 2) != 'x' && text.charAt(i + 2) != 'X') {
+            return false;
+        }
+        int p = i + 3;
+        long value = 0;
+        while (p < n && p - (i + 3) < 7) {
+            int d = hexDigit(text.charAt(p));
+            if (d < 0) {
+                break;
+            }
+            value = value * 16 + d;
+            p++;
+        }
+        return p > i + 3 && p < n && text.charAt(p) == ';' && value <= Character.MAX_CODE_POINT
+                && !(value >= 0xD800 && value <= 0xDFFF);
+    }
+
+    static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 
     private static void writeOne(State state, Marc8Tables tables, int unit) {
