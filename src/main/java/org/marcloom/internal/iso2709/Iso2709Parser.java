@@ -4,6 +4,9 @@ import static org.marcloom.internal.iso2709.Framer.FT;
 import static org.marcloom.internal.iso2709.Framer.RT;
 import static org.marcloom.internal.iso2709.Framer.SD;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -33,6 +36,10 @@ public final class Iso2709Parser {
 
     private static final ModelAccess.Factory MODEL = ModelAccess.factory();
     private static final Subfield[] NO_SUBFIELDS = new Subfield[0];
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long SD_WORD = 0x1F1F1F1F1F1F1F1FL;
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final ReaderOptions options;
     private final boolean lenient;
@@ -47,6 +54,10 @@ public final class Iso2709Parser {
     private int recordStart;
     private String controlNumber;
     private int charset;
+
+    // Per-field scratch: where the subfield delimiters are (reused), and whether the data is ASCII.
+    private int[] delimiters = new int[64];
+    private boolean asciiOnly;
 
     private static final int UTF8 = 0;
     private static final int MARC8 = 1;
@@ -366,7 +377,7 @@ public final class Iso2709Parser {
             report(Severity.ERROR, ErrorCode.CONTROL_FIELD_INVALID, from, tag,
                     "control field contains a subfield delimiter (0x1F); kept as data");
         }
-        String data = text(buf, from, to - from, tag);
+        String data = text(buf, from, to - from, tag, false);
         if (controlNumber == null && tag.equals("001")) {
             controlNumber = data;
         }
@@ -390,55 +401,84 @@ public final class Iso2709Parser {
             ind2 = indicator(buf, from + 1, tag);
             p = from + 2;
         }
+        // One pass over the subfield data: where the delimiters are, and whether it is all ASCII.
+        int n = scanDelimiters(buf, p, to);
+        int[] d = delimiters;
+        boolean ascii = asciiOnly;
         if (p < to && buf[p] != SD) {
-            int sd = Framer.indexOf(buf, p, to, SD);
-            int stop = sd < 0 ? to : sd;
+            int stop = n > 0 ? d[0] : to;
             report(Severity.ERROR, ErrorCode.SUBFIELD_DELIMITER_MISSING, p, tag,
                     (stop - p) + " bytes of data after the indicators are not in a subfield; kept as subfield 'a'");
-            // Count what follows too, then build.
-            int n = 1 + countDelimiters(buf, stop, to);
-            Subfield[] subs = new Subfield[n];
-            subs[0] = new Subfield('a', text(buf, p, stop - p, tag));
-            int k = subfields(buf, stop, to, tag, subs, 1);
+            Subfield[] subs = new Subfield[1 + n];
+            subs[0] = new Subfield('a', text(buf, p, stop - p, tag, ascii));
+            int k = subfields(buf, d, n, to, tag, ascii, subs, 1);
             return MODEL.dataField(tag, ind1, ind2, subs, k);
         }
-        int n = countDelimiters(buf, p, to);
+        int capacity = n;
         int maxSubfields = options.limits().maxSubfieldsPerField();
-        if (n > maxSubfields) {
-            report(Severity.FATAL, ErrorCode.LIMIT_EXCEEDED, from, tag, "the field has " + n
+        if (capacity > maxSubfields) {
+            report(Severity.FATAL, ErrorCode.LIMIT_EXCEEDED, from, tag, "the field has " + capacity
                     + " subfields, more than the maximum allowed (" + maxSubfields
                     + ", from Limits.maxSubfieldsPerField); the rest were ignored");
-            n = maxSubfields;
+            capacity = maxSubfields;
         }
-        Subfield[] subs = n == 0 ? NO_SUBFIELDS : new Subfield[n];
-        int k = subfields(buf, p, to, tag, subs, 0);
+        Subfield[] subs = capacity == 0 ? NO_SUBFIELDS : new Subfield[capacity];
+        int k = subfields(buf, d, n, to, tag, ascii, subs, 0);
         return MODEL.dataField(tag, ind1, ind2, subs, k);
     }
 
-    private static int countDelimiters(byte[] buf, int from, int to) {
+    /// Finds every subfield delimiter in `buf[from, to)`, eight bytes at a time: their positions go
+    /// to [#delimiters] (grown as needed), whether every byte is below 0x80 to [#asciiOnly].
+    /// Returns how many delimiters there are.
+    private int scanDelimiters(byte[] buf, int from, int to) {
+        int[] d = delimiters;
         int n = 0;
-        for (int i = from; i < to; i++) {
-            if (buf[i] == SD) {
-                n++;
+        long high = 0;
+        int i = from;
+        for (int last = to - 8; i <= last; i += 8) {
+            long w = (long) LONGS.get(buf, i);
+            high |= w;
+            long x = w ^ SD_WORD;
+            // 0x80 in each byte of x that is zero (an SD byte of w), exactly, with no borrow between bytes.
+            long m = ~((x & LOW7) + LOW7 | x | LOW7);
+            while (m != 0) {
+                if (n == d.length) {
+                    d = growDelimiters();
+                }
+                d[n++] = i + (Long.numberOfTrailingZeros(m) >>> 3);
+                m &= m - 1;
             }
         }
+        for (; i < to; i++) {
+            byte b = buf[i];
+            high |= b;
+            if (b == SD) {
+                if (n == d.length) {
+                    d = growDelimiters();
+                }
+                d[n++] = i;
+            }
+        }
+        asciiOnly = (high & HIGH_BITS) == 0;
         return n;
     }
 
-    /// Reads the subfields in `buf[p, to)` (p at a delimiter) into `subs` from `k`; returns the count.
-    private int subfields(byte[] buf, int p, int to, String tag, Subfield[] subs, int k) {
+    private int[] growDelimiters() {
+        delimiters = java.util.Arrays.copyOf(delimiters, delimiters.length * 2);
+        return delimiters;
+    }
+
+    /// Reads the subfields that start at the delimiters `d[0, n)` (the last one running to `to`)
+    /// into `subs` from `k`, until `subs` is full; returns the count.
+    private int subfields(byte[] buf, int[] d, int n, int to, String tag, boolean ascii, Subfield[] subs, int k) {
         int capacity = subs.length;
-        while (p < to && k < capacity) {
-            // buf[p] == SD
+        for (int j = 0; j < n && k < capacity; j++) {
+            int p = d[j];
             int codeAt = p + 1;
-            int next = codeAt;
-            while (next < to && buf[next] != SD) {
-                next++;
-            }
+            int next = j + 1 < n ? d[j + 1] : to;
             if (codeAt >= next) {
                 report(Severity.ERROR, ErrorCode.SUBFIELD_CODE_INVALID, p, tag,
                         "a subfield delimiter is not followed by a subfield code; the empty subfield was dropped");
-                p = next;
                 continue;
             }
             byte codeByte = buf[codeAt];
@@ -453,8 +493,7 @@ public final class Iso2709Parser {
                                     codeByte & 0xFF));
                 }
             }
-            subs[k++] = new Subfield(code, text(buf, codeAt + 1, next - codeAt - 1, tag));
-            p = next;
+            subs[k++] = new Subfield(code, text(buf, codeAt + 1, next - codeAt - 1, tag, ascii));
         }
         return k;
     }
@@ -469,10 +508,14 @@ public final class Iso2709Parser {
         return (char) b;
     }
 
-    /// Decodes field data in the record's charset, reporting bad bytes.
-    private String text(byte[] buf, int off, int len, String tag) {
+    /// Decodes field data in the record's charset, reporting bad bytes. `ascii`: the caller knows
+    /// every byte is below 0x80, so UTF-8 (and Latin-1) text is the bytes as they are.
+    private String text(byte[] buf, int off, int len, String tag, boolean ascii) {
         if (len == 0) {
             return "";
+        }
+        if (ascii && charset != MARC8) {
+            return new String(buf, off, len, StandardCharsets.ISO_8859_1);
         }
         String s;
         switch (charset) {

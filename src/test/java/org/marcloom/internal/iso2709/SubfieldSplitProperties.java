@@ -1,0 +1,129 @@
+package org.marcloom.internal.iso2709;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.marcloom.ErrorCode;
+import org.marcloom.ReaderOptions;
+import org.marcloom.record.DataField;
+import org.marcloom.record.MarcRecord;
+import org.marcloom.record.Subfield;
+
+/// The parser's word-at-a-time delimiter scan against a naive byte-by-byte split: for any data
+/// field content (delimiters anywhere, runs of them, ASCII, UTF-8, invalid bytes, more subfields
+/// than the scan's initial 64-slot table), the lenient parser gives the subfields the naive split
+/// gives, and one SUBFIELD_CODE_INVALID error per empty subfield it drops.
+class SubfieldSplitProperties {
+
+    private static final byte SD = 0x1F;
+
+    @Provide
+    Arbitrary<byte[]> fieldData() {
+        Arbitrary<byte[]> delimiter = Arbitraries.just(new byte[] {SD});
+        Arbitrary<byte[]> ascii = Arbitraries.strings().withCharRange('a', 'z').withChars(' ', '.', '0')
+                .ofMinLength(1).ofMaxLength(11).map(s -> s.getBytes(StandardCharsets.US_ASCII));
+        Arbitrary<byte[]> utf8 = Arbitraries.of("é", "ü", "€", "ſ", "中文", "\uD83D\uDE00", "a\u0301")
+                .map(s -> s.getBytes(StandardCharsets.UTF_8));
+        Arbitrary<byte[]> invalid = Arbitraries.bytes().between((byte) 0x80, (byte) 0xFF).map(b -> new byte[] {b});
+        Arbitrary<byte[]> piece = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(5, delimiter),
+                net.jqwik.api.Tuple.of(10, ascii),
+                net.jqwik.api.Tuple.of(2, utf8),
+                net.jqwik.api.Tuple.of(1, invalid));
+        return piece.list().ofMaxSize(260).map(SubfieldSplitProperties::concat);
+    }
+
+    @Property(tries = 400)
+    void wordScanSplitsLikeTheNaiveSplit(@ForAll("fieldData") byte[] data) {
+        byte[] record = record(data);
+        Iso2709Parser parser = new Iso2709Parser(ReaderOptions.builder().lenient(true).maxDiagnosticsPerRecord(10_000).build());
+        MarcRecord rec = parser.parse(record, 0, record.length, 0, 0, List.of());
+
+        DataField field = (DataField) rec.fields().getFirst();
+        assertEquals(naiveSplit(data), field.subfields());
+        long dropped = rec.diagnostics().stream()
+                .filter(d -> d.code() == ErrorCode.SUBFIELD_CODE_INVALID && d.message().contains("empty subfield"))
+                .count();
+        assertEquals(emptySubfields(data), dropped);
+    }
+
+    @Property(tries = 100)
+    void sameSplitAtEveryOffsetInTheBuffer(@ForAll("fieldData") byte[] data) {
+        // The scan reads eight bytes at a time from wherever the field starts in the caller's buffer.
+        byte[] record = record(data);
+        List<Subfield> want = naiveSplit(data);
+        Iso2709Parser parser = new Iso2709Parser(ReaderOptions.builder().lenient(true).maxDiagnosticsPerRecord(10_000).build());
+        for (int shift = 1; shift < 8; shift++) {
+            byte[] buf = new byte[record.length + shift + 3];
+            System.arraycopy(record, 0, buf, shift, record.length);
+            MarcRecord rec = parser.parse(buf, shift, shift + record.length, 0, 0, List.of());
+            assertEquals(want, ((DataField) rec.fields().getFirst()).subfields(), "shift " + shift);
+        }
+    }
+
+    /// Split at every 0x1F: text before the first becomes subfield `a`, an empty piece is dropped,
+    /// the rest are code + UTF-8 value.
+    private static List<Subfield> naiveSplit(byte[] data) {
+        List<Subfield> out = new ArrayList<>();
+        int start = 0;
+        List<int[]> pieces = new ArrayList<>();
+        for (int i = 0; i <= data.length; i++) {
+            if (i == data.length || data[i] == SD) {
+                pieces.add(new int[] {start, i});
+                start = i + 1;
+            }
+        }
+        int[] first = pieces.getFirst();
+        if (first[1] > first[0]) {
+            out.add(new Subfield('a', new String(data, first[0], first[1] - first[0], StandardCharsets.UTF_8)));
+        }
+        for (int k = 1; k < pieces.size(); k++) {
+            int[] p = pieces.get(k);
+            if (p[1] > p[0]) {
+                out.add(new Subfield((char) (data[p[0]] & 0xFF),
+                        new String(data, p[0] + 1, p[1] - p[0] - 1, StandardCharsets.UTF_8)));
+            }
+        }
+        return out;
+    }
+
+    private static long emptySubfields(byte[] data) {
+        long n = 0;
+        for (int i = 0; i < data.length; i++) {
+            if (data[i] == SD && (i + 1 == data.length || data[i + 1] == SD)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /// One UTF-8 record (leader/09 `a`) with one data field 245, indicators `10`, then `data`.
+    private static byte[] record(byte[] data) {
+        int fieldLength = 2 + data.length + 1;
+        int base = 24 + 12 + 1;
+        int total = base + fieldLength + 1;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(String.format("%05dnam a22%05d   4500", total, base).getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(String.format("245%04d%05d", fieldLength, 0).getBytes(StandardCharsets.US_ASCII));
+        out.write(0x1E);
+        out.writeBytes(new byte[] {'1', '0'});
+        out.writeBytes(data);
+        out.write(0x1E);
+        out.write(0x1D);
+        return out.toByteArray();
+    }
+
+    private static byte[] concat(List<byte[]> pieces) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        pieces.forEach(out::writeBytes);
+        return out.toByteArray();
+    }
+}
