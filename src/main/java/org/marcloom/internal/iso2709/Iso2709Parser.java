@@ -58,6 +58,9 @@ public final class Iso2709Parser {
     // Per-field scratch: where the subfield delimiters are (reused), and whether the data is ASCII.
     private int[] delimiters = new int[64];
     private boolean asciiOnly;
+    // Scratch for decoding UTF-8 text (see validUtf8), grown to the longest value seen.
+    private byte[] latin1Scratch = new byte[256];
+    private char[] charScratch = new char[256];
 
     private static final int UTF8 = 0;
     private static final int MARC8 = 1;
@@ -520,14 +523,17 @@ public final class Iso2709Parser {
         String s;
         switch (charset) {
             case UTF8 -> {
-                s = new String(buf, off, len, StandardCharsets.UTF_8);
-                // Not only when the text got shorter: a lone bad byte becomes one U+FFFD, so
-                // "ab\xFFc" decodes to as many chars as it has bytes.
-                if (s.indexOf('\uFFFD') >= 0) {
-                    int bad = Utf8.firstInvalid(buf, off, len);
-                    if (bad >= 0) {
-                        report(Severity.ERROR, ErrorCode.INVALID_UTF8, bad, tag,
-                                String.format("byte 0x%02X is not valid UTF-8; replaced with U+FFFD", buf[bad] & 0xFF));
+                s = validUtf8(buf, off, len);
+                if (s == null) {
+                    s = new String(buf, off, len, StandardCharsets.UTF_8);
+                    // Not only when the text got shorter: a lone bad byte becomes one U+FFFD, so
+                    // "ab\xFFc" decodes to as many chars as it has bytes.
+                    if (s.indexOf('\uFFFD') >= 0) {
+                        int bad = Utf8.firstInvalid(buf, off, len);
+                        if (bad >= 0) {
+                            report(Severity.ERROR, ErrorCode.INVALID_UTF8, bad, tag,
+                                    String.format("byte 0x%02X is not valid UTF-8; replaced with U+FFFD", buf[bad] & 0xFF));
+                        }
                     }
                 }
                 if (options.normalizeNfc() && s.length() != len) {
@@ -538,6 +544,86 @@ public final class Iso2709Parser {
             default -> s = new String(buf, off, len, StandardCharsets.ISO_8859_1);
         }
         return s;
+    }
+
+    /// Decodes well-formed UTF-8 into a String with no allocation but the String's own: Latin-1
+    /// text is collected in a reused byte array, other text in a reused char array (the JDK's
+    /// UTF-8 constructor allocates a copy of the input, and for non-Latin-1 text a UTF-16 array it
+    /// then trims, on top of the result). Returns null at the first ill-formed byte (the caller then
+    /// decodes with the JDK, which puts in U+FFFD); well-formed input has one decoding, so the
+    /// text is the same either way.
+    private String validUtf8(byte[] b, int off, int len) {
+        if (latin1Scratch.length < len) {
+            latin1Scratch = new byte[Math.max(len, latin1Scratch.length * 2)];
+        }
+        byte[] l1 = latin1Scratch;
+        int i = off;
+        int end = off + len;
+        int n = 0;
+        while (i < end) {
+            int c = b[i];
+            if (c >= 0) {
+                l1[n++] = (byte) c;
+                i++;
+            } else if ((c & 0xFE) == 0xC2) { // C2, C3: U+0080 to U+00FF
+                if (i + 1 >= end || (b[i + 1] & 0xC0) != 0x80) {
+                    return null;
+                }
+                l1[n++] = (byte) ((c & 0x03) << 6 | b[i + 1] & 0x3F);
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        if (i == end) {
+            return new String(l1, 0, n, StandardCharsets.ISO_8859_1);
+        }
+        // A character above U+00FF (or an ill-formed byte): go on in UTF-16.
+        if (charScratch.length < len) {
+            charScratch = new char[Math.max(len, charScratch.length * 2)];
+        }
+        char[] cs = charScratch;
+        for (int k = 0; k < n; k++) {
+            cs[k] = (char) (l1[k] & 0xFF);
+        }
+        while (i < end) {
+            int c = b[i] & 0xFF;
+            if (c < 0x80) {
+                cs[n++] = (char) c;
+                i++;
+            } else if (c >= 0xC2 && c <= 0xDF) {
+                if (i + 1 >= end || (b[i + 1] & 0xC0) != 0x80) {
+                    return null;
+                }
+                cs[n++] = (char) ((c & 0x1F) << 6 | b[i + 1] & 0x3F);
+                i += 2;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                if (i + 2 >= end || (b[i + 1] & 0xC0) != 0x80 || (b[i + 2] & 0xC0) != 0x80) {
+                    return null;
+                }
+                int cp = (c & 0x0F) << 12 | (b[i + 1] & 0x3F) << 6 | b[i + 2] & 0x3F;
+                if (cp < 0x800 || cp >= 0xD800 && cp <= 0xDFFF) {
+                    return null;
+                }
+                cs[n++] = (char) cp;
+                i += 3;
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                if (i + 3 >= end || (b[i + 1] & 0xC0) != 0x80 || (b[i + 2] & 0xC0) != 0x80
+                        || (b[i + 3] & 0xC0) != 0x80) {
+                    return null;
+                }
+                int cp = (c & 0x07) << 18 | (b[i + 1] & 0x3F) << 12 | (b[i + 2] & 0x3F) << 6 | b[i + 3] & 0x3F;
+                if (cp < 0x10000 || cp > 0x10FFFF) {
+                    return null;
+                }
+                cs[n++] = Character.highSurrogate(cp);
+                cs[n++] = Character.lowSurrogate(cp);
+                i += 4;
+            } else {
+                return null;
+            }
+        }
+        return new String(cs, 0, n);
     }
 
     /// Reports an invalid MARC-8 sequence found by the decoder (strict mode throws).

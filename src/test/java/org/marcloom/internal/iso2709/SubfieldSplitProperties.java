@@ -13,14 +13,16 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.marcloom.ErrorCode;
 import org.marcloom.ReaderOptions;
+import org.marcloom.internal.Utf8;
 import org.marcloom.record.DataField;
 import org.marcloom.record.MarcRecord;
 import org.marcloom.record.Subfield;
 
-/// The parser's word-at-a-time delimiter scan against a naive byte-by-byte split: for any data
-/// field content (delimiters anywhere, runs of them, ASCII, UTF-8, invalid bytes, more subfields
-/// than the scan's initial 64-slot table), the lenient parser gives the subfields the naive split
-/// gives, and one SUBFIELD_CODE_INVALID error per empty subfield it drops.
+/// The parser's word-at-a-time delimiter scan and its own UTF-8 decoder against a naive
+/// byte-by-byte split decoded by the JDK: for any data field content (delimiters anywhere, runs of
+/// them, ASCII, UTF-8 at every length boundary, ill-formed bytes, more subfields than the scan's
+/// initial 64-slot table), the lenient parser gives the subfields the naive split gives, and one
+/// SUBFIELD_CODE_INVALID error per empty subfield it drops.
 class SubfieldSplitProperties {
 
     private static final byte SD = 0x1F;
@@ -30,9 +32,20 @@ class SubfieldSplitProperties {
         Arbitrary<byte[]> delimiter = Arbitraries.just(new byte[] {SD});
         Arbitrary<byte[]> ascii = Arbitraries.strings().withCharRange('a', 'z').withChars(' ', '.', '0')
                 .ofMinLength(1).ofMaxLength(11).map(s -> s.getBytes(StandardCharsets.US_ASCII));
-        Arbitrary<byte[]> utf8 = Arbitraries.of("é", "ü", "€", "ſ", "中文", "\uD83D\uDE00", "a\u0301")
+        // Boundaries of each UTF-8 length and of Latin-1, combining marks, a BOM, U+FFFD itself.
+        Arbitrary<byte[]> utf8 = Arbitraries.of("é", "ü", "\u0080", "\u00FF", "\u0100", "\u07FF", "\u0800", "€", "ſ",
+                        "中文", "\uFEFF", "\uFFFD", "\uFFFF", "\uD800\uDC00", "\uD83D\uDE00", "\uDBFF\uDFFF", "a\u0301")
                 .map(s -> s.getBytes(StandardCharsets.UTF_8));
-        Arbitrary<byte[]> invalid = Arbitraries.bytes().between((byte) 0x80, (byte) 0xFF).map(b -> new byte[] {b});
+        // Single high bytes, truncated sequences, overlongs, encoded surrogates, above U+10FFFF.
+        Arbitrary<byte[]> invalid = Arbitraries.oneOf(
+                Arbitraries.bytes().between((byte) 0x80, (byte) 0xFF).map(b -> new byte[] {b}),
+                Arbitraries.of(new byte[] {(byte) 0xC3}, new byte[] {(byte) 0xE2, (byte) 0x82},
+                        new byte[] {(byte) 0xF0, (byte) 0x9F, (byte) 0x98}, new byte[] {(byte) 0xC0, (byte) 0x80},
+                        new byte[] {(byte) 0xC1, (byte) 0xBF}, new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
+                        new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xED, (byte) 0xBF, (byte) 0xBF},
+                        new byte[] {(byte) 0xF0, (byte) 0x80, (byte) 0x80, (byte) 0xAF},
+                        new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+                        new byte[] {(byte) 0xF5, (byte) 0x80, (byte) 0x80, (byte) 0x80}));
         Arbitrary<byte[]> piece = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(5, delimiter),
                 net.jqwik.api.Tuple.of(10, ascii),
@@ -53,6 +66,8 @@ class SubfieldSplitProperties {
                 .filter(d -> d.code() == ErrorCode.SUBFIELD_CODE_INVALID && d.message().contains("empty subfield"))
                 .count();
         assertEquals(emptySubfields(data), dropped);
+        long invalidUtf8 = rec.diagnostics().stream().filter(d -> d.code() == ErrorCode.INVALID_UTF8).count();
+        assertEquals(illFormedValues(data), invalidUtf8);
     }
 
     @Property(tries = 100)
@@ -73,14 +88,7 @@ class SubfieldSplitProperties {
     /// the rest are code + UTF-8 value.
     private static List<Subfield> naiveSplit(byte[] data) {
         List<Subfield> out = new ArrayList<>();
-        int start = 0;
-        List<int[]> pieces = new ArrayList<>();
-        for (int i = 0; i <= data.length; i++) {
-            if (i == data.length || data[i] == SD) {
-                pieces.add(new int[] {start, i});
-                start = i + 1;
-            }
-        }
+        List<int[]> pieces = pieces(data);
         int[] first = pieces.getFirst();
         if (first[1] > first[0]) {
             out.add(new Subfield('a', new String(data, first[0], first[1] - first[0], StandardCharsets.UTF_8)));
@@ -93,6 +101,33 @@ class SubfieldSplitProperties {
             }
         }
         return out;
+    }
+
+    /// Values (as [#naiveSplit] cuts them) that are not well-formed UTF-8: each gets one diagnostic.
+    private static long illFormedValues(byte[] data) {
+        long n = 0;
+        List<int[]> pieces = pieces(data);
+        for (int k = 0; k < pieces.size(); k++) {
+            int[] p = pieces.get(k);
+            int from = k == 0 ? p[0] : p[0] + 1; // after the subfield code, except before the first delimiter
+            if (p[1] > from && Utf8.firstInvalid(data, from, p[1] - from) >= 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /// `[start, end)` of the bytes before the first 0x1F and between and after each 0x1F.
+    private static List<int[]> pieces(byte[] data) {
+        List<int[]> pieces = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= data.length; i++) {
+            if (i == data.length || data[i] == SD) {
+                pieces.add(new int[] {start, i});
+                start = i + 1;
+            }
+        }
+        return pieces;
     }
 
     private static long emptySubfields(byte[] data) {
