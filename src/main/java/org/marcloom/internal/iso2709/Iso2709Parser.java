@@ -38,6 +38,9 @@ public final class Iso2709Parser {
     private static final Subfield[] NO_SUBFIELDS = new Subfield[0];
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long SD_WORD = 0x1F1F1F1F1F1F1F1FL;
+    private static final long ESC_WORD = 0x1B1B1B1B1B1B1B1BL;
+    private static final long AMP_WORD = 0x2626262626262626L;
+    private static final byte ESC = 0x1B;
     private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
     private static final long HIGH_BITS = 0x8080808080808080L;
 
@@ -431,39 +434,80 @@ public final class Iso2709Parser {
     }
 
     /// Finds every subfield delimiter in `buf[from, to)`, eight bytes at a time: their positions go
-    /// to [#delimiters] (grown as needed), whether every byte is below 0x80 to [#asciiOnly].
-    /// Returns how many delimiters there are.
+    /// to [#delimiters] (grown as needed), and to [#asciiOnly] whether the field's text is its bytes
+    /// as they are: every byte below 0x80 and, for MARC-8, no ESC (a character set change) and no
+    /// `&` (a numeric character reference may start there). Returns how many delimiters there are.
     private int scanDelimiters(byte[] buf, int from, int to) {
-        int[] d = delimiters;
+        if (charset == MARC8) {
+            return scanDelimitersMarc8(buf, from, to);
+        }
         int n = 0;
         long high = 0;
         int i = from;
         for (int last = to - 8; i <= last; i += 8) {
             long w = (long) LONGS.get(buf, i);
             high |= w;
-            long x = w ^ SD_WORD;
-            // 0x80 in each byte of x that is zero (an SD byte of w), exactly, with no borrow between bytes.
-            long m = ~((x & LOW7) + LOW7 | x | LOW7);
-            while (m != 0) {
-                if (n == d.length) {
-                    d = growDelimiters();
-                }
-                d[n++] = i + (Long.numberOfTrailingZeros(m) >>> 3);
-                m &= m - 1;
+            long m = zeroBytes(w ^ SD_WORD);
+            if (m != 0) {
+                n = addDelimiters(m, i, n);
             }
         }
         for (; i < to; i++) {
             byte b = buf[i];
             high |= b;
             if (b == SD) {
-                if (n == d.length) {
-                    d = growDelimiters();
-                }
-                d[n++] = i;
+                n = addDelimiters(0x80, i, n);
             }
         }
         asciiOnly = (high & HIGH_BITS) == 0;
         return n;
+    }
+
+    /// [#scanDelimiters] for MARC-8: ESC and `&` count as not plain too.
+    private int scanDelimitersMarc8(byte[] buf, int from, int to) {
+        int n = 0;
+        long special = 0;
+        int i = from;
+        for (int last = to - 8; i <= last; i += 8) {
+            long w = (long) LONGS.get(buf, i);
+            special |= w | zeroBytes(w ^ ESC_WORD) | zeroBytes(w ^ AMP_WORD);
+            long m = zeroBytes(w ^ SD_WORD);
+            if (m != 0) {
+                n = addDelimiters(m, i, n);
+            }
+        }
+        for (; i < to; i++) {
+            byte b = buf[i];
+            special |= b;
+            if (b == ESC || b == '&') {
+                special = HIGH_BITS;
+            }
+            if (b == SD) {
+                n = addDelimiters(0x80, i, n);
+            }
+        }
+        asciiOnly = (special & HIGH_BITS) == 0;
+        return n;
+    }
+
+    /// Appends to [#delimiters], from `n`, `base` plus the index of each byte whose 0x80 bit is
+    /// set in `mask`; returns the new count.
+    private int addDelimiters(long mask, int base, int n) {
+        int[] d = delimiters;
+        long m = mask;
+        while (m != 0) {
+            if (n == d.length) {
+                d = growDelimiters();
+            }
+            d[n++] = base + (Long.numberOfTrailingZeros(m) >>> 3);
+            m &= m - 1;
+        }
+        return n;
+    }
+
+    /// 0x80 in each byte of `x` that is zero, else 0: exact, with no borrow from byte to byte.
+    private static long zeroBytes(long x) {
+        return ~((x & LOW7) + LOW7 | x | LOW7);
     }
 
     private int[] growDelimiters() {
@@ -512,14 +556,19 @@ public final class Iso2709Parser {
     }
 
     /// Decodes field data in the record's charset, reporting bad bytes. `ascii`: the caller knows
-    /// every byte is below 0x80, so UTF-8 (and Latin-1) text is the bytes as they are.
+    /// the text is the bytes as they are (see [#scanDelimiters]): plain ASCII in every charset.
     private String text(byte[] buf, int off, int len, String tag, boolean ascii) {
         if (len == 0) {
             return "";
         }
-        if (ascii && charset != MARC8) {
+        if (ascii) {
             return new String(buf, off, len, StandardCharsets.ISO_8859_1);
         }
+        return decode(buf, off, len, tag);
+    }
+
+    /// [#text] for data that may not be plain ASCII (kept apart so that the plain path stays small).
+    private String decode(byte[] buf, int off, int len, String tag) {
         String s;
         switch (charset) {
             case UTF8 -> {

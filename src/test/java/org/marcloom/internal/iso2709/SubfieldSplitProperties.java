@@ -14,6 +14,7 @@ import net.jqwik.api.Provide;
 import org.marcloom.ErrorCode;
 import org.marcloom.ReaderOptions;
 import org.marcloom.internal.Utf8;
+import org.marcloom.marc8.Marc8Decoder;
 import org.marcloom.record.DataField;
 import org.marcloom.record.MarcRecord;
 import org.marcloom.record.Subfield;
@@ -84,6 +85,46 @@ class SubfieldSplitProperties {
         }
     }
 
+    @Provide
+    Arbitrary<byte[]> marc8Data() {
+        Arbitrary<byte[]> delimiter = Arbitraries.just(new byte[] {SD});
+        Arbitrary<byte[]> ascii = Arbitraries.strings().withCharRange('a', 'z').withChars(' ', '#', ';', 'x', '2')
+                .ofMinLength(1).ofMaxLength(11).map(s -> s.getBytes(StandardCharsets.US_ASCII));
+        // Escapes to other sets and back, ANSEL letters and combining marks, numeric character
+        // references (whole and broken), stray bytes.
+        Arbitrary<byte[]> special = Arbitraries.of("\u001B(S", "\u001B(B", "\u001Bb", "\u001Bp", "\u001Bs", "\u001B(2",
+                        "\u001B", "\u00E2e", "\u00A5", "\u00F0c", "&#x2113;", "&#x41", "&", "&amp;", "\u00FF", "\u0080")
+                .map(s -> s.getBytes(StandardCharsets.ISO_8859_1));
+        Arbitrary<byte[]> piece = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(5, delimiter),
+                net.jqwik.api.Tuple.of(10, ascii),
+                net.jqwik.api.Tuple.of(2, special));
+        return piece.list().ofMaxSize(200).map(SubfieldSplitProperties::concat);
+    }
+
+    @Property(tries = 300)
+    void marc8FieldsSplitAndDecodeLikeTheDecoderPerValue(@ForAll("marc8Data") byte[] data) {
+        byte[] record = record(data, ' ');
+        Iso2709Parser parser = new Iso2709Parser(ReaderOptions.builder().lenient(true).maxDiagnosticsPerRecord(10_000).build());
+        MarcRecord rec = parser.parse(record, 0, record.length, 0, 0, List.of());
+
+        Marc8Decoder decoder = Marc8Decoder.standard();
+        long[] errors = {0};
+        List<Subfield> want = new ArrayList<>();
+        List<int[]> pieces = pieces(data);
+        for (int k = 0; k < pieces.size(); k++) {
+            int[] p = pieces.get(k);
+            if (k == 0 && p[1] > p[0]) {
+                want.add(new Subfield('a', decoder.decode(data, p[0], p[1] - p[0], (i, m) -> errors[0]++)));
+            } else if (k > 0 && p[1] > p[0]) {
+                want.add(new Subfield((char) (data[p[0]] & 0xFF),
+                        decoder.decode(data, p[0] + 1, p[1] - p[0] - 1, (i, m) -> errors[0]++)));
+            }
+        }
+        assertEquals(want, ((DataField) rec.fields().getFirst()).subfields());
+        assertEquals(errors[0], rec.diagnostics().stream().filter(d -> d.code() == ErrorCode.INVALID_MARC8).count());
+    }
+
     /// Split at every 0x1F: text before the first becomes subfield `a`, an empty piece is dropped,
     /// the rest are code + UTF-8 value.
     private static List<Subfield> naiveSplit(byte[] data) {
@@ -142,11 +183,16 @@ class SubfieldSplitProperties {
 
     /// One UTF-8 record (leader/09 `a`) with one data field 245, indicators `10`, then `data`.
     private static byte[] record(byte[] data) {
+        return record(data, 'a');
+    }
+
+    /// One record with leader/09 `scheme` and one data field 245, indicators `10`, then `data`.
+    private static byte[] record(byte[] data, char scheme) {
         int fieldLength = 2 + data.length + 1;
         int base = 24 + 12 + 1;
         int total = base + fieldLength + 1;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(String.format("%05dnam a22%05d   4500", total, base).getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(String.format("%05dnam %c22%05d   4500", total, scheme, base).getBytes(StandardCharsets.US_ASCII));
         out.writeBytes(String.format("245%04d%05d", fieldLength, 0).getBytes(StandardCharsets.US_ASCII));
         out.write(0x1E);
         out.writeBytes(new byte[] {'1', '0'});
