@@ -43,6 +43,7 @@ public final class Iso2709Parser {
     private static final byte ESC = 0x1B;
     private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
     private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long DIGITS = 0x3030303030303030L;
 
     private final ReaderOptions options;
     private final boolean lenient;
@@ -311,8 +312,19 @@ public final class Iso2709Parser {
 
     /// `tag` read from the entry at `p`; its length and start are the 9 digits at `numbers`.
     private Field field(byte[] buf, int p, String tag, int numbers, int dataStart, int dataLimit, int previousEnd) {
-        int fieldLength = Framer.digits(buf, numbers, 4);
-        int fieldStart = Framer.digits(buf, numbers + 4, 5);
+        // The nine digits, the first eight as one little-endian word: byte k is digit k.
+        long w = (long) LONGS.get(buf, numbers);
+        int ninth = buf[numbers + 8] - '0';
+        int fieldLength = -1;
+        int fieldStart = -1;
+        if ((w & 0xF0F0F0F0F0F0F0F0L) == DIGITS && ((w + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) == DIGITS
+                && ninth >= 0 && ninth <= 9) {
+            long x = w - DIGITS;
+            x = (x * 10 + (x >>> 8)) & 0x00FF00FF00FF00FFL;      // two-digit numbers in bytes 0, 2, 4, 6
+            x = (x * 100 + (x >>> 16)) & 0x0000FFFF0000FFFFL;    // four-digit numbers in bytes 0-1 and 4-5
+            fieldLength = (int) (x & 0xFFFF);
+            fieldStart = (int) (x >>> 32) * 10 + ninth;
+        }
         int from;
         int to; // index of the field terminator, or the end of the usable data
         if (fieldLength < 0 || fieldStart < 0) {
@@ -608,7 +620,19 @@ public final class Iso2709Parser {
         byte[] l1 = latin1Scratch;
         int i = off;
         int end = off + len;
-        int n = 0;
+        // The ASCII prefix, eight bytes at a time: an ASCII value (most values of a field that has
+        // some non-ASCII text) is a plain copy.
+        while (i <= end - 8 && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
+            i += 8;
+        }
+        while (i < end && b[i] >= 0) {
+            i++;
+        }
+        if (i == end) {
+            return new String(b, off, len, StandardCharsets.ISO_8859_1);
+        }
+        int n = i - off;
+        System.arraycopy(b, off, l1, 0, n);
         while (i < end) {
             int c = b[i];
             if (c >= 0) {
