@@ -459,10 +459,7 @@ public final class Iso2709Parser {
         for (int last = to - 8; i <= last; i += 8) {
             long w = (long) LONGS.get(buf, i);
             high |= w;
-            long m = zeroBytes(w ^ SD_WORD);
-            if (m != 0) {
-                n = addDelimiters(m, i, n);
-            }
+            n = addDelimiters(zeroBytes(w ^ SD_WORD), i, n);
         }
         for (; i < to; i++) {
             byte b = buf[i];
@@ -483,10 +480,7 @@ public final class Iso2709Parser {
         for (int last = to - 8; i <= last; i += 8) {
             long w = (long) LONGS.get(buf, i);
             special |= w | zeroBytes(w ^ ESC_WORD) | zeroBytes(w ^ AMP_WORD);
-            long m = zeroBytes(w ^ SD_WORD);
-            if (m != 0) {
-                n = addDelimiters(m, i, n);
-            }
+            n = addDelimiters(zeroBytes(w ^ SD_WORD), i, n);
         }
         for (; i < to; i++) {
             byte b = buf[i];
@@ -503,18 +497,28 @@ public final class Iso2709Parser {
     }
 
     /// Appends to [#delimiters], from `n`, `base` plus the index of each byte whose 0x80 bit is
-    /// set in `mask`; returns the new count.
+    /// set in `mask`; returns the new count. Called for every word, delimiter or not: the first two
+    /// positions are stored whatever the mask (slots past the count are scratch), so the usual
+    /// word, with no delimiter or one, takes no branch that depends on the data.
     private int addDelimiters(long mask, int base, int n) {
         int[] d = delimiters;
-        long m = mask;
-        while (m != 0) {
-            if (n == d.length) {
-                d = growDelimiters();
-            }
-            d[n++] = base + (Long.numberOfTrailingZeros(m) >>> 3);
-            m &= m - 1;
+        if (n + 8 > d.length) {
+            d = growDelimiters();
         }
-        return n;
+        int count = Long.bitCount(mask);
+        long m = mask;
+        d[n] = base + (Long.numberOfTrailingZeros(m) >>> 3);
+        m &= m - 1;
+        d[n + 1] = base + (Long.numberOfTrailingZeros(m) >>> 3);
+        if (count > 2) {
+            int k = n + 2;
+            m &= m - 1;
+            while (m != 0) {
+                d[k++] = base + (Long.numberOfTrailingZeros(m) >>> 3);
+                m &= m - 1;
+            }
+        }
+        return n + count;
     }
 
     /// 0x80 in each byte of `x` that is zero, else 0: exact, with no borrow from byte to byte.
