@@ -63,6 +63,7 @@ public final class Iso2709Parser {
     private int[] delimiters = new int[64];
     private boolean asciiOnly;
     // Scratch for decoding UTF-8 text (see validUtf8), grown to the longest value seen.
+    private static final int MAX_SCRATCH = 1 << 16;
     private byte[] latin1Scratch = new byte[256];
     private char[] charScratch = new char[256];
 
@@ -614,10 +615,13 @@ public final class Iso2709Parser {
     /// Decodes well-formed UTF-8 into a String with no allocation but the String's own: Latin-1
     /// text is collected in a reused byte array, other text in a reused char array (the JDK's
     /// UTF-8 constructor allocates a copy of the input, and for non-Latin-1 text a UTF-16 array it
-    /// then trims, on top of the result). Returns null at the first ill-formed byte (the caller then
-    /// decodes with the JDK, which puts in U+FFFD); well-formed input has one decoding, so the
-    /// text is the same either way.
+    /// then trims, on top of the result). Returns null at the first ill-formed byte, and for values
+    /// over 64 KiB (the caller then decodes with the JDK, which puts in U+FFFD); well-formed input
+    /// has one decoding, so the text is the same either way.
     private String validUtf8(byte[] b, int off, int len) {
+        if (len > MAX_SCRATCH) {
+            return null; // an oversize value (lenient reading): not worth keeping scratch that big
+        }
         if (latin1Scratch.length < len) {
             latin1Scratch = new byte[Math.max(len, latin1Scratch.length * 2)];
         }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -83,6 +84,23 @@ class SubfieldSplitProperties {
             MarcRecord rec = parser.parse(buf, shift, shift + record.length, 0, 0, List.of());
             assertEquals(want, ((DataField) rec.fields().getFirst()).subfields(), "shift " + shift);
         }
+    }
+
+    @Example
+    void valuesOver64KiBDecodeTheSame() {
+        // Only lenient reading meets such values (a field's length has four digits): the parser
+        // decodes them without its scratch arrays. The record stays under 99,999 bytes.
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        data.writeBytes(("\u001Fa" + "é".repeat(10_000) + "\u001Fb" + "x".repeat(66_000) + "€\u001Fc" + "ok")
+                .getBytes(StandardCharsets.UTF_8));
+        data.write(0xFF);
+        byte[] bytes = data.toByteArray();
+        byte[] record = record(bytes);
+        Iso2709Parser parser = new Iso2709Parser(ReaderOptions.builder().lenient(true).build());
+        MarcRecord rec = parser.parse(record, 0, record.length, 0, 0, List.of());
+
+        assertEquals(naiveSplit(bytes), ((DataField) rec.fields().getFirst()).subfields());
+        assertEquals(1, rec.diagnostics().stream().filter(d -> d.code() == ErrorCode.INVALID_UTF8).count());
     }
 
     @Provide
@@ -193,7 +211,8 @@ class SubfieldSplitProperties {
         int total = base + fieldLength + 1;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(String.format("%05dnam %c22%05d   4500", total, scheme, base).getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(String.format("245%04d%05d", fieldLength, 0).getBytes(StandardCharsets.US_ASCII));
+        // Over 9,999 bytes the length cannot be written: 9999 (the reader then reads to the terminator).
+        out.writeBytes(String.format("245%04d%05d", Math.min(fieldLength, 9999), 0).getBytes(StandardCharsets.US_ASCII));
         out.write(0x1E);
         out.writeBytes(new byte[] {'1', '0'});
         out.writeBytes(data);
