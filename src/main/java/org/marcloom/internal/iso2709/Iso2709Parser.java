@@ -4,6 +4,9 @@ import static org.marcloom.internal.iso2709.Framer.FT;
 import static org.marcloom.internal.iso2709.Framer.RT;
 import static org.marcloom.internal.iso2709.Framer.SD;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -33,6 +36,14 @@ public final class Iso2709Parser {
 
     private static final ModelAccess.Factory MODEL = ModelAccess.factory();
     private static final Subfield[] NO_SUBFIELDS = new Subfield[0];
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long SD_WORD = 0x1F1F1F1F1F1F1F1FL;
+    private static final long ESC_WORD = 0x1B1B1B1B1B1B1B1BL;
+    private static final long AMP_WORD = 0x2626262626262626L;
+    private static final byte ESC = 0x1B;
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long DIGITS = 0x3030303030303030L;
 
     private final ReaderOptions options;
     private final boolean lenient;
@@ -47,6 +58,14 @@ public final class Iso2709Parser {
     private int recordStart;
     private String controlNumber;
     private int charset;
+
+    // Per-field scratch: where the subfield delimiters are (reused), and whether the data is ASCII.
+    private int[] delimiters = new int[64];
+    private boolean asciiOnly;
+    // Scratch for decoding UTF-8 text (see validUtf8), grown to the longest value seen.
+    private static final int MAX_SCRATCH = 1 << 16;
+    private byte[] latin1Scratch = new byte[256];
+    private char[] charScratch = new char[256];
 
     private static final int UTF8 = 0;
     private static final int MARC8 = 1;
@@ -294,8 +313,19 @@ public final class Iso2709Parser {
 
     /// `tag` read from the entry at `p`; its length and start are the 9 digits at `numbers`.
     private Field field(byte[] buf, int p, String tag, int numbers, int dataStart, int dataLimit, int previousEnd) {
-        int fieldLength = Framer.digits(buf, numbers, 4);
-        int fieldStart = Framer.digits(buf, numbers + 4, 5);
+        // The nine digits, the first eight as one little-endian word: byte k is digit k.
+        long w = (long) LONGS.get(buf, numbers);
+        int ninth = buf[numbers + 8] - '0';
+        int fieldLength = -1;
+        int fieldStart = -1;
+        if ((w & 0xF0F0F0F0F0F0F0F0L) == DIGITS && ((w + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) == DIGITS
+                && ninth >= 0 && ninth <= 9) {
+            long x = w - DIGITS;
+            x = (x * 10 + (x >>> 8)) & 0x00FF00FF00FF00FFL;      // two-digit numbers in bytes 0, 2, 4, 6
+            x = (x * 100 + (x >>> 16)) & 0x0000FFFF0000FFFFL;    // four-digit numbers in bytes 0-1 and 4-5
+            fieldLength = (int) (x & 0xFFFF);
+            fieldStart = (int) (x >>> 32) * 10 + ninth;
+        }
         int from;
         int to; // index of the field terminator, or the end of the usable data
         if (fieldLength < 0 || fieldStart < 0) {
@@ -366,7 +396,7 @@ public final class Iso2709Parser {
             report(Severity.ERROR, ErrorCode.CONTROL_FIELD_INVALID, from, tag,
                     "control field contains a subfield delimiter (0x1F); kept as data");
         }
-        String data = text(buf, from, to - from, tag);
+        String data = text(buf, from, to - from, tag, false);
         if (controlNumber == null && tag.equals("001")) {
             controlNumber = data;
         }
@@ -390,55 +420,129 @@ public final class Iso2709Parser {
             ind2 = indicator(buf, from + 1, tag);
             p = from + 2;
         }
+        // One pass over the subfield data: where the delimiters are, and whether it is all ASCII.
+        int n = scanDelimiters(buf, p, to);
+        int[] d = delimiters;
+        boolean ascii = asciiOnly;
         if (p < to && buf[p] != SD) {
-            int sd = Framer.indexOf(buf, p, to, SD);
-            int stop = sd < 0 ? to : sd;
+            int stop = n > 0 ? d[0] : to;
             report(Severity.ERROR, ErrorCode.SUBFIELD_DELIMITER_MISSING, p, tag,
                     (stop - p) + " bytes of data after the indicators are not in a subfield; kept as subfield 'a'");
-            // Count what follows too, then build.
-            int n = 1 + countDelimiters(buf, stop, to);
-            Subfield[] subs = new Subfield[n];
-            subs[0] = new Subfield('a', text(buf, p, stop - p, tag));
-            int k = subfields(buf, stop, to, tag, subs, 1);
+            Subfield[] subs = new Subfield[1 + n];
+            subs[0] = new Subfield('a', text(buf, p, stop - p, tag, ascii));
+            int k = subfields(buf, d, n, to, tag, ascii, subs, 1);
             return MODEL.dataField(tag, ind1, ind2, subs, k);
         }
-        int n = countDelimiters(buf, p, to);
+        int capacity = n;
         int maxSubfields = options.limits().maxSubfieldsPerField();
-        if (n > maxSubfields) {
-            report(Severity.FATAL, ErrorCode.LIMIT_EXCEEDED, from, tag, "the field has " + n
+        if (capacity > maxSubfields) {
+            report(Severity.FATAL, ErrorCode.LIMIT_EXCEEDED, from, tag, "the field has " + capacity
                     + " subfields, more than the maximum allowed (" + maxSubfields
                     + ", from Limits.maxSubfieldsPerField); the rest were ignored");
-            n = maxSubfields;
+            capacity = maxSubfields;
         }
-        Subfield[] subs = n == 0 ? NO_SUBFIELDS : new Subfield[n];
-        int k = subfields(buf, p, to, tag, subs, 0);
+        Subfield[] subs = capacity == 0 ? NO_SUBFIELDS : new Subfield[capacity];
+        int k = subfields(buf, d, n, to, tag, ascii, subs, 0);
         return MODEL.dataField(tag, ind1, ind2, subs, k);
     }
 
-    private static int countDelimiters(byte[] buf, int from, int to) {
+    /// Finds every subfield delimiter in `buf[from, to)`, eight bytes at a time: their positions go
+    /// to [#delimiters] (grown as needed), and to [#asciiOnly] whether the field's text is its bytes
+    /// as they are: every byte below 0x80 and, for MARC-8, no ESC (a character set change) and no
+    /// `&` (a numeric character reference may start there). Returns how many delimiters there are.
+    private int scanDelimiters(byte[] buf, int from, int to) {
+        if (charset == MARC8) {
+            return scanDelimitersMarc8(buf, from, to);
+        }
         int n = 0;
-        for (int i = from; i < to; i++) {
-            if (buf[i] == SD) {
-                n++;
+        long high = 0;
+        int i = from;
+        for (int last = to - 8; i <= last; i += 8) {
+            long w = (long) LONGS.get(buf, i);
+            high |= w;
+            n = addDelimiters(zeroBytes(w ^ SD_WORD), i, n);
+        }
+        for (; i < to; i++) {
+            byte b = buf[i];
+            high |= b;
+            if (b == SD) {
+                n = addDelimiters(0x80, i, n);
             }
         }
+        asciiOnly = (high & HIGH_BITS) == 0;
         return n;
     }
 
-    /// Reads the subfields in `buf[p, to)` (p at a delimiter) into `subs` from `k`; returns the count.
-    private int subfields(byte[] buf, int p, int to, String tag, Subfield[] subs, int k) {
-        int capacity = subs.length;
-        while (p < to && k < capacity) {
-            // buf[p] == SD
-            int codeAt = p + 1;
-            int next = codeAt;
-            while (next < to && buf[next] != SD) {
-                next++;
+    /// [#scanDelimiters] for MARC-8: ESC and `&` count as not plain too.
+    private int scanDelimitersMarc8(byte[] buf, int from, int to) {
+        int n = 0;
+        long special = 0;
+        int i = from;
+        for (int last = to - 8; i <= last; i += 8) {
+            long w = (long) LONGS.get(buf, i);
+            special |= w | zeroBytes(w ^ ESC_WORD) | zeroBytes(w ^ AMP_WORD);
+            n = addDelimiters(zeroBytes(w ^ SD_WORD), i, n);
+        }
+        for (; i < to; i++) {
+            byte b = buf[i];
+            special |= b;
+            if (b == ESC || b == '&') {
+                special = HIGH_BITS;
             }
+            if (b == SD) {
+                n = addDelimiters(0x80, i, n);
+            }
+        }
+        asciiOnly = (special & HIGH_BITS) == 0;
+        return n;
+    }
+
+    /// Appends to [#delimiters], from `n`, `base` plus the index of each byte whose 0x80 bit is
+    /// set in `mask`; returns the new count. Called for every word, delimiter or not: the first two
+    /// positions are stored whatever the mask (slots past the count are scratch), so the usual
+    /// word, with no delimiter or one, takes no branch that depends on the data.
+    private int addDelimiters(long mask, int base, int n) {
+        int[] d = delimiters;
+        if (n + 8 > d.length) {
+            d = growDelimiters();
+        }
+        int count = Long.bitCount(mask);
+        long m = mask;
+        d[n] = base + (Long.numberOfTrailingZeros(m) >>> 3);
+        m &= m - 1;
+        d[n + 1] = base + (Long.numberOfTrailingZeros(m) >>> 3);
+        if (count > 2) {
+            int k = n + 2;
+            m &= m - 1;
+            while (m != 0) {
+                d[k++] = base + (Long.numberOfTrailingZeros(m) >>> 3);
+                m &= m - 1;
+            }
+        }
+        return n + count;
+    }
+
+    /// 0x80 in each byte of `x` that is zero, else 0: exact, with no borrow from byte to byte.
+    private static long zeroBytes(long x) {
+        return ~((x & LOW7) + LOW7 | x | LOW7);
+    }
+
+    private int[] growDelimiters() {
+        delimiters = java.util.Arrays.copyOf(delimiters, delimiters.length * 2);
+        return delimiters;
+    }
+
+    /// Reads the subfields that start at the delimiters `d[0, n)` (the last one running to `to`)
+    /// into `subs` from `k`, until `subs` is full; returns the count.
+    private int subfields(byte[] buf, int[] d, int n, int to, String tag, boolean ascii, Subfield[] subs, int k) {
+        int capacity = subs.length;
+        for (int j = 0; j < n && k < capacity; j++) {
+            int p = d[j];
+            int codeAt = p + 1;
+            int next = j + 1 < n ? d[j + 1] : to;
             if (codeAt >= next) {
                 report(Severity.ERROR, ErrorCode.SUBFIELD_CODE_INVALID, p, tag,
                         "a subfield delimiter is not followed by a subfield code; the empty subfield was dropped");
-                p = next;
                 continue;
             }
             byte codeByte = buf[codeAt];
@@ -453,8 +557,7 @@ public final class Iso2709Parser {
                                     codeByte & 0xFF));
                 }
             }
-            subs[k++] = new Subfield(code, text(buf, codeAt + 1, next - codeAt - 1, tag));
-            p = next;
+            subs[k++] = new Subfield(code, text(buf, codeAt + 1, next - codeAt - 1, tag, ascii));
         }
         return k;
     }
@@ -469,22 +572,34 @@ public final class Iso2709Parser {
         return (char) b;
     }
 
-    /// Decodes field data in the record's charset, reporting bad bytes.
-    private String text(byte[] buf, int off, int len, String tag) {
+    /// Decodes field data in the record's charset, reporting bad bytes. `ascii`: the caller knows
+    /// the text is the bytes as they are (see [#scanDelimiters]): plain ASCII in every charset.
+    private String text(byte[] buf, int off, int len, String tag, boolean ascii) {
         if (len == 0) {
             return "";
         }
+        if (ascii) {
+            return new String(buf, off, len, StandardCharsets.ISO_8859_1);
+        }
+        return decode(buf, off, len, tag);
+    }
+
+    /// [#text] for data that may not be plain ASCII (kept apart so that the plain path stays small).
+    private String decode(byte[] buf, int off, int len, String tag) {
         String s;
         switch (charset) {
             case UTF8 -> {
-                s = new String(buf, off, len, StandardCharsets.UTF_8);
-                // Not only when the text got shorter: a lone bad byte becomes one U+FFFD, so
-                // "ab\xFFc" decodes to as many chars as it has bytes.
-                if (s.indexOf('\uFFFD') >= 0) {
-                    int bad = Utf8.firstInvalid(buf, off, len);
-                    if (bad >= 0) {
-                        report(Severity.ERROR, ErrorCode.INVALID_UTF8, bad, tag,
-                                String.format("byte 0x%02X is not valid UTF-8; replaced with U+FFFD", buf[bad] & 0xFF));
+                s = validUtf8(buf, off, len);
+                if (s == null) {
+                    s = new String(buf, off, len, StandardCharsets.UTF_8);
+                    // Not only when the text got shorter: a lone bad byte becomes one U+FFFD, so
+                    // "ab\xFFc" decodes to as many chars as it has bytes.
+                    if (s.indexOf('\uFFFD') >= 0) {
+                        int bad = Utf8.firstInvalid(buf, off, len);
+                        if (bad >= 0) {
+                            report(Severity.ERROR, ErrorCode.INVALID_UTF8, bad, tag,
+                                    String.format("byte 0x%02X is not valid UTF-8; replaced with U+FFFD", buf[bad] & 0xFF));
+                        }
                     }
                 }
                 if (options.normalizeNfc() && s.length() != len) {
@@ -495,6 +610,101 @@ public final class Iso2709Parser {
             default -> s = new String(buf, off, len, StandardCharsets.ISO_8859_1);
         }
         return s;
+    }
+
+    /// Decodes well-formed UTF-8 into a String with no allocation but the String's own: Latin-1
+    /// text is collected in a reused byte array, other text in a reused char array (the JDK's
+    /// UTF-8 constructor allocates a copy of the input, and for non-Latin-1 text a UTF-16 array it
+    /// then trims, on top of the result). Returns null at the first ill-formed byte, and for values
+    /// over 64 KiB (the caller then decodes with the JDK, which puts in U+FFFD); well-formed input
+    /// has one decoding, so the text is the same either way.
+    private String validUtf8(byte[] b, int off, int len) {
+        if (len > MAX_SCRATCH) {
+            return null; // an oversize value (lenient reading): not worth keeping scratch that big
+        }
+        if (latin1Scratch.length < len) {
+            latin1Scratch = new byte[Math.max(len, latin1Scratch.length * 2)];
+        }
+        byte[] l1 = latin1Scratch;
+        int i = off;
+        int end = off + len;
+        // The ASCII prefix, eight bytes at a time: an ASCII value (most values of a field that has
+        // some non-ASCII text) is a plain copy.
+        while (i <= end - 8 && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
+            i += 8;
+        }
+        while (i < end && b[i] >= 0) {
+            i++;
+        }
+        if (i == end) {
+            return new String(b, off, len, StandardCharsets.ISO_8859_1);
+        }
+        int n = i - off;
+        System.arraycopy(b, off, l1, 0, n);
+        while (i < end) {
+            int c = b[i];
+            if (c >= 0) {
+                l1[n++] = (byte) c;
+                i++;
+            } else if ((c & 0xFE) == 0xC2) { // C2, C3: U+0080 to U+00FF
+                if (i + 1 >= end || (b[i + 1] & 0xC0) != 0x80) {
+                    return null;
+                }
+                l1[n++] = (byte) ((c & 0x03) << 6 | b[i + 1] & 0x3F);
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        if (i == end) {
+            return new String(l1, 0, n, StandardCharsets.ISO_8859_1);
+        }
+        // A character above U+00FF (or an ill-formed byte): go on in UTF-16.
+        if (charScratch.length < len) {
+            charScratch = new char[Math.max(len, charScratch.length * 2)];
+        }
+        char[] cs = charScratch;
+        for (int k = 0; k < n; k++) {
+            cs[k] = (char) (l1[k] & 0xFF);
+        }
+        while (i < end) {
+            int c = b[i] & 0xFF;
+            if (c < 0x80) {
+                cs[n++] = (char) c;
+                i++;
+            } else if (c >= 0xC2 && c <= 0xDF) {
+                if (i + 1 >= end || (b[i + 1] & 0xC0) != 0x80) {
+                    return null;
+                }
+                cs[n++] = (char) ((c & 0x1F) << 6 | b[i + 1] & 0x3F);
+                i += 2;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                if (i + 2 >= end || (b[i + 1] & 0xC0) != 0x80 || (b[i + 2] & 0xC0) != 0x80) {
+                    return null;
+                }
+                int cp = (c & 0x0F) << 12 | (b[i + 1] & 0x3F) << 6 | b[i + 2] & 0x3F;
+                if (cp < 0x800 || cp >= 0xD800 && cp <= 0xDFFF) {
+                    return null;
+                }
+                cs[n++] = (char) cp;
+                i += 3;
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                if (i + 3 >= end || (b[i + 1] & 0xC0) != 0x80 || (b[i + 2] & 0xC0) != 0x80
+                        || (b[i + 3] & 0xC0) != 0x80) {
+                    return null;
+                }
+                int cp = (c & 0x07) << 18 | (b[i + 1] & 0x3F) << 12 | (b[i + 2] & 0x3F) << 6 | b[i + 3] & 0x3F;
+                if (cp < 0x10000 || cp > 0x10FFFF) {
+                    return null;
+                }
+                cs[n++] = Character.highSurrogate(cp);
+                cs[n++] = Character.lowSurrogate(cp);
+                i += 4;
+            } else {
+                return null;
+            }
+        }
+        return new String(cs, 0, n);
     }
 
     /// Reports an invalid MARC-8 sequence found by the decoder (strict mode throws).

@@ -4,10 +4,16 @@ import org.marcloom.ReaderOptions;
 import org.marcloom.marc8.Marc8Decoder;
 
 /// Decodes MARC-8 field data for the parser, reporting bad sequences back to it (which throws in
-/// strict mode and attaches a diagnostic in lenient mode).
-final class TextDecoder {
+/// strict mode and attaches a diagnostic in lenient mode). One per parser, not thread-safe: it is
+/// its own error listener, set up for each value, so decoding allocates no listener.
+final class TextDecoder implements Marc8Decoder.ErrorListener {
 
     private final Marc8Decoder decoder;
+
+    // The value being decoded, for error reports.
+    private Iso2709Parser parser;
+    private int offset;
+    private String tag;
 
     private TextDecoder(Marc8Decoder decoder) {
         this.decoder = decoder;
@@ -34,6 +40,14 @@ final class TextDecoder {
             // Plain ASCII (most MARC-8 data): no decoder, no listener allocation.
             return new String(buf, off, len, java.nio.charset.StandardCharsets.ISO_8859_1);
         }
-        return decoder.decode(buf, off, len, (index, message) -> parser.marc8Error(off + index, tag, message));
+        this.parser = parser;
+        this.offset = off;
+        this.tag = tag;
+        return decoder.decode(buf, off, len, this);
+    }
+
+    @Override
+    public void onError(int byteIndex, String message) {
+        parser.marc8Error(offset + byteIndex, tag, message);
     }
 }
