@@ -1,10 +1,7 @@
 package org.marcloom.internal.xml;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,6 +62,16 @@ import org.marcloom.record.Subfield;
 ///   [ErrorCode#SYNTAX_ERROR]; lenient mode returns the records completed before the error, then
 ///   ends, and reports the error (and the incomplete record it dropped, if any) through
 ///   [#trailingDiagnostics()].
+/// - Bytes that are not valid in the document's encoding (UTF-8 unless a byte order mark or the XML
+///   declaration says otherwise; see [XmlDecoder]): strict mode throws
+///   [ErrorCode#INVALID_UTF8] (or [ErrorCode#SYNTAX_ERROR] for another encoding) with the index
+///   of the record they are in, the line and column of the bad character and the byte offset of
+///   the first bad byte; lenient mode reads each bad sequence as U+FFFD and attaches the same
+///   diagnostic to the record it is in (bytes between records go to the next record, bytes after
+///   the last one to [#trailingDiagnostics()]); the other records are unaffected. Nothing is ever
+///   printed: the parser is handed characters, not bytes.
+/// - An encoding the Java runtime does not have: [ErrorCode#SYNTAX_ERROR] at line 1 (lenient
+///   mode: no records and a trailing diagnostic).
 /// - DTDs and external entities are never read: a document that references one fails with a
 ///   syntax error instead.
 /// - After a strict-mode data error, a further `next()` goes on with the following record.
@@ -87,6 +94,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
     private final ModelAccess.Factory factory = ModelAccess.factory();
 
     private XMLStreamReader xml;
+    private XmlDecoder decoder;
     private boolean done;
     private boolean reprocess;
     private boolean inRecord;
@@ -125,18 +133,24 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
         return f;
     }
 
-    private void open() throws XMLStreamException {
-        InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 64 * 1024);
+    /// Opens the parser on our own decoder (see [XmlDecoder]); false (after reporting) when the
+    /// document's encoding is not supported.
+    private boolean open() throws XMLStreamException {
         try {
-            in.mark(3);
-            byte[] bom = in.readNBytes(3);
-            if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
-                in.reset();
-            }
+            decoder = XmlDecoder.open(channel);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (XmlDecoder.UnsupportedEncoding e) {
+            Diagnostic d = Diagnostic.atLine(Severity.FATAL, ErrorCode.SYNTAX_ERROR, 0, 1, 1, null,
+                    e.getMessage() + "; nothing can be read");
+            if (!lenient) {
+                throw exception(d);
+            }
+            trailing.add(d);
+            return false;
         }
-        xml = newFactory().createXMLStreamReader(in);
+        xml = newFactory().createXMLStreamReader(decoder);
+        return true;
     }
 
     @Override
@@ -145,12 +159,14 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
             return null;
         }
         try {
-            if (xml == null) {
-                open();
+            if (xml == null && !open()) {
+                done = true;
+                return null;
             }
             MarcRecord r = scan();
             if (r == null) {
                 done = true;
+                endOfDocument();
             } else {
                 returned++;
             }
@@ -165,6 +181,18 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
             int line = loc == null ? -1 : loc.getLineNumber();
             int column = loc == null ? -1 : loc.getColumnNumber();
             String message = "XML is not well-formed: " + staxMessage(e);
+            if (decoder != null) {
+                // Malformed bytes up to the error come first (they may be its cause).
+                XmlDecoder.BadBytes b;
+                while ((b = decoder.peekBadBytes()) != null && (line < 0 || b.before(line, column + 1))) {
+                    decoder.pollBadBytes();
+                    Diagnostic d = badBytes(b, null);
+                    if (!lenient) {
+                        throw exception(d);
+                    }
+                    trailing.add(d);
+                }
+            }
             if (!lenient) {
                 throw exception(Diagnostic.atLine(Severity.FATAL, ErrorCode.SYNTAX_ERROR, recordIndex, line, column,
                         null, message));
@@ -176,6 +204,52 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
             trailing.add(Diagnostic.atLine(Severity.FATAL, ErrorCode.SYNTAX_ERROR, recordIndex, line, column, null,
                     message));
             return null;
+        }
+    }
+
+    /// Malformed bytes after the last record (in trailing white space or comments): strict mode
+    /// throws for the first, lenient mode reports them all through [#trailingDiagnostics()].
+    private void endOfDocument() {
+        XmlDecoder.BadBytes b;
+        while ((b = decoder.pollBadBytes()) != null) {
+            Diagnostic d = badBytes(b, null);
+            if (!lenient) {
+                throw exception(d);
+            }
+            trailing.add(d);
+        }
+        if (decoder.dropped() > 0) {
+            trailing.add(Diagnostic.atLine(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, recordIndex, -1, -1, null,
+                    decoder.dropped() + " further malformed byte sequences were replaced by U+FFFD without a"
+                            + " diagnostic (more than " + XmlDecoder.MAX_PENDING + " between two records)"));
+        }
+    }
+
+    /// The diagnostic for malformed bytes: [ErrorCode#INVALID_UTF8] in a UTF-8 document,
+    /// [ErrorCode#SYNTAX_ERROR] in a document in another encoding (the XML rule it breaks).
+    private Diagnostic badBytes(XmlDecoder.BadBytes b, String tag) {
+        boolean utf8 = "UTF-8".equals(b.encoding());
+        return new Diagnostic(lenient ? Severity.ERROR : Severity.FATAL,
+                utf8 ? ErrorCode.INVALID_UTF8 : ErrorCode.SYNTAX_ERROR, recordIndex, b.byteOffset(), b.line(),
+                b.column(), tag, b.message());
+    }
+
+    /// Takes the malformed bytes that lie before the parser's position into the current record
+    /// (lenient) or throws for the first (strict). Those found between records go to the next one.
+    private void claimBadBytes(String tag) {
+        Location loc = xml.getLocation();
+        claimBadBytes(loc.getLineNumber(), loc.getColumnNumber(), tag);
+    }
+
+    private void claimBadBytes(int line, int column, String tag) {
+        XmlDecoder.BadBytes b;
+        while ((b = decoder.peekBadBytes()) != null && b.before(line, column)) {
+            decoder.pollBadBytes();
+            Diagnostic d = badBytes(b, tag);
+            if (!lenient) {
+                throw exception(d);
+            }
+            addDiagnostic(d);
         }
     }
 
@@ -223,6 +297,9 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                             // Strict mode: a later next() goes on with the following record.
                             recordIndex++;
                             inRecord = false;
+                            if (xml.getEventType() == XMLStreamConstants.END_ELEMENT && "record".equals(xml.getLocalName())) {
+                                depth--; // thrown at the record's end tag (malformed bytes found there)
+                            }
                             throw e;
                         }
                         if (r != NOT_MARC) {
@@ -292,6 +369,9 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                             skipElement();
                         } else {
                             leader = readLeader();
+                            if (decoder.hasBadBytes()) {
+                                claimBadBytes(null);
+                            }
                         }
                     } else {
                         if (count == limits.maxFieldsPerRecord()) {
@@ -305,6 +385,9 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                             continue;
                         }
                         Field f = "controlfield".equals(local) ? readControlField() : readDataField();
+                        if (decoder.hasBadBytes()) {
+                            claimBadBytes(f == null ? null : f.tag());
+                        }
                         if (f != null) {
                             if (count == fields.length) {
                                 fields = Arrays.copyOf(fields, count * 2);
@@ -316,6 +399,9 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                 case XMLStreamConstants.END_ELEMENT -> {
                     if (tentative) {
                         return NOT_MARC;
+                    }
+                    if (decoder.hasBadBytes()) {
+                        claimBadBytes(null);
                     }
                     inRecord = false;
                     return finish(leader, count, startLine, startColumn);
@@ -526,11 +612,21 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
     }
 
     private void problemAt(ErrorCode code, int line, int column, String tag, String message) {
+        if (decoder.hasBadBytes()) {
+            // malformed bytes before the problem are reported first
+            claimBadBytes(line, column, null);
+        }
         Diagnostic d = Diagnostic.atLine(lenient ? Severity.ERROR : Severity.FATAL, code, recordIndex, line, column,
                 tag, message);
         if (!lenient) {
             throw exception(d);
         }
+        addDiagnostic(d);
+    }
+
+    private void addDiagnostic(Diagnostic d) {
+        int line = d.line();
+        int column = d.column();
         if (diagnostics == null) {
             diagnostics = new ArrayList<>(4);
         }
