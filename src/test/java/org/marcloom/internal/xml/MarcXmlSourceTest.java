@@ -366,6 +366,38 @@ class MarcXmlSourceTest {
         assertEquals(ErrorCode.SYNTAX_ERROR, e.code());
     }
 
+    /// The issue's own example (`<!ENTITY x SYSTEM "file:///etc/passwd">`) and the same over HTTP to
+    /// a local socket that records connections: the entity is never resolved and nothing is
+    /// fetched (a fetch would also hang on the silent socket; the timeout would catch that).
+    @Test
+    void theIssuesExternalEntityExampleIsRefusedAndNothingIsFetched() throws IOException {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getLoopbackAddress())) {
+            String http = "http://127.0.0.1:" + server.getLocalPort() + "/x";
+            for (String system : List.of("file:///etc/passwd", http)) {
+                String doc = "<?xml version=\"1.0\"?>\n<!DOCTYPE collection [<!ENTITY x SYSTEM \"" + system + "\">]>\n"
+                        + "<collection xmlns=\"http://www.loc.gov/MARC21/slim\"><record><leader>" + LEADER
+                        + "</leader><controlfield tag=\"001\">&x;</controlfield></record></collection>";
+                String external = "<?xml version=\"1.0\"?>\n<!DOCTYPE collection SYSTEM \"" + system + "\">\n"
+                        + "<collection xmlns=\"http://www.loc.gov/MARC21/slim\"><record><leader>" + LEADER
+                        + "</leader><controlfield tag=\"001\">ok</controlfield></record></collection>";
+                org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+                    MarcParseException e = assertThrows(MarcParseException.class,
+                            () -> XmlTestSupport.readAll(doc, false));
+                    assertEquals(ErrorCode.SYNTAX_ERROR, e.code());
+                    assertFalse(e.getMessage().contains("root:"), e.getMessage());
+                    try (MarcReader r = XmlTestSupport.reader(doc, true)) {
+                        assertNull(r.read(), "the record with the unresolved entity is dropped");
+                        assertEquals(ErrorCode.SYNTAX_ERROR, r.trailingDiagnostics().get(0).code());
+                    }
+                    assertEquals("ok", XmlTestSupport.readAll(external, false).get(0).controlNumber().orElseThrow());
+                });
+            }
+            server.setSoTimeout(1);
+            assertThrows(java.net.SocketTimeoutException.class, server::accept, "nothing connected to " + http);
+        }
+    }
+
     @Test
     void strictReaderGoesOnWithTheNextRecordAfterADataError() throws IOException {
         String doc = XmlTestSupport.collection(record("<datafield tag=\"245\"><subfield code=\"a\">x</subfield></datafield>")
