@@ -108,6 +108,8 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
 
     // Per-record state, reused.
     private final StringBuilder text = new StringBuilder(256);
+    /// Whether the current run of text events was already reported as misplaced.
+    private boolean textReported;
     private Field[] fields = new Field[64];
     private Subfield[] subfields = new Subfield[16];
     private List<Diagnostic> diagnostics;
@@ -128,7 +130,8 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
         XMLInputFactory f = XMLInputFactory.newDefaultFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // Text may come in several events (the reader joins them): faster than coalescing.
+        f.setProperty(XMLInputFactory.IS_COALESCING, false);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         return f;
     }
@@ -347,6 +350,9 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
         inRecord = !tentative;
         while (true) {
             int ev = xml.next();
+            if (ev != XMLStreamConstants.CHARACTERS && ev != XMLStreamConstants.CDATA) {
+                textReported = false;
+            }
             switch (ev) {
                 case XMLStreamConstants.START_ELEMENT -> {
                     String local = xml.getLocalName();
@@ -407,9 +413,12 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                     return finish(leader, count, startLine, startColumn);
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
-                    if (!tentative && !xml.isWhiteSpace()) {
+                    // one report per run of text (the parser may split it into several events)
+                    if (!tentative && !textReported && !xml.isWhiteSpace()) {
+                        textReported = true;
                         problem(ErrorCode.STRUCTURE_INVALID, null, "text outside any field in a record; skipped");
                     }
+                    continue;
                 }
                 default -> {
                     // comments, processing instructions, ignorable white space
@@ -443,7 +452,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
     }
 
     private ControlField readControlField() throws XMLStreamException {
-        String tag = tag();
+        String tag = tag(xml.getAttributeValue(null, "tag"));
         String data = readText(tag);
         if ("001".equals(tag) && controlNumber == null) {
             controlNumber = data;
@@ -452,13 +461,31 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
     }
 
     private Field readDataField() throws XMLStreamException {
-        String tag = tag();
-        char ind1 = indicator("ind1", tag);
-        char ind2 = indicator("ind2", tag);
+        // one pass over the attributes; the first of each name counts, as in getAttributeValue
+        String tagValue = null;
+        String ind1Value = null;
+        String ind2Value = null;
+        for (int i = 0, count = xml.getAttributeCount(); i < count; i++) {
+            switch (xml.getAttributeLocalName(i)) {
+                case "tag" -> tagValue = tagValue == null ? xml.getAttributeValue(i) : tagValue;
+                case "ind1" -> ind1Value = ind1Value == null ? xml.getAttributeValue(i) : ind1Value;
+                case "ind2" -> ind2Value = ind2Value == null ? xml.getAttributeValue(i) : ind2Value;
+                default -> {
+                    // other attributes are ignored
+                }
+            }
+        }
+        String tag = tag(tagValue);
+        char ind1 = indicator(ind1Value, "ind1", tag);
+        char ind2 = indicator(ind2Value, "ind2", tag);
         int n = 0;
         boolean limitReported = false;
+        textReported = false;
         while (true) {
             int ev = xml.next();
+            if (ev != XMLStreamConstants.CHARACTERS && ev != XMLStreamConstants.CDATA) {
+                textReported = false;
+            }
             switch (ev) {
                 case XMLStreamConstants.START_ELEMENT -> {
                     if (!"subfield".equals(xml.getLocalName()) || !marcOrNone(xml.getNamespaceURI())) {
@@ -486,13 +513,15 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                 }
                 case XMLStreamConstants.END_ELEMENT -> {
                     Subfield[] copy = Arrays.copyOf(subfields, n);
-                    Arrays.fill(subfields, 0, n, null);
+                    // no need to clear: the slots are overwritten, and the field holds the same subfields
                     return factory.dataField(tag, ind1, ind2, copy, n);
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
-                    if (!xml.isWhiteSpace()) {
+                    if (!textReported && !xml.isWhiteSpace()) {
+                        textReported = true;
                         problem(ErrorCode.STRUCTURE_INVALID, tag, "text outside any subfield in a data field; skipped");
                     }
+                    continue;
                 }
                 default -> {
                 }
@@ -500,8 +529,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
         }
     }
 
-    private String tag() {
-        String tag = xml.getAttributeValue(null, "tag");
+    private String tag(String tag) {
         if (tag != null && tag.length() == 3) {
             return factory.internTag(tag);
         }
@@ -518,8 +546,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
         return factory.internTag(repaired);
     }
 
-    private char indicator(String attribute, String tag) {
-        String v = xml.getAttributeValue(null, attribute);
+    private char indicator(String v, String attribute, String tag) {
         if (v != null && v.length() == 1) {
             return v.charAt(0);
         }

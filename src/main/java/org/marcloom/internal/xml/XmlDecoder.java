@@ -2,7 +2,10 @@ package org.marcloom.internal.xml;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.Charset;
@@ -58,6 +61,12 @@ final class XmlDecoder extends Reader {
 
     /// At most this many unclaimed [BadBytes] are kept; more are counted in [#dropped()].
     static final int MAX_PENDING = 10_000;
+
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH = 0x8080808080808080L;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
+    private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
 
     private static final Pattern ENCODING = Pattern.compile("\\sencoding\\s*=\\s*([\"'])([A-Za-z][A-Za-z0-9._-]*)\\1");
 
@@ -255,6 +264,27 @@ final class XmlDecoder extends Reader {
             int stop = Math.min(blimit, i + (end - o));
             // ASCII run
             while (i < stop) {
+                // eight bytes at a time while they are ASCII and no line break
+                int j = i;
+                while (j + 8 <= stop) {
+                    long w = (long) LONG.get(b, j);
+                    long lf = w ^ LFS;
+                    long cr = w ^ CRS;
+                    if (((w | ((lf - ONES) & ~lf) | ((cr - ONES) & ~cr)) & HIGH) != 0) {
+                        break;
+                    }
+                    j += 8;
+                }
+                if (j > i) {
+                    for (int k = i, d = o - i; k < j; k++) {
+                        c[k + d] = (char) b[k];
+                    }
+                    o += j - i;
+                    i = j;
+                    if (i == stop) {
+                        break;
+                    }
+                }
                 byte x = b[i];
                 if (x < 0) {
                     break;

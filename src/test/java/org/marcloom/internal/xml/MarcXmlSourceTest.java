@@ -398,6 +398,25 @@ class MarcXmlSourceTest {
         }
     }
 
+    /// The parser hands text over in several events (entity and character references, CDATA,
+    /// buffer ends): a value is joined whole, and misplaced text is reported once per run.
+    @Test
+    void textInSeveralEventsIsJoinedAndMisplacedTextReportedOnce() {
+        String longText = "x".repeat(20_000) + "&amp;" + "y".repeat(20_000);
+        String doc = XmlTestSupport.collection(record("<datafield tag=\"245\" ind1=\"0\" ind2=\"0\">"
+                + "stray &amp; text<![CDATA[ more ]]>&#65;"
+                + "<subfield code=\"a\">a &amp; b <![CDATA[<c>]]> &#x263A;&#65;</subfield>"
+                + "<subfield code=\"b\">" + longText + "</subfield></datafield>"
+                + "loose &lt;text&gt;"));
+        MarcRecord r = XmlTestSupport.readAll(doc, true).get(0);
+        DataField f = r.dataField("245").orElseThrow();
+        assertEquals("a & b <c> \u263AA", f.value('a'));
+        assertEquals("x".repeat(20_000) + "&" + "y".repeat(20_000), f.value('b'));
+        assertEquals(List.of("text outside any subfield in a data field; skipped",
+                "text outside any field in a record; skipped"),
+                r.diagnostics().stream().map(Diagnostic::message).toList());
+    }
+
     @Test
     void strictReaderGoesOnWithTheNextRecordAfterADataError() throws IOException {
         String doc = XmlTestSupport.collection(record("<datafield tag=\"245\"><subfield code=\"a\">x</subfield></datafield>")
