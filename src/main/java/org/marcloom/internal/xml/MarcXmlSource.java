@@ -11,7 +11,6 @@ import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import org.marcloom.Diagnostic;
 import org.marcloom.ErrorCode;
 import org.marcloom.Limits;
@@ -93,7 +92,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
     private final Limits limits;
     private final ModelAccess.Factory factory = ModelAccess.factory();
 
-    private XMLStreamReader xml;
+    private XmlEvents xml;
     private XmlDecoder decoder;
     private boolean done;
     private boolean reprocess;
@@ -116,6 +115,9 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
     private boolean truncatedDiagnostics;
     private String controlNumber;
     private long recordChars;
+
+    /// For tests: read with the JDK's parser even when the scanner could.
+    boolean forceStax;
 
     public MarcXmlSource(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name) {
         this.channel = channel;
@@ -152,7 +154,13 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
             trailing.add(d);
             return false;
         }
-        xml = newFactory().createXMLStreamReader(decoder);
+        MarcXmlScanner scanner = new MarcXmlScanner(decoder);
+        if (!forceStax && scanner.prologue()) {
+            xml = scanner;
+        } else {
+            // a DTD or XML 1.1: the JDK's parser (which never reads the DTD's external parts)
+            xml = new XmlEvents.Stax(newFactory().createXMLStreamReader(scanner.replay()));
+        }
         return true;
     }
 
