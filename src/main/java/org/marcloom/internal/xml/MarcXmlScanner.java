@@ -439,35 +439,32 @@ final class MarcXmlScanner implements XmlEvents {
         if (depth == 0 && rootStarted) {
             throw error("The markup in the document following the root element must be well-formed.");
         }
-        // find the closing '>' outside quotes
-        int k = 1;
-        char quote = 0;
         while (true) {
-            if (pos + k >= limit) {
-                if (!fill()) {
-                    throw errorAt(limit, "XML document structures must start and end within the same entity.");
-                }
-                continue;
+            int r = parseStartTag();
+            if (r >= 0) {
+                return r;
             }
-            char ch = buf[pos + k];
-            if (quote != 0) {
-                if (ch == quote) {
-                    quote = 0;
-                }
-            } else if (ch == '"' || ch == '\'') {
-                quote = ch;
-            } else if (ch == '>') {
-                break;
-            } else if (ch == '<') {
-                throw errorAt(pos + k, "Element type \"" + new String(buf, pos + 1, Math.min(k - 1, 64)).strip()
-                        + "\" must be followed by either attribute specifications, \">\" or \"/>\".");
+            // the tag goes on past the buffer: read more and parse it again
+            if (!fill()) {
+                throw errorAt(limit, "XML document structures must start and end within the same entity.");
             }
-            k++;
         }
+    }
+
+    private XMLStreamException afterName(int i, String qname) {
+        return errorAt(i, "Element type \"" + qname
+                + "\" must be followed by either attribute specifications, \">\" or \"/>\".");
+    }
+
+    /// Parses the start tag at `pos`; -1 when it does not end inside the buffer.
+    private int parseStartTag() throws XMLStreamException {
         final char[] b = buf;
-        final int end = pos + k; // b[end] == '>'
+        final int lim = limit;
         int p = pos + 1;
-        int nameEnd = name(p, end);
+        int nameEnd = name(p, lim);
+        if (nameEnd == lim) {
+            return -1;
+        }
         if (nameEnd == p) {
             throw errorAt(p, "The markup in the document must be well-formed.");
         }
@@ -477,61 +474,81 @@ final class MarcXmlScanner implements XmlEvents {
         int count = 0;
         while (true) {
             int ws = i;
-            while (i < end && isSpace(b[i])) {
+            while (i < lim && isSpace(b[i])) {
                 i++;
             }
-            if (i == end) {
+            if (i == lim) {
+                return -1;
+            }
+            char c = b[i];
+            if (c == '>') {
                 break;
             }
-            if (b[i] == '/') {
-                if (i + 1 == end) {
-                    empty = true;
-                    break;
+            if (c == '/') {
+                if (i + 1 == lim) {
+                    return -1;
                 }
-                throw errorAt(i, "Element type \"" + qname
-                        + "\" must be followed by either attribute specifications, \">\" or \"/>\".");
+                if (b[i + 1] != '>') {
+                    throw afterName(i, qname);
+                }
+                empty = true;
+                i++;
+                break;
             }
             if (i == ws) {
-                throw errorAt(i, "Element type \"" + qname
-                        + "\" must be followed by either attribute specifications, \">\" or \"/>\".");
+                throw afterName(i, qname);
             }
             int an = i;
-            int ae = name(i, end);
+            int ae = name(i, lim);
+            if (ae == lim) {
+                return -1;
+            }
             if (ae == an) {
-                throw errorAt(i, "Element type \"" + qname
-                        + "\" must be followed by either attribute specifications, \">\" or \"/>\".");
+                throw afterName(i, qname);
             }
             String aq = symbol(an, ae);
             i = ae;
-            while (i < end && isSpace(b[i])) {
+            while (i < lim && isSpace(b[i])) {
                 i++;
             }
-            if (i == end || b[i] != '=') {
+            if (i == lim) {
+                return -1;
+            }
+            if (b[i] != '=') {
                 throw errorAt(i, "Attribute name \"" + aq + "\" associated with an element type \"" + qname
                         + "\" must be followed by the ' = ' character.");
             }
             i++;
-            while (i < end && isSpace(b[i])) {
+            while (i < lim && isSpace(b[i])) {
                 i++;
             }
-            if (i == end || b[i] != '"' && b[i] != '\'') {
+            if (i == lim) {
+                return -1;
+            }
+            if (b[i] != '"' && b[i] != '\'') {
                 throw errorAt(i, "Open quote is expected for attribute \"" + aq + "\" associated with an  element"
                         + " type  \"" + qname + "\".");
             }
             char q = b[i++];
             int vs = i;
-            while (true) {
+            while (i < lim) {
                 char ch = b[i];
                 if (ch == q || ch < 0x20 || ch == '<' || ch == '&' || ch >= 0xD800) {
                     break;
                 }
                 i++;
             }
+            if (i == lim) {
+                return -1;
+            }
             String v;
             if (b[i] == q) {
                 v = attributeString(vs, i);
             } else {
                 i = attributeValue(vs, q, aq, qname);
+                if (i < 0) {
+                    return -1;
+                }
                 v = value.toString();
             }
             i++; // the closing quote
@@ -546,14 +563,17 @@ final class MarcXmlScanner implements XmlEvents {
             attrQName[count] = aq;
             attrValue[count] = v;
             count++;
-            if (i < end && !isSpace(b[i]) && b[i] != '/') {
-                throw errorAt(i, "Element type \"" + qname
-                        + "\" must be followed by either attribute specifications, \">\" or \"/>\".");
+            if (i == lim) {
+                return -1;
+            }
+            c = b[i];
+            if (!isSpace(c) && c != '/' && c != '>') {
+                throw afterName(i, qname);
             }
         }
-        int after = end + 1;
-        namespaces(qname, count, end);
-        pos = after;
+        // b[i] == '>'
+        namespaces(qname, count, i);
+        pos = i + 1;
         rootStarted = true;
         keepAll = false;
         if (empty) {
@@ -563,13 +583,18 @@ final class MarcXmlScanner implements XmlEvents {
     }
 
     /// An attribute value with references, white space to normalise or characters to check, from
-    /// `from` to the closing `q`, into [#value]; returns the index of the closing quote.
+    /// `from` to the closing `q`, into [#value]; returns the index of the closing quote, or -1 when
+    /// the value does not end inside the buffer.
     private int attributeValue(int from, char q, String aq, String qname) throws XMLStreamException {
         StringBuilder sb = value;
         sb.setLength(0);
         char[] b = buf;
+        int lim = limit;
         int i = from;
         while (true) {
+            if (i == lim) {
+                return -1;
+            }
             char c = b[i];
             if (c == q) {
                 return i;
@@ -579,10 +604,21 @@ final class MarcXmlScanner implements XmlEvents {
                         + "\" must not contain the '<' character.");
             }
             if (c == '&') {
+                // the whole reference must be buffered
+                int j = i + 1;
+                while (j < lim && b[j] != ';' && b[j] != q && b[j] != '<' && j - i < 64) {
+                    j++;
+                }
+                if (j == lim) {
+                    return -1;
+                }
                 i = reference(i, sb, true);
                 continue;
             }
             if (c == '\r') {
+                if (i + 1 == lim) {
+                    return -1;
+                }
                 sb.append(' ');
                 i += b[i + 1] == '\n' ? 2 : 1;
                 continue;
@@ -597,7 +633,10 @@ final class MarcXmlScanner implements XmlEvents {
                         + " attribute \"%s\" and element is \"%s\".", (int) c, aq, qname));
             }
             if (c >= 0xD800) {
-                int n = checkHigh(b, i, limit);
+                if (c <= 0xDBFF && i + 1 == lim) {
+                    return -1;
+                }
+                int n = checkHigh(b, i, lim);
                 if (n < 0) {
                     throw errorAt(i, String.format("An invalid XML character (Unicode: 0x%x) was found in the value"
                             + " of attribute \"%s\" and element is \"%s\".", (int) c, aq, qname));
@@ -1253,6 +1292,8 @@ final class MarcXmlScanner implements XmlEvents {
             i++;
         } else if (c >= 0xD800 && c <= 0xDB7F && i + 1 < to && b[i + 1] >= 0xDC00 && b[i + 1] <= 0xDFFF) {
             i += 2;
+        } else if (c >= 0xD800 && c <= 0xDBFF && i + 1 == to) {
+            return to;
         } else {
             return from;
         }
@@ -1262,6 +1303,8 @@ final class MarcXmlScanner implements XmlEvents {
                 i++;
             } else if (c >= 0xD800 && c <= 0xDB7F && i + 1 < to && b[i + 1] >= 0xDC00 && b[i + 1] <= 0xDFFF) {
                 i += 2;
+            } else if (c >= 0xD800 && c <= 0xDBFF && i + 1 == to) {
+                return to; // the pair is cut by the end of the range: the name may go on
             } else {
                 break;
             }

@@ -277,6 +277,28 @@ class MarcXmlScannerDifferentialTest {
         assertSame(doc.getBytes(StandardCharsets.UTF_8), "edit");
     }
 
+    /// The same rich document after white space of any length, so that the scanner's buffer ends
+    /// inside every kind of construct (names, attribute values, references, CDATA, comments,
+    /// surrogate pairs, line ends).
+    @Property(tries = 200)
+    void bufferBoundariesFallEverywhere(@ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 4000) int shift,
+                                        @ForAll boolean crlf) {
+        String rich = "<record><leader>" + LEADER + "</leader><controlfield tag=\"001\">c&amp;1</controlfield>"
+                + "<datafield tag='245' ind1=\"1\" ind2=\"0\" xmlns:p=\"urn:p\" p:x=\"a&#10;b\tc&lt;\">"
+                + "<subfield code=\"a\">t\u00e9xt \uD83D\uDE00 &#x1F600; <![CDATA[<c>]]><!-- c --><?pi d?>]] ]\n"
+                + "\u4e2d</subfield><p:subfield code=\"b\">p</p:subfield></datafield></record>\n";
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\"?>\n<collection xmlns=\"" + NS + "\">\n");
+        sb.append(" ".repeat(60_000 + shift));
+        for (int i = 0; i < 60; i++) {
+            sb.append(rich);
+        }
+        String doc = sb.append("</collection>\n").toString();
+        if (crlf) {
+            doc = doc.replace("\n", "\r\n");
+        }
+        assertSame(doc.getBytes(StandardCharsets.UTF_8), "shift " + shift);
+    }
+
     @Provide
     Arbitrary<String> edits() {
         String base = doc("a &amp; b <![CDATA[c]]> &#65; d<!-- e -->f") .replace("<?xml version=\"1.0\"?>",
