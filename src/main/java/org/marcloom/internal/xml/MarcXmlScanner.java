@@ -738,6 +738,24 @@ final class MarcXmlScanner implements XmlEvents {
     /// Binds the namespaces the element declares, resolves its name and its attributes' names,
     /// and checks that no attribute is given twice.
     private void namespaces(String qname, int count, int at) throws XMLStreamException {
+        if (qname.indexOf(':') < 0 && simpleAttributes(count)) {
+            // no prefixes, no declarations: the usual MARCXML element
+            for (int a = 0; a < count; a++) {
+                String aq = attrQName[a];
+                attrLocal[a] = aq;
+                attrPrefix[a] = "";
+                attrNs[a] = null;
+                for (int o = 0; o < a; o++) {
+                    if (attrQName[o] == aq || attrQName[o].equals(aq)) {
+                        throw errorAt(at, "Attribute \"" + aq + "\" was already specified for element \"" + qname
+                                + "\".");
+                    }
+                }
+            }
+            attrCount = count;
+            push(qname, qname, "", resolve(""), nsTop);
+            return;
+        }
         int before = nsTop;
         int kept = 0;
         for (int a = 0; a < count; a++) {
@@ -777,7 +795,7 @@ final class MarcXmlScanner implements XmlEvents {
             l = qname;
         } else {
             // prefixed names repeat: split each once
-            int slot = slot(qname.hashCode());
+            int slot = slot(qname);
             if (symbols[slot] == qname && splitLocal[slot] != null) {
                 p = splitPrefix[slot];
                 l = splitLocal[slot];
@@ -823,6 +841,20 @@ final class MarcXmlScanner implements XmlEvents {
                 }
             }
         }
+        push(qname, l, p, uri, before);
+    }
+
+    private boolean simpleAttributes(int count) {
+        for (int a = 0; a < count; a++) {
+            String aq = attrQName[a];
+            if (aq.indexOf(':') >= 0 || aq.startsWith("xmlns")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void push(String qname, String l, String p, String uri, int nsBefore) {
         if (depth == stackQName.length) {
             int n = depth * 2;
             stackQName = Arrays.copyOf(stackQName, n);
@@ -831,14 +863,13 @@ final class MarcXmlScanner implements XmlEvents {
             stackNs = Arrays.copyOf(stackNs, n);
             stackNsTop = Arrays.copyOf(stackNsTop, n);
         }
-        String lsym = l;
         stackQName[depth] = qname;
-        stackLocal[depth] = lsym;
+        stackLocal[depth] = l;
         stackPrefix[depth] = p;
         stackNs[depth] = uri == null || uri.isEmpty() ? null : uri;
-        stackNsTop[depth] = before;
+        stackNsTop[depth] = nsBefore;
         depth++;
-        local = lsym;
+        local = l;
         prefix = p;
         ns = stackNs[depth - 1];
     }
@@ -888,6 +919,27 @@ final class MarcXmlScanner implements XmlEvents {
     }
 
     private int endTag() throws IOException, XMLStreamException {
+        if (depth > 0) {
+            // the usual case: "</" the open element's name ">"
+            String open = stackQName[depth - 1];
+            int n = open.length();
+            if (ahead(n + 3) && buf[pos + n + 2] == '>') {
+                char[] b = buf;
+                int p = pos + 2;
+                boolean same = true;
+                for (int i = 0; i < n; i++) {
+                    if (b[p + i] != open.charAt(i)) {
+                        same = false;
+                        break;
+                    }
+                }
+                if (same) {
+                    pos = p + n + 1;
+                    pop();
+                    return XMLStreamConstants.END_ELEMENT;
+                }
+            }
+        }
         int k = 2;
         while (true) {
             if (pos + k >= limit) {
@@ -1315,14 +1367,10 @@ final class MarcXmlScanner implements XmlEvents {
     /// A shared string for `buf[from, to)`.
     private String symbol(int from, int to) {
         char[] b = buf;
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + b[i];
-        }
-        int slot = slot(h);
-        String s = symbols[slot];
         int n = to - from;
-        if (s != null && s.length() == n && s.hashCode() == h) {
+        int slot = slot(n, b[from], b[to - 1]);
+        String s = symbols[slot];
+        if (s != null && s.length() == n) {
             boolean same = true;
             for (int i = 0; i < n; i++) {
                 if (s.charAt(i) != b[from + i]) {
@@ -1341,8 +1389,14 @@ final class MarcXmlScanner implements XmlEvents {
         return s;
     }
 
-    private int slot(int h) {
-        return (h * 0x9E3779B9) >>> 22; // 1024 slots
+    /// The slot of a name: from its length and its first and last characters (no hashing pass;
+    /// the few names of a document rarely share one).
+    private static int slot(int length, char first, char last) {
+        return ((length * 961 + first * 31 + last) * 0x9E3779B9) >>> 22; // 1024 slots
+    }
+
+    private static int slot(String s) {
+        return slot(s.length(), s.charAt(0), s.charAt(s.length() - 1));
     }
 
     /// Shared strings for the values MARCXML attributes mostly have: one ASCII character (codes,
@@ -1377,7 +1431,7 @@ final class MarcXmlScanner implements XmlEvents {
     }
 
     private String symbolOf(String s) {
-        int slot = slot(s.hashCode());
+        int slot = slot(s);
         String t = symbols[slot];
         if (s.equals(t)) {
             return t;
