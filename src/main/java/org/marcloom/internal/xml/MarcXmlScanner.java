@@ -738,8 +738,8 @@ final class MarcXmlScanner implements XmlEvents {
     /// Binds the namespaces the element declares, resolves its name and its attributes' names,
     /// and checks that no attribute is given twice.
     private void namespaces(String qname, int count, int at) throws XMLStreamException {
-        if (qname.indexOf(':') < 0 && simpleAttributes(count)) {
-            // no prefixes, no declarations: the usual MARCXML element
+        if (simpleAttributes(count)) {
+            // no namespace declarations, unprefixed attributes: the usual MARCXML element
             for (int a = 0; a < count; a++) {
                 String aq = attrQName[a];
                 attrLocal[a] = aq;
@@ -753,7 +753,17 @@ final class MarcXmlScanner implements XmlEvents {
                 }
             }
             attrCount = count;
-            push(qname, qname, "", resolve(""), nsTop);
+            int colon = qname.indexOf(':');
+            if (colon < 0) {
+                push(qname, qname, "", resolve(""), nsTop);
+                return;
+            }
+            String[] split = split(qname, colon, at);
+            String uri = resolve(split[0]);
+            if (uri == null) {
+                throw errorAt(at, "The prefix \"" + split[0] + "\" for element \"" + qname + "\" is not bound.");
+            }
+            push(qname, split[1], split[0], uri, nsTop);
             return;
         }
         int before = nsTop;
@@ -794,19 +804,9 @@ final class MarcXmlScanner implements XmlEvents {
             p = "";
             l = qname;
         } else {
-            // prefixed names repeat: split each once
-            int slot = slot(qname);
-            if (symbols[slot] == qname && splitLocal[slot] != null) {
-                p = splitPrefix[slot];
-                l = splitLocal[slot];
-            } else {
-                p = qname.substring(0, colon);
-                l = qname.substring(colon + 1);
-                if (symbols[slot] == qname) {
-                    splitPrefix[slot] = p;
-                    splitLocal[slot] = l;
-                }
-            }
+            String[] split = split(qname, colon, at);
+            p = split[0];
+            l = split[1];
         }
         checkQName(qname, colon, at);
         if (p.equals("xmlns")) {
@@ -842,6 +842,30 @@ final class MarcXmlScanner implements XmlEvents {
             }
         }
         push(qname, l, p, uri, before);
+    }
+
+    private final String[] pair = new String[2];
+
+    /// Prefix and local name of a prefixed element name (checked), each split once per name.
+    private String[] split(String qname, int colon, int at) throws XMLStreamException {
+        int slot = slot(qname);
+        if (symbols[slot] == qname && splitLocal[slot] != null) {
+            pair[0] = splitPrefix[slot];
+            pair[1] = splitLocal[slot];
+            return pair;
+        }
+        checkQName(qname, colon, at);
+        String p = qname.substring(0, colon);
+        if (p.equals("xmlns")) {
+            throw errorAt(at, "Element \"" + qname + "\" cannot have \"xmlns\" as its prefix.");
+        }
+        pair[0] = p;
+        pair[1] = qname.substring(colon + 1);
+        if (symbols[slot] == qname) {
+            splitPrefix[slot] = pair[0];
+            splitLocal[slot] = pair[1];
+        }
+        return pair;
     }
 
     private boolean simpleAttributes(int count) {

@@ -26,8 +26,11 @@ import org.marcloom.record.Leader;
 import org.marcloom.record.MarcRecord;
 import org.marcloom.record.Subfield;
 
-/// Streaming MARCXML (MARC 21 slim) reader over the JDK's StAX parser. Holds one record in memory
-/// at a time, never the document.
+/// Streaming MARCXML (MARC 21 slim) reader. Holds one record in memory at a time, never the
+/// document. The bytes are decoded by [XmlDecoder]; the characters are tokenized by
+/// [MarcXmlScanner], a well-formedness-checking XML scanner for documents without a DTD, or, for
+/// a document with a `DOCTYPE` or an XML version other than 1.0, by the JDK's StAX parser (DTD
+/// support and external entities off).
 ///
 /// ## What it accepts
 /// - A `collection` root, a single `record` root, or MARC records anywhere inside another
