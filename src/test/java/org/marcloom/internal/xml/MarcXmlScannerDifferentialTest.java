@@ -259,7 +259,16 @@ class MarcXmlScannerDifferentialTest {
             "<record xmlns=\"urn:other\"><leader>" + LEADER + "</leader></record>",
             "<record xmlns=\"" + NS + "\"><x:leader xmlns:x=\"" + NS + "\">" + LEADER + "</x:leader></record>",
             "<record><leader>" + LEADER + "</leader><datafield tag=\"245\" ind1=\"\" ind2=\"12\"><subfield>x</subfield>"
-                    + "</datafield><controlfield>y</controlfield></record>");
+                    + "</datafield><controlfield>y</controlfield></record>",
+            "<record><leader>" + LEADER + "</leader><![CDATA[   ]]><![CDATA[ x ]]></record>",
+            "<record><leader>" + LEADER + "</leader>a<!--c-->b<?p q?>c&#32;&#x20;<x><y>z</y></x></record>",
+            "<record><leader>" + LEADER + "</leader>&#32;<datafield tag=\"245\" ind1=\" \" ind2=\" \">&#32;\n"
+                    + "<![CDATA[ ]]><subfield code=\"a\" xml:space=\"preserve\">  x  </subfield></datafield></record>",
+            "<record>\r\n<leader>" + LEADER + "</leader>\r\n<controlfield tag=\"001\">a\r\nb</controlfield>\r\n"
+                    + "<datafield tag=\"245\"\r\nind1=\"1\"\tind2=\"0\"><subfield code=\"a\">x</subfield></datafield>"
+                    + "<bad/></record>",
+            "<collection><record><leader>" + LEADER + "</leader></record><record><leader>short</leader></record>"
+                    + "<record><controlfield tag=\"001\">no leader</controlfield></record></collection>");
 
     @TestFactory
     Stream<DynamicTest> edgeCasesReadAlike() {
