@@ -737,6 +737,31 @@ final class MarcXmlScanner implements XmlEvents {
 
     /// Binds the namespaces the element declares, resolves its name and its attributes' names,
     /// and checks that no attribute is given twice.
+    /// No attribute name (namespace declarations included) may be given twice in a start tag.
+    private void duplicateNames(int count, String qname, int at) throws XMLStreamException {
+        if (count <= 16) {
+            for (int a = 1; a < count; a++) {
+                String aq = attrQName[a];
+                for (int o = 0; o < a; o++) {
+                    if (attrQName[o] == aq || attrQName[o].equals(aq)) {
+                        throw duplicate(aq, qname, at);
+                    }
+                }
+            }
+            return;
+        }
+        java.util.HashSet<String> seen = new java.util.HashSet<>();
+        for (int a = 0; a < count; a++) {
+            if (!seen.add(attrQName[a])) {
+                throw duplicate(attrQName[a], qname, at);
+            }
+        }
+    }
+
+    private XMLStreamException duplicate(String aq, String qname, int at) {
+        return errorAt(at, "Attribute \"" + aq + "\" was already specified for element \"" + qname + "\".");
+    }
+
     private void namespaces(String qname, int count, int at) throws XMLStreamException {
         if (simpleAttributes(count)) {
             // no namespace declarations, unprefixed attributes: the usual MARCXML element
@@ -745,13 +770,8 @@ final class MarcXmlScanner implements XmlEvents {
                 attrLocal[a] = aq;
                 attrPrefix[a] = "";
                 attrNs[a] = null;
-                for (int o = 0; o < a; o++) {
-                    if (attrQName[o] == aq || attrQName[o].equals(aq)) {
-                        throw errorAt(at, "Attribute \"" + aq + "\" was already specified for element \"" + qname
-                                + "\".");
-                    }
-                }
             }
+            duplicateNames(count, qname, at);
             attrCount = count;
             int colon = qname.indexOf(':');
             if (colon < 0) {
@@ -766,6 +786,7 @@ final class MarcXmlScanner implements XmlEvents {
             push(qname, split[1], split[0], uri, nsTop);
             return;
         }
+        duplicateNames(count, qname, at);
         int before = nsTop;
         int kept = 0;
         for (int a = 0; a < count; a++) {
@@ -831,11 +852,15 @@ final class MarcXmlScanner implements XmlEvents {
                 attrPrefix[a] = ap;
                 attrNs[a] = an;
             }
-            for (int o = 0; o < a; o++) {
-                if (attrQName[o].equals(aq)) {
-                    throw errorAt(at, "Attribute \"" + aq + "\" was already specified for element \"" + qname + "\".");
+        }
+        // two prefixes bound to one namespace: the same expanded name twice
+        java.util.HashSet<String> expanded = null;
+        for (int a = 0; a < kept; a++) {
+            if (attrNs[a] != null) {
+                if (expanded == null) {
+                    expanded = new java.util.HashSet<>();
                 }
-                if (attrNs[a] != null && attrNs[a].equals(attrNs[o]) && attrLocal[a].equals(attrLocal[o])) {
+                if (!expanded.add(attrNs[a] + "}" + attrLocal[a])) {
                     throw errorAt(at, "Attribute \"" + attrLocal[a] + "\" bound to namespace \"" + attrNs[a]
                             + "\" was already specified for element \"" + qname + "\".");
                 }

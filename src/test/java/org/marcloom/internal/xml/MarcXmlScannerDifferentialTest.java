@@ -139,6 +139,15 @@ class MarcXmlScannerDifferentialTest {
     private static final String LEADER = "00000nam a2200000 a 4500";
     private static final String NS = "http://www.loc.gov/MARC21/slim";
 
+    /// `n` distinct attributes, the last repeating the first when `duplicate`.
+    private static String manyAttributes(int n, boolean duplicate) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append(" a").append(i).append("=\"").append(i).append('"');
+        }
+        return duplicate ? sb.append(" a0=\"again\"").toString() : sb.toString();
+    }
+
     /// A record whose 245 $a is `value` (written as given: markup allowed).
     private static String doc(String value) {
         return "<?xml version=\"1.0\"?>\n<collection xmlns=\"" + NS + "\"><record><leader>" + LEADER + "</leader>"
@@ -206,6 +215,11 @@ class MarcXmlScannerDifferentialTest {
             doc("<b xmlns=\"http://www.w3.org/2000/xmlns/\"/>"),
             doc("<b xmlns=\"\"/>"),
             doc("<b a=\"1\" a=\"2\"/>"),
+            doc("<b xmlns:p=\"urn:a\" xmlns:p=\"urn:b\"/>"),
+            doc("<b xmlns=\"urn:a\" xmlns=\"urn:a\"/>"),
+            doc("<b " + manyAttributes(40, false) + "/>"),
+            doc("<b " + manyAttributes(40, true) + "/>"),
+            doc("<b xmlns:p=\"urn:p\" " + manyAttributes(40, false).replace("a0=", "p:a0=") + " p:a0=\"x\"/>"),
             doc("<b xmlns:p=\"urn:p\" xmlns:q=\"urn:p\" p:a=\"1\" q:a=\"2\"/>"),
             doc("<b xmlns:p=\"urn:p\" p:a=\"1\" a=\"2\"/>"),
             doc("<b p:a=\"1\"/>"),
