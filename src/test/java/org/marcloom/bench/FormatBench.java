@@ -90,36 +90,40 @@ public final class FormatBench {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
 
         List<String[]> rows = new ArrayList<>();
+        // -Dformatbench.only=xmlread runs only the two MARCXML read rows (for quick before/after checks)
+        boolean all = !"xmlread".equals(System.getProperty("formatbench.only"));
 
         // ---- writes: serialisation of in-memory records to a discarding stream
-        Result xmlW = measure("marcloom MARCXML write", count, () -> writeOurs(MarcFormat.MARCXML, ours));
-        Result xmlW4 = measure("marc4j MarcXmlWriter", count, () -> {
-            Counting out = new Counting();
-            MarcXmlWriter w = new MarcXmlWriter(out, "UTF-8", false);
-            for (org.marc4j.marc.Record r : theirs) {
-                w.write(r);
-            }
-            w.close();
-            return theirs.size();
-        });
-        pair(rows, "MARCXML write", xmlW, xmlW4);
+        if (all) {
+            Result xmlW = measure("marcloom MARCXML write", count, () -> writeOurs(MarcFormat.MARCXML, ours));
+            Result xmlW4 = measure("marc4j MarcXmlWriter", count, () -> {
+                Counting out = new Counting();
+                MarcXmlWriter w = new MarcXmlWriter(out, "UTF-8", false);
+                for (org.marc4j.marc.Record r : theirs) {
+                    w.write(r);
+                }
+                w.close();
+                return theirs.size();
+            });
+            pair(rows, "MARCXML write", xmlW, xmlW4);
 
-        Result ndW = measure("marcloom MARC_JSON_LINES write", count, () -> writeOurs(MarcFormat.MARC_JSON_LINES, ours));
-        Result jsW = measure("marcloom MARC_JSON write", count, () -> writeOurs(MarcFormat.MARC_JSON, ours));
-        Result jsW4 = measure("marc4j MarcJsonWriter(MARC_IN_JSON)", count, () -> {
-            Counting out = new Counting();
-            MarcJsonWriter w = new MarcJsonWriter(out, MarcJsonWriter.MARC_IN_JSON);
-            for (org.marc4j.marc.Record r : theirs) {
-                w.write(r);
-            }
-            w.close();
-            return theirs.size();
-        });
-        pair(rows, "MARC-in-JSON write, NDJSON", ndW, jsW4);
-        pair(rows, "MARC-in-JSON write, array", jsW, jsW4);
+            Result ndW = measure("marcloom MARC_JSON_LINES write", count, () -> writeOurs(MarcFormat.MARC_JSON_LINES, ours));
+            Result jsW = measure("marcloom MARC_JSON write", count, () -> writeOurs(MarcFormat.MARC_JSON, ours));
+            Result jsW4 = measure("marc4j MarcJsonWriter(MARC_IN_JSON)", count, () -> {
+                Counting out = new Counting();
+                MarcJsonWriter w = new MarcJsonWriter(out, MarcJsonWriter.MARC_IN_JSON);
+                for (org.marc4j.marc.Record r : theirs) {
+                    w.write(r);
+                }
+                w.close();
+                return theirs.size();
+            });
+            pair(rows, "MARC-in-JSON write, NDJSON", ndW, jsW4);
+            pair(rows, "MARC-in-JSON write, array", jsW, jsW4);
 
-        Result mrkW = measure("marcloom MARCMAKER write", count, () -> writeOurs(MarcFormat.MARCMAKER, ours));
-        pair(rows, "MARCMaker write", mrkW, null);
+            Result mrkW = measure("marcloom MARCMAKER write", count, () -> writeOurs(MarcFormat.MARCMAKER, ours));
+            pair(rows, "MARCMaker write", mrkW, null);
+        }
 
         // ---- reads: files written once by each library
         Path xmlOurs = DIR.resolve("marcloom.xml");
@@ -129,21 +133,25 @@ public final class FormatBench {
         Path jsTheirs = DIR.resolve("marc4j.json");
         Path mrkOurs = DIR.resolve("marcloom.mrk");
         writeOursTo(MarcFormat.MARCXML, ours, xmlOurs);
-        writeOursTo(MarcFormat.MARC_JSON_LINES, ours, ndOurs);
-        writeOursTo(MarcFormat.MARC_JSON, ours, jsOurs);
-        writeOursTo(MarcFormat.MARCMAKER, ours, mrkOurs);
+        if (all) {
+            writeOursTo(MarcFormat.MARC_JSON_LINES, ours, ndOurs);
+            writeOursTo(MarcFormat.MARC_JSON, ours, jsOurs);
+            writeOursTo(MarcFormat.MARCMAKER, ours, mrkOurs);
+        }
         try (OutputStream out = Files.newOutputStream(xmlTheirs)) {
             MarcXmlWriter w = new MarcXmlWriter(out, "UTF-8", false);
             theirs.forEach(w::write);
             w.close();
         }
-        try (OutputStream out = Files.newOutputStream(jsTheirs)) {
-            MarcJsonWriter w = new MarcJsonWriter(out, MarcJsonWriter.MARC_IN_JSON);
-            theirs.forEach(w::write);
-            w.close();
+        if (all) {
+            try (OutputStream out = Files.newOutputStream(jsTheirs)) {
+                MarcJsonWriter w = new MarcJsonWriter(out, MarcJsonWriter.MARC_IN_JSON);
+                theirs.forEach(w::write);
+                w.close();
+            }
+            System.out.printf(Locale.ROOT, "marc4j MarcJsonWriter output starts with: %s%n",
+                    head(jsTheirs));
         }
-        System.out.printf(Locale.ROOT, "marc4j MarcJsonWriter output starts with: %s%n",
-                head(jsTheirs));
 
         Result xmlR = measure("marcloom MARCXML read marcloom.xml", count, () -> readOurs(MarcFormat.MARCXML, xmlOurs));
         Result xmlR4 = measure("marc4j MarcXmlReader marcloom.xml", count, () -> readMarc4jXml(xmlOurs));
@@ -152,19 +160,21 @@ public final class FormatBench {
         Result xmlR4b = measure("marc4j MarcXmlReader marc4j.xml", count, () -> readMarc4jXml(xmlTheirs));
         pair(rows, "MARCXML read (marc4j.xml)", xmlRb, xmlR4b);
 
-        Result ndR = measure("marcloom JSON read marcloom.ndjson", count, () -> readOurs(MarcFormat.MARC_JSON_LINES, ndOurs));
-        Result jsR = measure("marcloom JSON read marcloom.json", count, () -> readOurs(MarcFormat.MARC_JSON, jsOurs));
-        Result js4R = measure("marcloom JSON read marc4j.json", count, () -> readOurs(MarcFormat.MARC_JSON, jsTheirs));
-        Result jsR4 = tryMeasure("marc4j MarcJsonReader marcloom.json", count, () -> readMarc4jJson(jsOurs));
-        Result ndR4 = tryMeasure("marc4j MarcJsonReader marcloom.ndjson", count, () -> readMarc4jJson(ndOurs));
-        Result js4R4 = tryMeasure("marc4j MarcJsonReader marc4j.json", count, () -> readMarc4jJson(jsTheirs));
-        Result best4 = jsR4 != null ? jsR4 : js4R4;
-        pair(rows, "MARC-in-JSON read, array (marcloom.json)", jsR, jsR4);
-        pair(rows, "MARC-in-JSON read, NDJSON (marcloom.ndjson)", ndR, ndR4 != null ? ndR4 : best4);
-        pair(rows, "MARC-in-JSON read (marc4j.json)", js4R, js4R4);
+        if (all) {
+            Result ndR = measure("marcloom JSON read marcloom.ndjson", count, () -> readOurs(MarcFormat.MARC_JSON_LINES, ndOurs));
+            Result jsR = measure("marcloom JSON read marcloom.json", count, () -> readOurs(MarcFormat.MARC_JSON, jsOurs));
+            Result js4R = measure("marcloom JSON read marc4j.json", count, () -> readOurs(MarcFormat.MARC_JSON, jsTheirs));
+            Result jsR4 = tryMeasure("marc4j MarcJsonReader marcloom.json", count, () -> readMarc4jJson(jsOurs));
+            Result ndR4 = tryMeasure("marc4j MarcJsonReader marcloom.ndjson", count, () -> readMarc4jJson(ndOurs));
+            Result js4R4 = tryMeasure("marc4j MarcJsonReader marc4j.json", count, () -> readMarc4jJson(jsTheirs));
+            Result best4 = jsR4 != null ? jsR4 : js4R4;
+            pair(rows, "MARC-in-JSON read, array (marcloom.json)", jsR, jsR4);
+            pair(rows, "MARC-in-JSON read, NDJSON (marcloom.ndjson)", ndR, ndR4 != null ? ndR4 : best4);
+            pair(rows, "MARC-in-JSON read (marc4j.json)", js4R, js4R4);
 
-        Result mrkR = measure("marcloom MARCMAKER read marcloom.mrk", count, () -> readOurs(MarcFormat.MARCMAKER, mrkOurs));
-        pair(rows, "MARCMaker read (marcloom.mrk)", mrkR, null);
+            Result mrkR = measure("marcloom MARCMAKER read marcloom.mrk", count, () -> readOurs(MarcFormat.MARCMAKER, mrkOurs));
+            pair(rows, "MARCMaker read (marcloom.mrk)", mrkR, null);
+        }
 
         System.out.println();
         System.out.println("| operation | marcloom rec/s | marc4j rec/s | ratio |");
@@ -173,8 +183,9 @@ public final class FormatBench {
             System.out.println("| " + String.join(" | ", row) + " |");
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "files: %s (%s)%n", DIR, String.join(", ",
-                size(xmlOurs), size(xmlTheirs), size(ndOurs), size(jsOurs), size(jsTheirs), size(mrkOurs)));
+        System.out.printf(Locale.ROOT, "files: %s (%s)%n", DIR, all ? String.join(", ", size(xmlOurs),
+                size(xmlTheirs), size(ndOurs), size(jsOurs), size(jsTheirs), size(mrkOurs))
+                : String.join(", ", size(xmlOurs), size(xmlTheirs)));
     }
 
     private static String size(Path p) throws IOException {

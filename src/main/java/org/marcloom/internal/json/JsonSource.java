@@ -49,6 +49,12 @@ import org.marcloom.record.Subfield;
 ///   `STRUCTURE_INVALID`; lenient skips that value and reads on. A tag that is not three
 ///   characters: ERROR `TAG_INVALID`, field skipped. A subfield code that is not one character:
 ///   ERROR `SUBFIELD_CODE_INVALID` (first character kept; an empty code drops the subfield).
+/// - Bytes that are not valid UTF-8: strict throws `INVALID_UTF8` with the record index, the line,
+///   the byte column and the byte offset in the input; lenient reads each bad sequence as U+FFFD
+///   and attaches that ERROR to the record it is in (bytes between records go to the next record,
+///   bytes after the last to [#trailingDiagnostics()]). The record and the ones after it are read
+///   normally. (Columns later on such a line count the three bytes of each U+FFFD.) Input in
+///   UTF-16 or UTF-32 is left to Jackson.
 /// - Malformed JSON: strict throws `SYNTAX_ERROR` with line, column and record index. Lenient,
 ///   in the object-stream form: the rest of the line is skipped and reading restarts on the next
 ///   line; the `SYNTAX_ERROR` diagnostic has no record of its own, so it is attached to the next
@@ -153,11 +159,42 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
             }
         }
         done = true;
+        if (in.hasBadBytes()) {
+            claimBadBytes(Long.MAX_VALUE, null, true);
+        }
+        if (in.dropped() > 0) {
+            addOrphan(Diagnostic.atLine(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, index, -1, -1, null,
+                    in.dropped() + " further malformed UTF-8 sequences were read as U+FFFD without a diagnostic (more"
+                            + " than " + ResyncInput.MAX_PENDING + " between two records)"));
+        }
         if (!orphans.isEmpty()) {
             trailing.addAll(orphans);
             orphans.clear();
         }
         return null;
+    }
+
+    /// Malformed UTF-8 that lies before the parser's position: strict mode throws for the first;
+    /// lenient mode attaches it to the record being read (or, `orphan`, keeps it for the next).
+    private void claimBadBytes(String tag) {
+        claimBadBytes(parserBase + parser.currentLocation().getByteOffset(), tag, current < 0);
+    }
+
+    private void claimBadBytes(long before, String tag, boolean orphan) {
+        ResyncInput.BadBytes b;
+        while ((b = in.peekBadBytes()) != null && b.offset() < before) {
+            in.pollBadBytes();
+            Diagnostic d = new Diagnostic(lenient ? Severity.ERROR : Severity.FATAL, ErrorCode.INVALID_UTF8,
+                    current >= 0 ? current : index, b.originalOffset(), b.line(), b.column(), tag, b.message());
+            if (!lenient) {
+                throw fail(d);
+            }
+            if (orphan) {
+                addOrphan(d);
+            } else {
+                add(d);
+            }
+        }
     }
 
     /// The next token at record level, or null at the end of the records.
@@ -198,6 +235,10 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
     /// stream) or ends (array).
     private void syntaxError(StreamReadException e) {
         JsonLocation loc = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+        if (in.hasBadBytes()) {
+            // malformed bytes up to the error come first (they may be its cause)
+            claimBadBytes(parserBase + Math.max(0, loc.getByteOffset()) + 1, null, true);
+        }
         long recordIndex = current >= 0 ? current : index;
         current = -1;
         String message = e.getOriginalMessage();
@@ -280,6 +321,9 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
                         "unexpected key \"" + key + "\" in a record was ignored");
                 parser.skipChildren();
             }
+        }
+        if (in.hasBadBytes()) {
+            claimBadBytes(null);
         }
         if (!recordKeys && lenient) {
             // Not a record at all (often a fragment met after skipping a syntax error).
@@ -365,6 +409,9 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
                                 + "; skipped");
                         parser.skipChildren();
                     }
+                }
+                if (in.hasBadBytes()) {
+                    claimBadBytes(tag);
                 }
             }
             if (keys == 0) {

@@ -2,25 +2,75 @@ package org.marcloom.internal.json;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.ReadableByteChannel;
+import java.util.ArrayDeque;
+import java.util.Arrays;
 
 /// The bytes of a channel as an `InputStream` that can step back a bounded distance: it keeps the
 /// last [#KEEP] bytes it handed out, so that after a syntax error [JsonSource] can rewind to the
 /// error (which lies inside the last block the parser read) and restart on the next line. Memory
 /// stays bounded whatever the input size. Not thread-safe.
+///
+/// It also validates UTF-8 as the bytes arrive (eight bytes at a time while they are ASCII), so
+/// that Jackson, which would stop at the first bad byte, never sees one: each maximal ill-formed
+/// subsequence (an encoded surrogate counts as one, as in the JDK's decoder) is replaced by the
+/// three bytes of U+FFFD and remembered as a [BadBytes] with its offset in the original input and
+/// its line and (byte) column. Offsets this class hands out ([#position()], [#rewind]) are in the
+/// replaced stream, which is what Jackson counts. Input that starts like UTF-16 or UTF-32 (a zero
+/// byte or a UTF-16 byte order mark in the first two bytes) is passed through unchecked for
+/// Jackson to decode.
 final class ResyncInput extends InputStream {
+
+    /// A malformed UTF-8 sequence, replaced by U+FFFD.
+    ///
+    /// @param offset         where the replacement starts, in the stream handed out
+    /// @param originalOffset where the bad bytes start in the input
+    /// @param line           one-based line
+    /// @param column         one-based byte column
+    /// @param bytes          the bad bytes in hex
+    record BadBytes(long offset, long originalOffset, int line, int column, String bytes) {
+
+        String message() {
+            return (bytes.indexOf(' ') < 0 ? "byte " + bytes + " is" : "bytes " + bytes + " are")
+                    + " not valid UTF-8 (at byte " + originalOffset + " of the input); read as U+FFFD";
+        }
+    }
 
     /// How far back a rewind can reach; more than any Jackson parser reads ahead (8000 bytes).
     static final int KEEP = 64 * 1024;
 
+    /// At most this many unclaimed [BadBytes] are kept; more are counted in [#dropped()].
+    static final int MAX_PENDING = 10_000;
+
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH = 0x8080808080808080L;
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+
     private final ReadableByteChannel channel;
     private byte[] buf = new byte[KEEP * 2];
     private int pos;
+    /// End of the validated bytes handed out.
     private int limit;
+    /// End of the bytes read; `[limit, raw)` is an incomplete sequence waiting for more input.
+    private int raw;
     /// Absolute offset of `buf[0]`.
     private long base;
     private boolean eof;
+
+    private boolean checked = true;
+    private boolean started;
+    /// Bytes added by replacements so far (replaced stream minus original).
+    private long shift;
+    /// Newlines validated so far, and the absolute offset of the last one.
+    private int lines;
+    private long lastNewline = -1;
+    private final ArrayDeque<BadBytes> bad = new ArrayDeque<>();
+    private long dropped;
 
     ResyncInput(ReadableByteChannel channel) {
         this.channel = channel;
@@ -82,31 +132,164 @@ final class ResyncInput extends InputStream {
         }
     }
 
-    /// Reads more input, keeping the last [#KEEP] bytes before `pos`; false at end of input.
+    /// Whether malformed bytes are waiting to be claimed.
+    boolean hasBadBytes() {
+        return !bad.isEmpty();
+    }
+
+    /// The oldest unclaimed malformed bytes, or null.
+    BadBytes peekBadBytes() {
+        return bad.peek();
+    }
+
+    /// Removes the oldest unclaimed malformed bytes.
+    BadBytes pollBadBytes() {
+        return bad.poll();
+    }
+
+    /// How many malformed sequences were replaced without being kept (over [#MAX_PENDING]).
+    long dropped() {
+        return dropped;
+    }
+
+    /// Reads and validates more input, keeping the last [#KEEP] bytes before `pos`; false at end
+    /// of input.
     private boolean fill() throws IOException {
-        if (eof) {
-            return false;
-        }
-        int keepFrom = Math.max(0, pos - KEEP);
-        if (keepFrom > 0) {
-            System.arraycopy(buf, keepFrom, buf, 0, limit - keepFrom);
-            base += keepFrom;
-            pos -= keepFrom;
-            limit -= keepFrom;
-        }
-        if (limit == buf.length) {
-            buf = java.util.Arrays.copyOf(buf, buf.length * 2);
-        }
         while (true) {
-            int n = channel.read(ByteBuffer.wrap(buf, limit, buf.length - limit));
-            if (n < 0) {
-                eof = true;
+            if (eof) {
                 return false;
             }
-            if (n > 0) {
-                limit += n;
+            int keepFrom = Math.max(0, pos - KEEP);
+            if (keepFrom > 0) {
+                System.arraycopy(buf, keepFrom, buf, 0, raw - keepFrom);
+                base += keepFrom;
+                pos -= keepFrom;
+                limit -= keepFrom;
+                raw -= keepFrom;
+            }
+            if (raw == buf.length) {
+                buf = Arrays.copyOf(buf, buf.length * 2);
+            }
+            int n;
+            do {
+                n = channel.read(ByteBuffer.wrap(buf, raw, buf.length - raw));
+            } while (n == 0);
+            if (n < 0) {
+                eof = true;
+                if (raw == limit) {
+                    return false;
+                }
+            } else {
+                if (!started) {
+                    started = true;
+                    int b0 = buf[0] & 0xFF;
+                    int b1 = raw + n > 1 ? buf[1] & 0xFF : -1;
+                    checked = !(b0 == 0 || b1 == 0 || b0 == 0xFE && b1 == 0xFF || b0 == 0xFF && b1 == 0xFE);
+                }
+                raw += n;
+            }
+            int before = limit;
+            limit = checked ? validate(limit) : raw;
+            if (limit > before) {
                 return true;
             }
         }
+    }
+
+    /// Validates `[from, raw)`, replacing bad sequences; returns the end of the complete part.
+    private int validate(int from) {
+        int i = from;
+        while (i < raw) {
+            // eight ASCII bytes at a time, counting newlines
+            while (i + 8 <= raw) {
+                long w = (long) LONG.get(buf, i);
+                if ((w & HIGH) != 0) {
+                    break;
+                }
+                long t = w ^ NEWLINES;
+                long nl = ~(((t & LOW7) + LOW7) | t | LOW7);
+                if (nl != 0) {
+                    lines += Long.bitCount(nl);
+                    lastNewline = base + i + 7 - (Long.numberOfLeadingZeros(nl) >>> 3);
+                }
+                i += 8;
+            }
+            if (i == raw) {
+                break;
+            }
+            int lead = buf[i] & 0xFF;
+            if (lead < 0x80) {
+                if (lead == '\n') {
+                    lines++;
+                    lastNewline = base + i;
+                }
+                i++;
+                continue;
+            }
+            int need;
+            if (lead >= 0xC2 && lead <= 0xDF) {
+                need = 1;
+            } else if (lead >= 0xE0 && lead <= 0xEF) {
+                need = 2;
+            } else if (lead >= 0xF0 && lead <= 0xF4) {
+                need = 3;
+            } else {
+                i = replace(i, 1);
+                continue;
+            }
+            int k = 1;
+            int cp = lead & (0x3F >> need);
+            for (; k <= need; k++) {
+                if (i + k >= raw) {
+                    break;
+                }
+                int cc = buf[i + k] & 0xFF;
+                if ((cc & 0xC0) != 0x80 || k == 1 && (need == 2 && lead == 0xE0 && cc < 0xA0
+                        || need == 3 && (lead == 0xF0 && cc < 0x90 || lead == 0xF4 && cc > 0x8F))) {
+                    break;
+                }
+                cp = (cp << 6) | (cc & 0x3F);
+            }
+            if (k <= need) {
+                if (i + k >= raw && !eof) {
+                    return i; // the sequence goes on in bytes not read yet
+                }
+                i = replace(i, k);
+                continue;
+            }
+            if (need == 2 && cp >= 0xD800 && cp <= 0xDFFF) {
+                i = replace(i, 3);
+                continue;
+            }
+            i += need + 1;
+        }
+        return raw;
+    }
+
+    /// Replaces the `length` bad bytes at `i` by U+FFFD; returns the index after the replacement.
+    private int replace(int i, int length) {
+        long at = base + i;
+        if (bad.size() < MAX_PENDING) {
+            StringBuilder hex = new StringBuilder();
+            for (int k = 0; k < length; k++) {
+                hex.append(k > 0 ? " " : "").append(String.format("0x%02X", buf[i + k] & 0xFF));
+            }
+            bad.add(new BadBytes(at, at - shift, lines + 1, (int) (at - lastNewline), hex.toString()));
+        } else {
+            dropped++;
+        }
+        int grow = 3 - length;
+        if (grow > 0) {
+            if (raw + grow > buf.length) {
+                buf = Arrays.copyOf(buf, buf.length * 2);
+            }
+            System.arraycopy(buf, i + length, buf, i + 3, raw - i - length);
+            raw += grow;
+            shift += grow;
+        }
+        buf[i] = (byte) 0xEF;
+        buf[i + 1] = (byte) 0xBF;
+        buf[i + 2] = (byte) 0xBD;
+        return i + 3;
     }
 }

@@ -20,6 +20,10 @@ final class MrkLines {
     private boolean overlong;
     private boolean eof;
     private boolean first = true;
+    /// Bytes read into `in` before its current contents.
+    private long consumedBefore;
+    /// Absolute offset of the current line's first byte (after a dropped byte order mark).
+    private long offset;
 
     MrkLines(ReadableByteChannel channel, int maxLine) {
         this.channel = channel;
@@ -32,6 +36,7 @@ final class MrkLines {
         length = 0;
         overlong = false;
         boolean any = false;
+        offset = consumedBefore + in.position();
         while (true) {
             if (!in.hasRemaining()) {
                 if (eof || !fill()) {
@@ -67,12 +72,14 @@ final class MrkLines {
             if (length >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB && (line[2] & 0xFF) == 0xBF) {
                 System.arraycopy(line, 3, line, 0, length - 3);
                 length -= 3;
+                offset += 3;
             }
         }
         return true;
     }
 
     private boolean fill() {
+        consumedBefore += in.limit();
         in.clear();
         try {
             int n;
@@ -93,6 +100,11 @@ final class MrkLines {
 
     int length() {
         return length;
+    }
+
+    /// Absolute byte offset of the current line's first byte in the input.
+    long offset() {
+        return offset;
     }
 
     /// One-based number of the current line.

@@ -35,7 +35,10 @@ import org.marcloom.record.Subfield;
 /// MARCBreaker's UTF-8 output (`.mrk8`) leaves literal braces unescaped, as in `{text}`.
 ///
 /// The text is UTF-8 (a byte order mark is dropped); a line that is not valid UTF-8 is an
-/// [ErrorCode#INVALID_UTF8] error, decoded as windows-1252 in lenient mode. The leader is kept as
+/// [ErrorCode#INVALID_UTF8] error (line, column, the byte offset of the first bad byte, and the
+/// tag when the line has one), decoded as windows-1252 in lenient mode (MARCMaker files that are
+/// not UTF-8 are usually Latin-1 or windows-1252), with the diagnostic on that record; the other
+/// records are unaffected. The leader is kept as
 /// written, so a record broken from MARC-8 keeps its blank leader/09 although its text is now
 /// Unicode. Positions are one-based line and column; record indexes are zero-based.
 ///
@@ -213,8 +216,13 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
             return new String(b, 0, len, StandardCharsets.UTF_8);
         }
         String prefix = new String(b, 0, bad, StandardCharsets.UTF_8);
-        report(Severity.ERROR, ErrorCode.INVALID_UTF8, number, prefix.length() + 1, null,
-                String.format("byte 0x%02X is not valid UTF-8; the line was decoded as windows-1252", b[bad] & 0xFF));
+        // the tag, when the line has one before the bad byte
+        String tag = bad >= 4 && b[0] == '=' && Utf8.isAscii(b, 1, 3) ? factory.internTag(new String(b, 1, 3,
+                StandardCharsets.US_ASCII)) : null;
+        long offset = lines.offset() + bad;
+        report(Severity.ERROR, ErrorCode.INVALID_UTF8, number, prefix.length() + 1, offset, tag,
+                String.format("byte 0x%02X is not valid UTF-8 (at byte %d of the input); the line was decoded as"
+                        + " windows-1252", b[bad] & 0xFF, offset));
         return new String(b, 0, len, WINDOWS_1252);
     }
 
@@ -319,8 +327,13 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
     }
 
     private void report(Severity severity, ErrorCode code, int line, int column, String tag, String message) {
-        Diagnostic d = Diagnostic.atLine(lenient || severity == Severity.WARNING ? severity : Severity.FATAL,
-                code, index, line, column, tag, message);
+        report(severity, code, line, column, -1, tag, message);
+    }
+
+    private void report(Severity severity, ErrorCode code, int line, int column, long byteOffset, String tag,
+                        String message) {
+        Diagnostic d = new Diagnostic(lenient || severity == Severity.WARNING ? severity : Severity.FATAL,
+                code, index, byteOffset, line, column, tag, message);
         if (!lenient && severity != Severity.WARNING) {
             throw new MarcParseException(d, controlNumber);
         }

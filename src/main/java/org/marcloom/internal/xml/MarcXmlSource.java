@@ -1,10 +1,7 @@
 package org.marcloom.internal.xml;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +11,6 @@ import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import org.marcloom.Diagnostic;
 import org.marcloom.ErrorCode;
 import org.marcloom.Limits;
@@ -30,8 +26,11 @@ import org.marcloom.record.Leader;
 import org.marcloom.record.MarcRecord;
 import org.marcloom.record.Subfield;
 
-/// Streaming MARCXML (MARC 21 slim) reader over the JDK's StAX parser. Holds one record in memory
-/// at a time, never the document.
+/// Streaming MARCXML (MARC 21 slim) reader. Holds one record in memory at a time, never the
+/// document. The bytes are decoded by [XmlDecoder]; the characters are tokenized by
+/// [MarcXmlScanner], a well-formedness-checking XML scanner for documents without a DTD, or, for
+/// a document with a `DOCTYPE` or an XML version other than 1.0, by the JDK's StAX parser (DTD
+/// support and external entities off).
 ///
 /// ## What it accepts
 /// - A `collection` root, a single `record` root, or MARC records anywhere inside another
@@ -65,6 +64,16 @@ import org.marcloom.record.Subfield;
 ///   [ErrorCode#SYNTAX_ERROR]; lenient mode returns the records completed before the error, then
 ///   ends, and reports the error (and the incomplete record it dropped, if any) through
 ///   [#trailingDiagnostics()].
+/// - Bytes that are not valid in the document's encoding (UTF-8 unless a byte order mark or the XML
+///   declaration says otherwise; see [XmlDecoder]): strict mode throws
+///   [ErrorCode#INVALID_UTF8] (or [ErrorCode#SYNTAX_ERROR] for another encoding) with the index
+///   of the record they are in, the line and column of the bad character and the byte offset of
+///   the first bad byte; lenient mode reads each bad sequence as U+FFFD and attaches the same
+///   diagnostic to the record it is in (bytes between records go to the next record, bytes after
+///   the last one to [#trailingDiagnostics()]); the other records are unaffected. Nothing is ever
+///   printed: the parser is handed characters, not bytes.
+/// - An encoding the Java runtime does not have: [ErrorCode#SYNTAX_ERROR] at line 1 (lenient
+///   mode: no records and a trailing diagnostic).
 /// - DTDs and external entities are never read: a document that references one fails with a
 ///   syntax error instead.
 /// - After a strict-mode data error, a further `next()` goes on with the following record.
@@ -86,7 +95,8 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
     private final Limits limits;
     private final ModelAccess.Factory factory = ModelAccess.factory();
 
-    private XMLStreamReader xml;
+    private XmlEvents xml;
+    private XmlDecoder decoder;
     private boolean done;
     private boolean reprocess;
     private boolean inRecord;
@@ -100,12 +110,17 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
 
     // Per-record state, reused.
     private final StringBuilder text = new StringBuilder(256);
+    /// Whether the current run of text events was already reported as misplaced.
+    private boolean textReported;
     private Field[] fields = new Field[64];
     private Subfield[] subfields = new Subfield[16];
     private List<Diagnostic> diagnostics;
     private boolean truncatedDiagnostics;
     private String controlNumber;
     private long recordChars;
+
+    /// For tests: read with the JDK's parser even when the scanner could.
+    boolean forceStax;
 
     public MarcXmlSource(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name) {
         this.channel = channel;
@@ -120,23 +135,36 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
         XMLInputFactory f = XMLInputFactory.newDefaultFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // Text may come in several events (the reader joins them): faster than coalescing.
+        f.setProperty(XMLInputFactory.IS_COALESCING, false);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         return f;
     }
 
-    private void open() throws XMLStreamException {
-        InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 64 * 1024);
+    /// Opens the parser on our own decoder (see [XmlDecoder]); false (after reporting) when the
+    /// document's encoding is not supported.
+    private boolean open() throws XMLStreamException {
         try {
-            in.mark(3);
-            byte[] bom = in.readNBytes(3);
-            if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
-                in.reset();
-            }
+            decoder = XmlDecoder.open(channel);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (XmlDecoder.UnsupportedEncoding e) {
+            Diagnostic d = Diagnostic.atLine(Severity.FATAL, ErrorCode.SYNTAX_ERROR, 0, 1, 1, null,
+                    e.getMessage() + "; nothing can be read");
+            if (!lenient) {
+                throw exception(d);
+            }
+            trailing.add(d);
+            return false;
         }
-        xml = newFactory().createXMLStreamReader(in);
+        MarcXmlScanner scanner = new MarcXmlScanner(decoder);
+        if (!forceStax && scanner.prologue()) {
+            xml = scanner;
+        } else {
+            // a DTD or XML 1.1: the JDK's parser (which never reads the DTD's external parts)
+            xml = new XmlEvents.Stax(newFactory().createXMLStreamReader(scanner.replay()));
+        }
+        return true;
     }
 
     @Override
@@ -145,12 +173,14 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
             return null;
         }
         try {
-            if (xml == null) {
-                open();
+            if (xml == null && !open()) {
+                done = true;
+                return null;
             }
             MarcRecord r = scan();
             if (r == null) {
                 done = true;
+                endOfDocument();
             } else {
                 returned++;
             }
@@ -165,6 +195,18 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
             int line = loc == null ? -1 : loc.getLineNumber();
             int column = loc == null ? -1 : loc.getColumnNumber();
             String message = "XML is not well-formed: " + staxMessage(e);
+            if (decoder != null) {
+                // Malformed bytes up to the error come first (they may be its cause).
+                XmlDecoder.BadBytes b;
+                while ((b = decoder.peekBadBytes()) != null && (line < 0 || b.before(line, column + 1))) {
+                    decoder.pollBadBytes();
+                    Diagnostic d = badBytes(b, null);
+                    if (!lenient) {
+                        throw exception(d);
+                    }
+                    trailing.add(d);
+                }
+            }
             if (!lenient) {
                 throw exception(Diagnostic.atLine(Severity.FATAL, ErrorCode.SYNTAX_ERROR, recordIndex, line, column,
                         null, message));
@@ -176,6 +218,52 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
             trailing.add(Diagnostic.atLine(Severity.FATAL, ErrorCode.SYNTAX_ERROR, recordIndex, line, column, null,
                     message));
             return null;
+        }
+    }
+
+    /// Malformed bytes after the last record (in trailing white space or comments): strict mode
+    /// throws for the first, lenient mode reports them all through [#trailingDiagnostics()].
+    private void endOfDocument() {
+        XmlDecoder.BadBytes b;
+        while ((b = decoder.pollBadBytes()) != null) {
+            Diagnostic d = badBytes(b, null);
+            if (!lenient) {
+                throw exception(d);
+            }
+            trailing.add(d);
+        }
+        if (decoder.dropped() > 0) {
+            trailing.add(Diagnostic.atLine(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, recordIndex, -1, -1, null,
+                    decoder.dropped() + " further malformed byte sequences were replaced by U+FFFD without a"
+                            + " diagnostic (more than " + XmlDecoder.MAX_PENDING + " between two records)"));
+        }
+    }
+
+    /// The diagnostic for malformed bytes: [ErrorCode#INVALID_UTF8] in a UTF-8 document,
+    /// [ErrorCode#SYNTAX_ERROR] in a document in another encoding (the XML rule it breaks).
+    private Diagnostic badBytes(XmlDecoder.BadBytes b, String tag) {
+        boolean utf8 = "UTF-8".equals(b.encoding());
+        return new Diagnostic(lenient ? Severity.ERROR : Severity.FATAL,
+                utf8 ? ErrorCode.INVALID_UTF8 : ErrorCode.SYNTAX_ERROR, recordIndex, b.byteOffset(), b.line(),
+                b.column(), tag, b.message());
+    }
+
+    /// Takes the malformed bytes that lie before the parser's position into the current record
+    /// (lenient) or throws for the first (strict). Those found between records go to the next one.
+    private void claimBadBytes(String tag) {
+        Location loc = xml.getLocation();
+        claimBadBytes(loc.getLineNumber(), loc.getColumnNumber(), tag);
+    }
+
+    private void claimBadBytes(int line, int column, String tag) {
+        XmlDecoder.BadBytes b;
+        while ((b = decoder.peekBadBytes()) != null && b.before(line, column)) {
+            decoder.pollBadBytes();
+            Diagnostic d = badBytes(b, tag);
+            if (!lenient) {
+                throw exception(d);
+            }
+            addDiagnostic(d);
         }
     }
 
@@ -223,6 +311,9 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                             // Strict mode: a later next() goes on with the following record.
                             recordIndex++;
                             inRecord = false;
+                            if (xml.getEventType() == XMLStreamConstants.END_ELEMENT && "record".equals(xml.getLocalName())) {
+                                depth--; // thrown at the record's end tag (malformed bytes found there)
+                            }
                             throw e;
                         }
                         if (r != NOT_MARC) {
@@ -270,6 +361,9 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
         inRecord = !tentative;
         while (true) {
             int ev = xml.next();
+            if (ev != XMLStreamConstants.CHARACTERS && ev != XMLStreamConstants.CDATA) {
+                textReported = false;
+            }
             switch (ev) {
                 case XMLStreamConstants.START_ELEMENT -> {
                     String local = xml.getLocalName();
@@ -292,6 +386,9 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                             skipElement();
                         } else {
                             leader = readLeader();
+                            if (decoder.hasBadBytes()) {
+                                claimBadBytes(null);
+                            }
                         }
                     } else {
                         if (count == limits.maxFieldsPerRecord()) {
@@ -305,6 +402,9 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                             continue;
                         }
                         Field f = "controlfield".equals(local) ? readControlField() : readDataField();
+                        if (decoder.hasBadBytes()) {
+                            claimBadBytes(f == null ? null : f.tag());
+                        }
                         if (f != null) {
                             if (count == fields.length) {
                                 fields = Arrays.copyOf(fields, count * 2);
@@ -317,13 +417,19 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                     if (tentative) {
                         return NOT_MARC;
                     }
+                    if (decoder.hasBadBytes()) {
+                        claimBadBytes(null);
+                    }
                     inRecord = false;
                     return finish(leader, count, startLine, startColumn);
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
-                    if (!tentative && !xml.isWhiteSpace()) {
+                    // one report per run of text (the parser may split it into several events)
+                    if (!tentative && !textReported && !xml.isWhiteSpace()) {
+                        textReported = true;
                         problem(ErrorCode.STRUCTURE_INVALID, null, "text outside any field in a record; skipped");
                     }
+                    continue;
                 }
                 default -> {
                     // comments, processing instructions, ignorable white space
@@ -357,7 +463,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
     }
 
     private ControlField readControlField() throws XMLStreamException {
-        String tag = tag();
+        String tag = tag(xml.getAttributeValue(null, "tag"));
         String data = readText(tag);
         if ("001".equals(tag) && controlNumber == null) {
             controlNumber = data;
@@ -366,13 +472,31 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
     }
 
     private Field readDataField() throws XMLStreamException {
-        String tag = tag();
-        char ind1 = indicator("ind1", tag);
-        char ind2 = indicator("ind2", tag);
+        // one pass over the attributes; the first of each name counts, as in getAttributeValue
+        String tagValue = null;
+        String ind1Value = null;
+        String ind2Value = null;
+        for (int i = 0, count = xml.getAttributeCount(); i < count; i++) {
+            switch (xml.getAttributeLocalName(i)) {
+                case "tag" -> tagValue = tagValue == null ? xml.getAttributeValue(i) : tagValue;
+                case "ind1" -> ind1Value = ind1Value == null ? xml.getAttributeValue(i) : ind1Value;
+                case "ind2" -> ind2Value = ind2Value == null ? xml.getAttributeValue(i) : ind2Value;
+                default -> {
+                    // other attributes are ignored
+                }
+            }
+        }
+        String tag = tag(tagValue);
+        char ind1 = indicator(ind1Value, "ind1", tag);
+        char ind2 = indicator(ind2Value, "ind2", tag);
         int n = 0;
         boolean limitReported = false;
+        textReported = false;
         while (true) {
             int ev = xml.next();
+            if (ev != XMLStreamConstants.CHARACTERS && ev != XMLStreamConstants.CDATA) {
+                textReported = false;
+            }
             switch (ev) {
                 case XMLStreamConstants.START_ELEMENT -> {
                     if (!"subfield".equals(xml.getLocalName()) || !marcOrNone(xml.getNamespaceURI())) {
@@ -400,13 +524,15 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                 }
                 case XMLStreamConstants.END_ELEMENT -> {
                     Subfield[] copy = Arrays.copyOf(subfields, n);
-                    Arrays.fill(subfields, 0, n, null);
+                    // no need to clear: the slots are overwritten, and the field holds the same subfields
                     return factory.dataField(tag, ind1, ind2, copy, n);
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
-                    if (!xml.isWhiteSpace()) {
+                    if (!textReported && !xml.isWhiteSpace()) {
+                        textReported = true;
                         problem(ErrorCode.STRUCTURE_INVALID, tag, "text outside any subfield in a data field; skipped");
                     }
+                    continue;
                 }
                 default -> {
                 }
@@ -414,8 +540,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
         }
     }
 
-    private String tag() {
-        String tag = xml.getAttributeValue(null, "tag");
+    private String tag(String tag) {
         if (tag != null && tag.length() == 3) {
             return factory.internTag(tag);
         }
@@ -432,8 +557,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
         return factory.internTag(repaired);
     }
 
-    private char indicator(String attribute, String tag) {
-        String v = xml.getAttributeValue(null, attribute);
+    private char indicator(String v, String attribute, String tag) {
         if (v != null && v.length() == 1) {
             return v.charAt(0);
         }
@@ -526,11 +650,21 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
     }
 
     private void problemAt(ErrorCode code, int line, int column, String tag, String message) {
+        if (decoder.hasBadBytes()) {
+            // malformed bytes before the problem are reported first
+            claimBadBytes(line, column, null);
+        }
         Diagnostic d = Diagnostic.atLine(lenient ? Severity.ERROR : Severity.FATAL, code, recordIndex, line, column,
                 tag, message);
         if (!lenient) {
             throw exception(d);
         }
+        addDiagnostic(d);
+    }
+
+    private void addDiagnostic(Diagnostic d) {
+        int line = d.line();
+        int column = d.column();
         if (diagnostics == null) {
             diagnostics = new ArrayList<>(4);
         }

@@ -1,2 +1,3 @@
-/// MARCXML (MARC 21 slim) reading over StAX and hand-written UTF-8 writing. Not exported.
+/// MARCXML (MARC 21 slim) reading (own decoder and XML scanner, the JDK's StAX parser for documents
+/// with a DTD) and hand-written UTF-8 writing. Not exported.
 package org.marcloom.internal.xml;

@@ -163,6 +163,34 @@ class MrkMalformedTest {
         assertEquals(ErrorCode.INVALID_UTF8, r.diagnostics().get(0).code());
     }
 
+    /// A bad byte in the second of three records: strict names that record, the line, the column,
+    /// the byte offset and the tag; lenient keeps all three records and reports it on the second.
+    @Test
+    void invalidUtf8InTheSecondRecordHasItsIndexTagAndByteOffset() throws IOException {
+        String text = "=LDR  00000nam  2200000 a 4500\n=001  r0\n\n"
+                + "=LDR  00000nam  2200000 a 4500\n=001  r1\n=245  00$abad #\n\n"
+                + "=LDR  00000nam  2200000 a 4500\n=001  r2\n";
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        int at = text.indexOf('#');
+        bytes[at] = (byte) 0xFF;
+        MarcParseException e = assertThrows(MarcParseException.class, () -> read(bytes, false));
+        assertEquals(ErrorCode.INVALID_UTF8, e.code());
+        assertEquals(1, e.recordIndex());
+        assertEquals(6, e.line());
+        assertEquals(at - text.lastIndexOf('\n', at), e.column());
+        assertEquals(at, e.byteOffset());
+        assertEquals("245", e.tag());
+        List<MarcRecord> rs = read(bytes, true);
+        assertEquals(3, rs.size());
+        assertEquals(List.of(), rs.get(0).diagnostics());
+        assertEquals(List.of(), rs.get(2).diagnostics());
+        Diagnostic d = rs.get(1).diagnostics().get(0);
+        assertEquals(ErrorCode.INVALID_UTF8, d.code());
+        assertEquals(1, d.recordIndex());
+        assertEquals(at, d.byteOffset());
+        assertEquals("bad \u00ff", rs.get(1).value("245$a").orElseThrow());
+    }
+
     @Test
     void diagnosticsAreCapped() throws IOException {
         StringBuilder sb = new StringBuilder("=LDR  00000nam  2200000 a 4500\n");

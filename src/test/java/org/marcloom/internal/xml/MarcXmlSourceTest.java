@@ -366,6 +366,57 @@ class MarcXmlSourceTest {
         assertEquals(ErrorCode.SYNTAX_ERROR, e.code());
     }
 
+    /// The issue's own example (`<!ENTITY x SYSTEM "file:///etc/passwd">`) and the same over HTTP to
+    /// a local socket that records connections: the entity is never resolved and nothing is
+    /// fetched (a fetch would also hang on the silent socket; the timeout would catch that).
+    @Test
+    void theIssuesExternalEntityExampleIsRefusedAndNothingIsFetched() throws IOException {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getLoopbackAddress())) {
+            String http = "http://127.0.0.1:" + server.getLocalPort() + "/x";
+            for (String system : List.of("file:///etc/passwd", http)) {
+                String doc = "<?xml version=\"1.0\"?>\n<!DOCTYPE collection [<!ENTITY x SYSTEM \"" + system + "\">]>\n"
+                        + "<collection xmlns=\"http://www.loc.gov/MARC21/slim\"><record><leader>" + LEADER
+                        + "</leader><controlfield tag=\"001\">&x;</controlfield></record></collection>";
+                String external = "<?xml version=\"1.0\"?>\n<!DOCTYPE collection SYSTEM \"" + system + "\">\n"
+                        + "<collection xmlns=\"http://www.loc.gov/MARC21/slim\"><record><leader>" + LEADER
+                        + "</leader><controlfield tag=\"001\">ok</controlfield></record></collection>";
+                org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+                    MarcParseException e = assertThrows(MarcParseException.class,
+                            () -> XmlTestSupport.readAll(doc, false));
+                    assertEquals(ErrorCode.SYNTAX_ERROR, e.code());
+                    assertFalse(e.getMessage().contains("root:"), e.getMessage());
+                    try (MarcReader r = XmlTestSupport.reader(doc, true)) {
+                        assertNull(r.read(), "the record with the unresolved entity is dropped");
+                        assertEquals(ErrorCode.SYNTAX_ERROR, r.trailingDiagnostics().get(0).code());
+                    }
+                    assertEquals("ok", XmlTestSupport.readAll(external, false).get(0).controlNumber().orElseThrow());
+                });
+            }
+            server.setSoTimeout(1);
+            assertThrows(java.net.SocketTimeoutException.class, server::accept, "nothing connected to " + http);
+        }
+    }
+
+    /// The parser hands text over in several events (entity and character references, CDATA,
+    /// buffer ends): a value is joined whole, and misplaced text is reported once per run.
+    @Test
+    void textInSeveralEventsIsJoinedAndMisplacedTextReportedOnce() {
+        String longText = "x".repeat(20_000) + "&amp;" + "y".repeat(20_000);
+        String doc = XmlTestSupport.collection(record("<datafield tag=\"245\" ind1=\"0\" ind2=\"0\">"
+                + "stray &amp; text<![CDATA[ more ]]>&#65;"
+                + "<subfield code=\"a\">a &amp; b <![CDATA[<c>]]> &#x263A;&#65;</subfield>"
+                + "<subfield code=\"b\">" + longText + "</subfield></datafield>"
+                + "loose &lt;text&gt;"));
+        MarcRecord r = XmlTestSupport.readAll(doc, true).get(0);
+        DataField f = r.dataField("245").orElseThrow();
+        assertEquals("a & b <c> \u263AA", f.value('a'));
+        assertEquals("x".repeat(20_000) + "&" + "y".repeat(20_000), f.value('b'));
+        assertEquals(List.of("text outside any subfield in a data field; skipped",
+                "text outside any field in a record; skipped"),
+                r.diagnostics().stream().map(Diagnostic::message).toList());
+    }
+
     @Test
     void strictReaderGoesOnWithTheNextRecordAfterADataError() throws IOException {
         String doc = XmlTestSupport.collection(record("<datafield tag=\"245\"><subfield code=\"a\">x</subfield></datafield>")
