@@ -40,6 +40,7 @@ public final class Iso2709Parser {
     private static final long SD_WORD = 0x1F1F1F1F1F1F1F1FL;
     private static final long ESC_WORD = 0x1B1B1B1B1B1B1B1BL;
     private static final long AMP_WORD = 0x2626262626262626L;
+    private static final long DEL_WORD = 0x7F7F7F7F7F7F7F7FL;
     private static final byte ESC = 0x1B;
     private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
     private static final long HIGH_BITS = 0x8080808080808080L;
@@ -448,8 +449,9 @@ public final class Iso2709Parser {
 
     /// Finds every subfield delimiter in `buf[from, to)`, eight bytes at a time: their positions go
     /// to [#delimiters] (grown as needed), and to [#asciiOnly] whether the field's text is its bytes
-    /// as they are: every byte below 0x80 and, for MARC-8, no ESC (a character set change) and no
-    /// `&` (a numeric character reference may start there). Returns how many delimiters there are.
+    /// as they are: every byte below 0x80 and, for MARC-8, no ESC (a character set change), no
+    /// `&` (a numeric character reference may start there) and no DEL (for the decoder to
+    /// reject). Returns how many delimiters there are.
     private int scanDelimiters(byte[] buf, int from, int to) {
         if (charset == MARC8) {
             return scanDelimitersMarc8(buf, from, to);
@@ -473,20 +475,20 @@ public final class Iso2709Parser {
         return n;
     }
 
-    /// [#scanDelimiters] for MARC-8: ESC and `&` count as not plain too.
+    /// [#scanDelimiters] for MARC-8: ESC, `&` and DEL (not a MARC-8 character) count as not plain too.
     private int scanDelimitersMarc8(byte[] buf, int from, int to) {
         int n = 0;
         long special = 0;
         int i = from;
         for (int last = to - 8; i <= last; i += 8) {
             long w = (long) LONGS.get(buf, i);
-            special |= w | zeroBytes(w ^ ESC_WORD) | zeroBytes(w ^ AMP_WORD);
+            special |= w | zeroBytes(w ^ ESC_WORD) | zeroBytes(w ^ AMP_WORD) | zeroBytes(w ^ DEL_WORD);
             n = addDelimiters(zeroBytes(w ^ SD_WORD), i, n);
         }
         for (; i < to; i++) {
             byte b = buf[i];
             special |= b;
-            if (b == ESC || b == '&') {
+            if (b == ESC || b == '&' || b == 0x7F) {
                 special = HIGH_BITS;
             }
             if (b == SD) {
