@@ -45,8 +45,12 @@ import java.util.function.Supplier;
 /// the factory given to [#open(ThreadFactory)]; by default virtual threads named `marcloom-N`.
 public final class StructuredScope implements AutoCloseable {
 
-    /// Every thread any scope started that may still be alive (pruned as they end): the test hook.
+    /// Every thread any scope started that may still be alive: the test hook. Pruned of ended
+    /// threads every [#PRUNE_EVERY] additions and when a scope joins its threads, so it stays
+    /// about as big as the live threads (it used to grow with every thread ever started).
     private static final Set<Thread> THREADS = ConcurrentHashMap.newKeySet();
+    private static final int PRUNE_EVERY = 1024;
+    private static final AtomicLong TRACKED = new AtomicLong();
     private static final ThreadFactory DEFAULT_FACTORY = Thread.ofVirtual().name("marcloom-", 0).factory();
     private static final AtomicLong SUBTASKS = new AtomicLong();
 
@@ -125,7 +129,7 @@ public final class StructuredScope implements AutoCloseable {
             unfinished.add(t);
             pruneEnded();
         }
-        THREADS.add(thread);
+        track(thread);
         try {
             thread.start();
         } catch (RuntimeException | Error e) {
@@ -254,6 +258,7 @@ public final class StructuredScope implements AutoCloseable {
             while (true) {
                 try {
                     t.join();
+                    THREADS.remove(t);
                     break;
                 } catch (InterruptedException e) {
                     interrupted = true;
@@ -300,7 +305,14 @@ public final class StructuredScope implements AutoCloseable {
 
     /// Registers a thread started outside a scope (the gatherers) for [#liveThreads()].
     static void register(Thread t) {
+        track(t);
+    }
+
+    private static void track(Thread t) {
         THREADS.add(t);
+        if (TRACKED.incrementAndGet() % PRUNE_EVERY == 0) {
+            THREADS.removeIf(x -> !x.isAlive());
+        }
     }
 
     /// Test hook: how many threads started by any scope are still alive.
