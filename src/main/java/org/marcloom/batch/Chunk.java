@@ -24,6 +24,15 @@ final class Chunk {
     /// The input ended after this chunk (or framing failed).
     boolean last;
 
+    // Line-based formats: where the chunk starts, and what its decoder found.
+    long startOffset;
+    /// Line breaks in the chunk, counted as the JSON parser counts them.
+    long lines;
+    /// Record objects the decoder saw (the record indexes the chunk used).
+    long objects;
+    /// The chunk cannot be decoded apart from what precedes it (see [JsonChunks]).
+    boolean needsSequential;
+
     MarcRecord[] records;
     int decodedCount;
     RuntimeException decodeError;

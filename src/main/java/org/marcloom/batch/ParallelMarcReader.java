@@ -1,12 +1,17 @@
 package org.marcloom.batch;
 
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -23,14 +28,17 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.marcloom.Diagnostic;
+import org.marcloom.MarcFormat;
 import org.marcloom.MarcParseException;
 import org.marcloom.ReaderOptions;
+import org.marcloom.internal.RecordSource;
+import org.marcloom.internal.Sources;
 import org.marcloom.internal.iso2709.FramedInput;
 import org.marcloom.record.MarcRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/// Reads one large ISO 2709 input on all cores. N worker threads take turns, under a lock, to
+/// Reads one large ISO 2709 or MARC-in-JSON-lines input on all cores. N worker threads take turns, under a lock, to
 /// frame the next batch of records with the same framer as [org.marcloom.MarcReader] (cheap: the
 /// record lengths come from the leaders), then decode their batch in parallel; the consumer gets
 /// the records **in file order**.
@@ -86,15 +94,21 @@ public final class ParallelMarcReader implements Iterable<MarcRecord>, Closeable
     private final int batchBytes;
     private final int workers;
 
+    private final boolean keepBytes;
+
     // Framing state, guarded by frameLock.
     private long nextSeq;
     private boolean inputDone;
+    /// Framed chunks by `seq % maxChunks`, for a hand-over to a sequential read.
+    private final Chunk[] framed;
 
     // Consumer wake-up: the seq the consumer waits for (or -1), and its thread.
     private volatile long waitingFor = -1;
     private volatile Thread waiter;
 
     // Consumer state (the owner thread only).
+    /// Set when the format handed the rest of the input to a sequential source.
+    private RecordSource sequential;
     private Chunk current;
     private long currentSeq;
     private int pos;
@@ -114,6 +128,8 @@ public final class ParallelMarcReader implements Iterable<MarcRecord>, Closeable
         this.permits = new Semaphore(maxChunks);
         this.ready = new AtomicReferenceArray<>(maxChunks);
         this.spare = new ArrayBlockingQueue<>(maxChunks);
+        this.framed = new Chunk[maxChunks];
+        this.keepBytes = format.keepsBytes();
         this.scope = b.threadFactory == null ? StructuredScope.open() : StructuredScope.open(b.threadFactory);
         LOG.debug("parallel read of {} starting: {} workers, batches of {} records / {} bytes, {} in flight",
                 name, workers, batchRecords, batchBytes, maxChunks);
@@ -165,6 +181,7 @@ public final class ParallelMarcReader implements Iterable<MarcRecord>, Closeable
             buf = new byte[Math.min(batchBytes + 4096, 1 << 21)];
         }
         Chunk c = new Chunk(nextSeq++, buf, Math.min(batchRecords, 1024));
+        framed[(int) (c.seq % maxChunks)] = c;
         format.fill(c);
         if (c.last) {
             inputDone = true;
@@ -181,8 +198,10 @@ public final class ParallelMarcReader implements Iterable<MarcRecord>, Closeable
         } catch (Error e) {
             c.decodeError = new MarcBatchException("decoding " + name + " failed", name, e);
         }
-        spare.offer(c.data); // the bytes are no longer needed
-        c.data = null;
+        if (!keepBytes) {
+            spare.offer(c.data); // the bytes are no longer needed
+            c.data = null;
+        }
         c.framing = null;
         ready.set((int) (c.seq % maxChunks), c);
         if (waitingFor == c.seq) {
@@ -221,6 +240,9 @@ public final class ParallelMarcReader implements Iterable<MarcRecord>, Closeable
     /// @throws UncheckedIOException when reading fails
     /// @throws MarcBatchException   when the consumer is interrupted (cause [InterruptedException])
     public MarcRecord read() {
+        if (sequential != null) {
+            return readSequential();
+        }
         while (true) {
             if (current == null) {
                 if (finished || closed) {
@@ -234,6 +256,14 @@ public final class ParallelMarcReader implements Iterable<MarcRecord>, Closeable
                     throw new MarcBatchException("interrupted while reading " + name, name, e);
                 }
                 pos = 0;
+                RecordSource rest = format.inOrder(current, this::handOver);
+                if (rest != null) {
+                    sequential = rest;
+                    current = null;
+                    stopWorkers();
+                    LOG.debug("parallel read of {}: sequential from record {} on", name, delivered);
+                    return readSequential();
+                }
             }
             Chunk c = current;
             if (pos < c.decodedCount) {
@@ -255,10 +285,66 @@ public final class ParallelMarcReader implements Iterable<MarcRecord>, Closeable
                 return null;
             }
             current = null;
+            if (keepBytes) {
+                spare.offer(c.data);
+                c.data = null;
+            }
             ready.set((int) (currentSeq % maxChunks), null);
             currentSeq++;
             inFlight.decrementAndGet();
             permits.release();
+        }
+    }
+
+    private MarcRecord readSequential() {
+        if (finished || closed) {
+            return null;
+        }
+        MarcRecord r;
+        try {
+            r = sequential.next();
+        } catch (RuntimeException e) {
+            finish();
+            throw e;
+        }
+        if (r == null) {
+            reachedEnd = true;
+            finish();
+            LOG.debug("parallel read of {} done: {} records", name, delivered);
+            return null;
+        }
+        delivered++;
+        return r;
+    }
+
+    /// Stops the framing and returns the input from the current chunk's first byte on.
+    private InputStream handOver() {
+        frameLock.lock();
+        try {
+            inputDone = true;
+            permits.release(workers);
+            List<InputStream> parts = new ArrayList<>();
+            boolean end = false;
+            for (long s = currentSeq; s < nextSeq; s++) {
+                Chunk f = framed[(int) (s % maxChunks)];
+                parts.add(new ByteArrayInputStream(f.data, 0, f.size));
+                end |= f.last;
+                if (f.framingError != null) {
+                    RuntimeException error = f.framingError;
+                    parts.add(new InputStream() {
+                        @Override
+                        public int read() throws IOException {
+                            throw new IOException(error.getMessage(), error);
+                        }
+                    });
+                }
+            }
+            if (!end) {
+                parts.add(format.unframed());
+            }
+            return new SequenceInputStream(Collections.enumeration(parts));
+        } finally {
+            frameLock.unlock();
         }
     }
 
@@ -274,7 +360,13 @@ public final class ParallelMarcReader implements Iterable<MarcRecord>, Closeable
 
     private void closeInput() {
         try {
-            format.close();
+            try {
+                if (sequential != null) {
+                    sequential.close();
+                }
+            } finally {
+                format.close();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("closing " + name, e);
         }
@@ -293,7 +385,13 @@ public final class ParallelMarcReader implements Iterable<MarcRecord>, Closeable
     /// Diagnostics that belong to no record (trailing bytes, lenient mode), exactly as
     /// [org.marcloom.MarcReader#trailingDiagnostics()]. Complete once [#read()] returned `null`.
     public List<Diagnostic> trailingDiagnostics() {
-        return reachedEnd ? format.trailingDiagnostics() : List.of();
+        if (!reachedEnd) {
+            return List.of();
+        }
+        if (sequential instanceof Sources.HasTrailing t) {
+            return t.trailingDiagnostics();
+        }
+        return format.trailingDiagnostics();
     }
 
     /// The input's name used in error messages, or `null`.
@@ -378,6 +476,7 @@ public final class ParallelMarcReader implements Iterable<MarcRecord>, Closeable
         private int batchBytes = 1024 * 1024;
         private int maxChunksInFlight = -1;
         private ThreadFactory threadFactory;
+        private MarcFormat format = MarcFormat.ISO_2709;
         private boolean keepOpen;
         private String sourceName;
 
@@ -433,6 +532,25 @@ public final class ParallelMarcReader implements Iterable<MarcRecord>, Closeable
             return this;
         }
 
+        /// The input's format: [MarcFormat#ISO_2709] (the default), or MARC-in-JSON as one record
+        /// object per line ([MarcFormat#MARC_JSON_LINES]; [MarcFormat#MARC_JSON] is read the same
+        /// way, and a JSON array is read sequentially since it cannot be cut at lines). For JSON,
+        /// batches are cut after a newline once [#batchBytes(int)] are read; [#batchRecords(int)]
+        /// does not apply. The records, diagnostics (record indexes, lines, columns) and errors
+        /// are the sequential reader's; from the first malformed line on, the rest of the input
+        /// is read sequentially.
+        ///
+        /// @throws IllegalArgumentException for MARCXML and MARCMaker
+        public Builder format(MarcFormat value) {
+            Objects.requireNonNull(value, "format");
+            if (value == MarcFormat.MARCXML || value == MarcFormat.MARCMAKER) {
+                throw new IllegalArgumentException("ParallelMarcReader reads ISO 2709 and MARC-in-JSON (lines), not "
+                        + value + "; use MarcReader or MarcBatch for it");
+            }
+            format = value;
+            return this;
+        }
+
         /// Where the worker threads come from (default: virtual threads `marcloom-N`).
         public Builder threadFactory(ThreadFactory value) {
             threadFactory = Objects.requireNonNull(value, "threadFactory");
@@ -471,8 +589,14 @@ public final class ParallelMarcReader implements Iterable<MarcRecord>, Closeable
             if (maxChunksInFlight < 0) {
                 maxChunksInFlight = Math.max(2, decoders * 2);
             }
-            FramedInput in = new FramedInput(channel, owns, options, name);
-            return new ParallelMarcReader(new Iso2709Chunks(in, options, name, batchRecords, batchBytes), name, this);
+            ChunkFormat chunks;
+            if (format == MarcFormat.ISO_2709) {
+                FramedInput in = new FramedInput(channel, owns, options, name);
+                chunks = new Iso2709Chunks(in, options, name, batchRecords, batchBytes);
+            } else {
+                chunks = new JsonChunks(channel, owns, options, name, batchBytes);
+            }
+            return new ParallelMarcReader(chunks, name, this);
         }
     }
 }
