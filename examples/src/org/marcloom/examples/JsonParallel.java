@@ -1,6 +1,7 @@
 package org.marcloom.examples;
 
 import java.nio.file.Path;
+import org.marcloom.MarcFormat;
 import org.marcloom.MarcReader;
 import org.marcloom.ReaderOptions;
 import org.marcloom.batch.MarcGatherers;
@@ -17,6 +18,9 @@ import org.marcloom.record.Subfield;
 ///
 /// marcloom's own MARC-in-JSON writer is not on this branch yet, so [#json(MarcRecord)] is a tiny
 /// local serialiser (leader, fields, subfields; JSON string escaping).
+///
+/// Then reads those lines back with [MarcReader] and with [ParallelMarcReader] in
+/// [MarcFormat#MARC_JSON_LINES] mode (the `.ndjson` file is written next to the input once).
 ///
 /// Run: `mvn -q -DskipTests package && java -cp target/marcloom-cli.jar:target/test-classes org.marcloom.examples.JsonParallel [file.mrc]`
 public final class JsonParallel {
@@ -61,6 +65,39 @@ public final class JsonParallel {
             parSum = par.hex();
         }
         Support.report(file.getFileName() + " to MARC-in-JSON lines (best of 3)", seqNanos, parNanos, seqSum, parSum);
+
+        // Reading MARC-in-JSON lines back: the same records as NDJSON, read with MarcReader and
+        // with ParallelMarcReader.format(MARC_JSON_LINES).
+        Path lines = file.resolveSibling(file.getFileName() + ".ndjson");
+        if (!java.nio.file.Files.exists(lines)) {
+            try (var out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+                    java.nio.file.Files.newOutputStream(lines), java.nio.charset.StandardCharsets.UTF_8), 1 << 20);
+                 MarcReader reader = MarcReader.builder().options(options).open(file)) {
+                for (MarcRecord r : reader) {
+                    out.write(json(r));
+                }
+            }
+        }
+        int warmup = 1;
+        Support.Timings t = Support.measure(warmup, 3, () -> {
+            Support.Checksum c = new Support.Checksum();
+            try (MarcReader reader = MarcReader.builder().options(options).format(MarcFormat.MARC_JSON_LINES).open(lines)) {
+                for (MarcRecord r : reader) {
+                    c.add(r);
+                }
+            }
+            return c.records + ":" + c.hex();
+        }, () -> {
+            Support.Checksum c = new Support.Checksum();
+            try (ParallelMarcReader reader = ParallelMarcReader.builder().options(options)
+                    .format(MarcFormat.MARC_JSON_LINES).open(lines)) {
+                for (MarcRecord r : reader) {
+                    c.add(r);
+                }
+            }
+            return c.records + ":" + c.hex();
+        });
+        Support.report(lines.getFileName() + " read back (MARC-in-JSON lines, checksum of every record)", warmup, t);
     }
 
     /// One record as a MARC-in-JSON object on one line.
