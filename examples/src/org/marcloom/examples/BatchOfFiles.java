@@ -24,7 +24,7 @@ public final class BatchOfFiles {
     public static void main(String[] args) throws Exception {
         Path dir = args.length > 0 ? Path.of(args[0]) : Path.of("target/batch-of-files");
         int perFile = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 7;
         int warmup = 2;
         List<Path> all = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
