@@ -45,9 +45,10 @@ import java.util.function.Supplier;
 /// the factory given to [#open(ThreadFactory)]; by default virtual threads named `marcloom-N`.
 public final class StructuredScope implements AutoCloseable {
 
-    /// Every thread any scope started that may still be alive: the test hook. Pruned of ended
-    /// threads every [#PRUNE_EVERY] additions and when a scope joins its threads, so it stays
-    /// about as big as the live threads (it used to grow with every thread ever started).
+    /// Every thread any scope started whose task has not ended yet: the test hook. A thread
+    /// leaves it when its task ends (a terminated virtual thread still holds its task and all the
+    /// task captured, so keeping it retained whole batches of records), and dead threads are
+    /// pruned every [#PRUNE_EVERY] additions in case one was missed.
     private static final Set<Thread> THREADS = ConcurrentHashMap.newKeySet();
     private static final int PRUNE_EVERY = 1024;
     private static final AtomicLong TRACKED = new AtomicLong();
@@ -308,6 +309,12 @@ public final class StructuredScope implements AutoCloseable {
         track(t);
     }
 
+    /// Called by a thread as its task ends. A terminated virtual thread still references its task
+    /// (and so whatever the task captured), so the set must not keep it.
+    static void untrack(Thread t) {
+        THREADS.remove(t);
+    }
+
     private static void track(Thread t) {
         THREADS.add(t);
         if (TRACKED.incrementAndGet() % PRUNE_EVERY == 0) {
@@ -315,7 +322,7 @@ public final class StructuredScope implements AutoCloseable {
         }
     }
 
-    /// Test hook: how many threads started by any scope are still alive.
+    /// Test hook: how many threads started by any scope are still running their task.
     static int liveThreads() {
         THREADS.removeIf(t -> !t.isAlive());
         return THREADS.size();
@@ -360,6 +367,7 @@ public final class StructuredScope implements AutoCloseable {
                 ended.add(Thread.currentThread());
                 lock.notifyAll();
             }
+            untrack(Thread.currentThread());
         }
 
         @Override
