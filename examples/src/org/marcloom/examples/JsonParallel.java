@@ -32,21 +32,15 @@ public final class JsonParallel {
         Path file = args.length > 0 ? Path.of(args[0]) : SyntheticCorpus.ensure(SyntheticCorpus.DEFAULT_OUT, 100_000);
         ReaderOptions options = ReaderOptions.builder().lenient(true).build();
         int cores = Runtime.getRuntime().availableProcessors();
-        long seqNanos = Long.MAX_VALUE;
-        long parNanos = Long.MAX_VALUE;
-        String seqSum = null;
-        String parSum = null;
-        for (int round = 0; round < 3; round++) {
-            long t0 = System.nanoTime();
+        Support.Timings serialise = Support.measure(1, 3, () -> {
             Support.Checksum seq = new Support.Checksum();
             try (MarcReader reader = MarcReader.builder().options(options).open(file)) {
                 for (MarcRecord r : reader) {
                     seq.add(json(r));
                 }
             }
-            seqNanos = Math.min(seqNanos, System.nanoTime() - t0);
-            seqSum = seq.hex();
-            t0 = System.nanoTime();
+            return seq.records + ":" + seq.hex();
+        }, () -> {
             Support.Checksum par = new Support.Checksum();
             try (ParallelMarcReader reader = ParallelMarcReader.builder().options(options).open(file);
                  var records = reader.stream()) {
@@ -61,10 +55,9 @@ public final class JsonParallel {
                         }))
                         .forEach(list -> list.forEach(par::add));
             }
-            parNanos = Math.min(parNanos, System.nanoTime() - t0);
-            parSum = par.hex();
-        }
-        Support.report(file.getFileName() + " to MARC-in-JSON lines (best of 3)", seqNanos, parNanos, seqSum, parSum);
+            return par.records + ":" + par.hex();
+        });
+        Support.report(file.getFileName() + " to MARC-in-JSON lines", 1, serialise);
 
         // Reading MARC-in-JSON lines back: the same records as NDJSON, read with MarcReader and
         // with ParallelMarcReader.format(MARC_JSON_LINES).
