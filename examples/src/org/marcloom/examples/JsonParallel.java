@@ -1,6 +1,7 @@
 package org.marcloom.examples;
 
 import java.nio.file.Path;
+import org.marcloom.MarcFormat;
 import org.marcloom.MarcReader;
 import org.marcloom.ReaderOptions;
 import org.marcloom.batch.MarcGatherers;
@@ -18,6 +19,9 @@ import org.marcloom.record.Subfield;
 /// marcloom's own MARC-in-JSON writer is not on this branch yet, so [#json(MarcRecord)] is a tiny
 /// local serialiser (leader, fields, subfields; JSON string escaping).
 ///
+/// Then reads those lines back with [MarcReader] and with [ParallelMarcReader] in
+/// [MarcFormat#MARC_JSON_LINES] mode (the `.ndjson` file is written next to the input once).
+///
 /// Run: `mvn -q -DskipTests package && java -cp target/marcloom-cli.jar:target/test-classes org.marcloom.examples.JsonParallel [file.mrc]`
 public final class JsonParallel {
 
@@ -28,21 +32,15 @@ public final class JsonParallel {
         Path file = args.length > 0 ? Path.of(args[0]) : SyntheticCorpus.ensure(SyntheticCorpus.DEFAULT_OUT, 100_000);
         ReaderOptions options = ReaderOptions.builder().lenient(true).build();
         int cores = Runtime.getRuntime().availableProcessors();
-        long seqNanos = Long.MAX_VALUE;
-        long parNanos = Long.MAX_VALUE;
-        String seqSum = null;
-        String parSum = null;
-        for (int round = 0; round < 3; round++) {
-            long t0 = System.nanoTime();
+        Support.Timings serialise = Support.measure(1, 3, () -> {
             Support.Checksum seq = new Support.Checksum();
             try (MarcReader reader = MarcReader.builder().options(options).open(file)) {
                 for (MarcRecord r : reader) {
                     seq.add(json(r));
                 }
             }
-            seqNanos = Math.min(seqNanos, System.nanoTime() - t0);
-            seqSum = seq.hex();
-            t0 = System.nanoTime();
+            return seq.records + ":" + seq.hex();
+        }, () -> {
             Support.Checksum par = new Support.Checksum();
             try (ParallelMarcReader reader = ParallelMarcReader.builder().options(options).open(file);
                  var records = reader.stream()) {
@@ -57,10 +55,42 @@ public final class JsonParallel {
                         }))
                         .forEach(list -> list.forEach(par::add));
             }
-            parNanos = Math.min(parNanos, System.nanoTime() - t0);
-            parSum = par.hex();
+            return par.records + ":" + par.hex();
+        });
+        Support.report(file.getFileName() + " to MARC-in-JSON lines", 1, serialise);
+
+        // Reading MARC-in-JSON lines back: the same records as NDJSON, read with MarcReader and
+        // with ParallelMarcReader.format(MARC_JSON_LINES).
+        Path lines = file.resolveSibling(file.getFileName() + ".ndjson");
+        if (!java.nio.file.Files.exists(lines)) {
+            try (var out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+                    java.nio.file.Files.newOutputStream(lines), java.nio.charset.StandardCharsets.UTF_8), 1 << 20);
+                 MarcReader reader = MarcReader.builder().options(options).open(file)) {
+                for (MarcRecord r : reader) {
+                    out.write(json(r));
+                }
+            }
         }
-        Support.report(file.getFileName() + " to MARC-in-JSON lines (best of 3)", seqNanos, parNanos, seqSum, parSum);
+        int warmup = 1;
+        Support.Timings t = Support.measure(warmup, 3, () -> {
+            Support.Checksum c = new Support.Checksum();
+            try (MarcReader reader = MarcReader.builder().options(options).format(MarcFormat.MARC_JSON_LINES).open(lines)) {
+                for (MarcRecord r : reader) {
+                    c.add(r);
+                }
+            }
+            return c.records + ":" + c.hex();
+        }, () -> {
+            Support.Checksum c = new Support.Checksum();
+            try (ParallelMarcReader reader = ParallelMarcReader.builder().options(options)
+                    .format(MarcFormat.MARC_JSON_LINES).open(lines)) {
+                for (MarcRecord r : reader) {
+                    c.add(r);
+                }
+            }
+            return c.records + ":" + c.hex();
+        });
+        Support.report(lines.getFileName() + " read back (MARC-in-JSON lines, checksum of every record)", warmup, t);
     }
 
     /// One record as a MARC-in-JSON object on one line.

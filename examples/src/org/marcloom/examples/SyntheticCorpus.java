@@ -40,6 +40,12 @@ public final class SyntheticCorpus {
     }
 
     static void write(Path source, Path out, int n) throws IOException {
+        write(source, out, n, 0);
+    }
+
+    /// Writes records numbered `first` to `first + n - 1` (record i is a copy of source record
+    /// `i % size` with 001 `syn<i>`), so files written with different `first` differ.
+    static void write(Path source, Path out, int n, int first) throws IOException {
         List<byte[]> records = new ArrayList<>();
         try (MarcReader reader = MarcReader.open(source)) {
             for (RawRecord r = reader.readRaw(); r != null; r = reader.readRaw()) {
@@ -50,7 +56,7 @@ public final class SyntheticCorpus {
             Files.createDirectories(out.getParent());
         }
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
-            for (int i = 0; i < n; i++) {
+            for (int i = first; i < first + n; i++) {
                 byte[] rec = records.get(i % records.size()).clone();
                 renumber(rec, i);
                 os.write(rec);

@@ -2,18 +2,14 @@ package org.marcloom.batch;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import org.marcloom.Diagnostic;
-import org.marcloom.internal.iso2709.FramedInput;
-import org.marcloom.internal.iso2709.Iso2709Parser;
 import org.marcloom.record.MarcRecord;
 
-/// A batch of framed records, copied out of the framer's buffer, that one decoder decodes.
-/// Written by the framer, then by one decoder, then read by the consumer; the hand-offs go
-/// through blocking queues and [#decoded], which order the accesses.
+/// A run of consecutive records of the input, copied out of the framing buffer, that one worker
+/// decodes. Written under the reader's framing lock, then by the worker that framed it, then read
+/// by the consumer; the hand-off to the consumer is a volatile write of the decoded chunk, which
+/// orders the accesses.
 final class Chunk {
-
-    static final Chunk POISON = new Chunk(-1, 0);
 
     final long seq;
     byte[] data;
@@ -28,27 +24,39 @@ final class Chunk {
     /// The input ended after this chunk (or framing failed).
     boolean last;
 
+    // Line-based formats: where the chunk starts, and what its decoder found.
+    long startOffset;
+    /// Line breaks in the chunk, counted as the JSON parser counts them.
+    long lines;
+    /// Record objects the decoder saw (the record indexes the chunk used).
+    long objects;
+    /// The chunk cannot be decoded apart from what precedes it (see [JsonChunks]).
+    boolean needsSequential;
+
     MarcRecord[] records;
     int decodedCount;
     RuntimeException decodeError;
-    final CountDownLatch decoded = new CountDownLatch(1);
 
+    /// @param data    the buffer to copy records into (grown when a record does not fit)
+    /// @param records the expected number of records (the index arrays grow past it)
     @SuppressWarnings("unchecked")
-    Chunk(long seq, int capacity) {
+    Chunk(long seq, byte[] data, int records) {
         this.seq = seq;
-        this.data = new byte[Math.max(capacity, 16)];
-        this.ends = new int[16];
-        this.indexes = new long[16];
-        this.offsets = new long[16];
-        this.framing = new List[16];
+        this.data = data;
+        int n = Math.max(1, records);
+        this.ends = new int[n];
+        this.indexes = new long[n];
+        this.offsets = new long[n];
+        this.framing = new List[n];
     }
 
-    void add(FramedInput in) {
-        int len = in.end() - in.start();
+    /// Appends one framed record `buf[start, end)`.
+    void add(byte[] buf, int start, int end, long index, long offset, List<Diagnostic> framingDiagnostics) {
+        int len = end - start;
         if (size + len > data.length) {
             data = Arrays.copyOf(data, Math.max(data.length * 2, size + len));
         }
-        System.arraycopy(in.buffer(), in.start(), data, size, len);
+        System.arraycopy(buf, start, data, size, len);
         size += len;
         if (count == ends.length) {
             int n = count * 2;
@@ -58,34 +66,9 @@ final class Chunk {
             framing = Arrays.copyOf(framing, n);
         }
         ends[count] = size;
-        indexes[count] = in.index();
-        offsets[count] = in.offset();
-        framing[count] = in.framing();
+        indexes[count] = index;
+        offsets[count] = offset;
+        framing[count] = framingDiagnostics;
         count++;
-    }
-
-    /// Decodes every record; stops at the first exception, keeping the records before it.
-    void decode(Iso2709Parser parser, String name) {
-        try {
-            records = new MarcRecord[count];
-            int from = 0;
-            for (int i = 0; i < count; i++) {
-                try {
-                    records[i] = parser.parse(data, from, ends[i], indexes[i], offsets[i], framing[i]);
-                } catch (org.marcloom.MarcParseException e) {
-                    decodeError = name == null ? e : e.withSource(name);
-                    break;
-                } catch (RuntimeException e) {
-                    decodeError = e;
-                    break;
-                }
-                from = ends[i];
-                decodedCount = i + 1;
-            }
-            data = null; // the bytes are no longer needed
-            framing = null;
-        } finally {
-            decoded.countDown();
-        }
     }
 }

@@ -95,6 +95,7 @@ public final class MarcGatherers {
                     task.run();
                 } finally {
                     running.remove(Thread.currentThread());
+                    StructuredScope.untrack(Thread.currentThread());
                 }
             });
             running.add(t);

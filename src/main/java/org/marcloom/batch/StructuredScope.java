@@ -45,8 +45,13 @@ import java.util.function.Supplier;
 /// the factory given to [#open(ThreadFactory)]; by default virtual threads named `marcloom-N`.
 public final class StructuredScope implements AutoCloseable {
 
-    /// Every thread any scope started that may still be alive (pruned as they end): the test hook.
+    /// Every thread any scope started whose task has not ended yet: the test hook. A thread
+    /// leaves it when its task ends (a terminated virtual thread still holds its task and all the
+    /// task captured, so keeping it retained whole batches of records), and dead threads are
+    /// pruned every [#PRUNE_EVERY] additions in case one was missed.
     private static final Set<Thread> THREADS = ConcurrentHashMap.newKeySet();
+    private static final int PRUNE_EVERY = 1024;
+    private static final AtomicLong TRACKED = new AtomicLong();
     private static final ThreadFactory DEFAULT_FACTORY = Thread.ofVirtual().name("marcloom-", 0).factory();
     private static final AtomicLong SUBTASKS = new AtomicLong();
 
@@ -125,7 +130,7 @@ public final class StructuredScope implements AutoCloseable {
             unfinished.add(t);
             pruneEnded();
         }
-        THREADS.add(thread);
+        track(thread);
         try {
             thread.start();
         } catch (RuntimeException | Error e) {
@@ -254,6 +259,7 @@ public final class StructuredScope implements AutoCloseable {
             while (true) {
                 try {
                     t.join();
+                    THREADS.remove(t);
                     break;
                 } catch (InterruptedException e) {
                     interrupted = true;
@@ -300,10 +306,23 @@ public final class StructuredScope implements AutoCloseable {
 
     /// Registers a thread started outside a scope (the gatherers) for [#liveThreads()].
     static void register(Thread t) {
-        THREADS.add(t);
+        track(t);
     }
 
-    /// Test hook: how many threads started by any scope are still alive.
+    /// Called by a thread as its task ends. A terminated virtual thread still references its task
+    /// (and so whatever the task captured), so the set must not keep it.
+    static void untrack(Thread t) {
+        THREADS.remove(t);
+    }
+
+    private static void track(Thread t) {
+        THREADS.add(t);
+        if (TRACKED.incrementAndGet() % PRUNE_EVERY == 0) {
+            THREADS.removeIf(x -> !x.isAlive());
+        }
+    }
+
+    /// Test hook: how many threads started by any scope are still running their task.
     static int liveThreads() {
         THREADS.removeIf(t -> !t.isAlive());
         return THREADS.size();
@@ -348,6 +367,7 @@ public final class StructuredScope implements AutoCloseable {
                 ended.add(Thread.currentThread());
                 lock.notifyAll();
             }
+            untrack(Thread.currentThread());
         }
 
         @Override

@@ -2,7 +2,8 @@
 /// sequential run.
 ///
 /// - [MarcBatch]: many files at once, one reader per file on its own (virtual) thread.
-/// - [ParallelMarcReader]: one large ISO 2709 file decoded on all cores, records in file order.
+/// - [ParallelMarcReader]: one large ISO 2709 or MARC-in-JSON-lines file decoded on all cores,
+///   records in file order.
 /// - [MarcGatherers] and [Pipeline]: a user function (which may block on I/O) applied with
 ///   bounded concurrency on virtual threads, ordered or unordered, with backpressure.
 /// - [StructuredScope]: the small structured-concurrency scope the others are built on (fail-fast,

@@ -22,8 +22,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.marcloom.MarcFormat;
 import org.marcloom.MarcParseException;
 import org.marcloom.MarcReader;
 import org.marcloom.ReaderOptions;
@@ -88,6 +90,59 @@ class BatchLifecycleTest {
         }
         awaitNoWorkers();
         assertFalse(channel.isOpen());
+    }
+
+    @Test
+    void jsonLinesCloseMidStreamStopsEveryWorkerAndClosesTheChannel(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("lines.json");
+        Files.write(file, JsonLinesGen.file(7, 2_000, false, false));
+        FileChannel channel = FileChannel.open(file);
+        ParallelMarcReader reader = ParallelMarcReader.builder().format(MarcFormat.MARC_JSON_LINES).lenient(true)
+                .decoders(4).batchBytes(2_000).maxChunksInFlight(2).open(channel);
+        try (var stream = reader.stream()) {
+            assertEquals(3, stream.limit(3).count());
+        }
+        awaitNoWorkers();
+        assertFalse(channel.isOpen());
+    }
+
+    @Test
+    void jsonLinesFallBackToSequentialAtAMalformedLineAndEndTheSame(@TempDir Path dir) throws Exception {
+        // 500 good lines, one cut short, 500 good lines: the parallel read turns sequential at the
+        // malformed line, and the whole output is the sequential reader's.
+        byte[] good = JsonLinesGen.file(3, 500, false, false);
+        byte[] rest = JsonLinesGen.file(4, 500, false, false);
+        byte[] bytes = new byte[good.length + rest.length + 20];
+        System.arraycopy(good, 0, bytes, 0, good.length);
+        byte[] broken = "\n{\"leader\":\"0000\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(broken, 0, bytes, good.length, broken.length);
+        System.arraycopy(rest, 0, bytes, good.length + broken.length, rest.length);
+        bytes = java.util.Arrays.copyOf(bytes, good.length + broken.length + rest.length);
+        Path file = dir.resolve("damaged.json");
+        Files.write(file, bytes);
+        ReaderOptions options = ReaderOptions.builder().lenient(true).build();
+        Outcome expected = Outcome.sequential(bytes, options, MarcFormat.MARC_JSON_LINES);
+        assertTrue(expected.records().stream().anyMatch(r -> r.contains("SYNTAX_ERROR")), "the damage is reported");
+        Outcome actual = Outcome.parallel(bytes, ParallelMarcReader.builder().options(options)
+                .format(MarcFormat.MARC_JSON_LINES).decoders(2).batchBytes(4_096));
+        assertEquals(expected, actual);
+        FileChannel channel = FileChannel.open(file);
+        try (ParallelMarcReader reader = ParallelMarcReader.builder().options(options)
+                .format(MarcFormat.MARC_JSON_LINES).decoders(2).batchBytes(4_096).open(channel)) {
+            long n = 0;
+            while (reader.read() != null) {
+                n++;
+            }
+            assertEquals(expected.records().size(), n);
+        }
+        awaitNoWorkers();
+        assertFalse(channel.isOpen());
+    }
+
+    @Test
+    void parallelReaderRefusesFormatsItCannotCut() {
+        assertThrows(IllegalArgumentException.class, () -> ParallelMarcReader.builder().format(MarcFormat.MARCXML));
+        assertThrows(IllegalArgumentException.class, () -> ParallelMarcReader.builder().format(MarcFormat.MARCMAKER));
     }
 
     @Test

@@ -16,16 +16,27 @@ import org.marcloom.record.MarcRecord;
 record Outcome(List<String> records, List<Diagnostic> trailing, String error) {
 
     static String describe(MarcRecord r) {
-        return r + " " + r.diagnostics();
+        return r + " " + r.diagnostics().stream().map(Outcome::describe).toList();
+    }
+
+    /// Every field of a diagnostic (its `toString` leaves some out).
+    static String describe(Diagnostic d) {
+        return d.severity() + " " + d.code() + " #" + d.recordIndex() + " @" + d.byteOffset() + " line " + d.line()
+                + ":" + d.column() + " tag " + d.tag() + ": " + d.message();
     }
 
     static String describe(MarcParseException e) {
-        return e.code() + " #" + e.recordIndex() + " @" + e.byteOffset() + " " + e.getMessage();
+        return e.code() + " #" + e.recordIndex() + " @" + e.byteOffset() + " line " + e.line() + ":" + e.column()
+                + " " + e.getMessage();
     }
 
     static Outcome sequential(byte[] bytes, ReaderOptions options) throws IOException {
+        return sequential(bytes, options, org.marcloom.MarcFormat.ISO_2709);
+    }
+
+    static Outcome sequential(byte[] bytes, ReaderOptions options, org.marcloom.MarcFormat format) throws IOException {
         List<String> out = new ArrayList<>();
-        try (MarcReader reader = MarcReader.builder().options(options).sourceName("gen")
+        try (MarcReader reader = MarcReader.builder().options(options).format(format).sourceName("gen")
                 .open(Channels.newChannel(new ByteArrayInputStream(bytes)))) {
             try {
                 for (MarcRecord r = reader.read(); r != null; r = reader.read()) {

@@ -6,10 +6,11 @@ import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.marcloom.MarcFormat;
 import org.marcloom.ReaderOptions;
 
-/// Every parallel path yields exactly the sequential reader's output on generated files, well
-/// formed and damaged, with tiny and huge batches and 1 to 16 threads.
+/// Every parallel path yields exactly the sequential reader's output on generated files (ISO 2709
+/// and MARC-in-JSON lines), well formed and damaged, with tiny and huge batches and 1 to 16 threads.
 class ParallelEqualsSequentialProperties {
 
     @Property(tries = 300)
@@ -29,6 +30,21 @@ class ParallelEqualsSequentialProperties {
             default -> b.batchRecords(100_000).batchBytes(1 << 24);
         }
         Outcome actual = Outcome.parallel(file, b);
+        assertEquals(expected, actual);
+    }
+
+    @Property(tries = 300)
+    void parallelJsonLinesReaderMatchesSequential(@ForAll long seed, @ForAll @IntRange(min = 0, max = 80) int records,
+                                                  @ForAll boolean damage, @ForAll boolean lenient,
+                                                  @ForAll boolean crlf,
+                                                  @ForAll @IntRange(min = 1, max = 8) int threads,
+                                                  @ForAll @IntRange(min = 1, max = 4096) int batchBytes,
+                                                  @ForAll @IntRange(min = 1, max = 8) int maxChunks) throws Exception {
+        byte[] file = JsonLinesGen.file(seed, records, damage, crlf);
+        ReaderOptions options = ReaderOptions.builder().lenient(lenient).build();
+        Outcome expected = Outcome.sequential(file, options, MarcFormat.MARC_JSON_LINES);
+        Outcome actual = Outcome.parallel(file, ParallelMarcReader.builder().options(options)
+                .format(MarcFormat.MARC_JSON_LINES).decoders(threads).batchBytes(batchBytes).maxChunksInFlight(maxChunks));
         assertEquals(expected, actual);
     }
 

@@ -84,8 +84,9 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
     private JsonParser parser;
     private long parserBase;
     private int lineBase;
-    private int mode = UNKNOWN;
+    private int mode;
     private boolean done;
+    private boolean syntaxErrors;
     private long index;
     private long returned;
     /// Index of the record being read, or -1 between records.
@@ -99,6 +100,18 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
     private String controlNumber;
 
     public JsonSource(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name) {
+        this(channel, owns, options, name, 0, false);
+    }
+
+    /// A source that starts inside a larger input (the parallel reader's chunks).
+    ///
+    /// @param firstIndex   the record index of the first record object read
+    /// @param objectStream the input is known to be the object-stream form (a `[` at the start is
+    ///                     then a non-record value, not the start of an array)
+    public JsonSource(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name,
+                      long firstIndex, boolean objectStream) {
+        this.index = firstIndex;
+        this.mode = objectStream ? OBJECTS : UNKNOWN;
         this.channel = channel;
         this.owns = owns;
         this.name = name;
@@ -234,6 +247,7 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
     /// A syntax error from Jackson: strict throws; lenient resynchronises on the next line (object
     /// stream) or ends (array).
     private void syntaxError(StreamReadException e) {
+        syntaxErrors = true;
         JsonLocation loc = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
         if (in.hasBadBytes()) {
             // malformed bytes up to the error come first (they may be its cause)
@@ -624,6 +638,21 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
     @Override
     public long recordsRead() {
         return returned;
+    }
+
+    /// Record objects seen so far (including skipped ones): the next record index.
+    public long recordObjectsSeen() {
+        return index;
+    }
+
+    /// Whether malformed JSON was met (strict: thrown; lenient: skipped to the next line).
+    public boolean hadSyntaxError() {
+        return syntaxErrors;
+    }
+
+    /// Whether the input was read as a stream of record objects (not one array).
+    public boolean isObjectStream() {
+        return mode == OBJECTS;
     }
 
     /// Diagnostics that belong to no record: syntax errors after the last good record, content
