@@ -2,6 +2,8 @@ package org.marcloom.marc8;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.Arrays;
+import org.marcloom.internal.Marc8Access;
 
 /// Decodes MARC-8 bytes to Unicode text, following the Library of Congress MARC-8 code tables:
 /// Basic and Extended Latin (ANSEL), Hebrew, Cyrillic, Extended Cyrillic, Arabic, Extended Arabic,
@@ -32,6 +34,10 @@ public final class Marc8Decoder {
     private static final Marc8Decoder STANDARD = new Marc8Decoder(true, false);
     private static final int ESC = 0x1B;
 
+    static {
+        Marc8Access.install(ReusingDecoder::new);
+    }
+
     private final boolean decodeNcr;
     private final boolean nfc;
 
@@ -58,15 +64,27 @@ public final class Marc8Decoder {
 
     /// Lenient decoding: bad sequences become U+FFFD and are reported to `listener`.
     public String decode(byte[] bytes, int offset, int length, ErrorListener listener) {
+        return decode(bytes, offset, length, listener, null);
+    }
+
+    /// Both `decode` methods: `scratch` is the caller's reusable [Scratch], or null for one of this
+    /// call's own (made only when the text needs decoding).
+    private String decode(byte[] bytes, int offset, int length, ErrorListener listener, Scratch scratch) {
         if (isAsciiOnly(bytes, offset, length) && !(decodeNcr && hasNcrStart(bytes, offset, length))) {
             // Plain ASCII: nothing to decode.
             return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
         }
-        String s = decodeGeneral(bytes, offset, length, listener);
-        if (decodeNcr && s.indexOf("&#") >= 0) {
-            s = replaceNcrs(s);
+        Scratch work = scratch != null ? scratch : new Scratch();
+        int n = decodeGeneral(bytes, offset, length, listener, work);
+        char[] chars = work.chars;
+        if (decodeNcr && work.ampersand) {
+            n = replaceNcrs(chars, n);
         }
+        // One array for the result: Latin-1 when every char fits (the JDK tries that first),
+        // else UTF-16.
+        String s = new String(chars, 0, n);
         if (nfc) {
+            // Returns s itself when a quick check finds it already normalised.
             s = Normalizer.normalize(s, Normalizer.Form.NFC);
         }
         return s;
@@ -93,11 +111,17 @@ public final class Marc8Decoder {
         return false;
     }
 
-    private static String decodeGeneral(byte[] b, int offset, int length, ErrorListener listener) {
+    /// Decodes into `work.chars` (combining marks after their base characters, references left as
+    /// they are) and returns the number of chars; sets `work.ampersand` when one of them is '&'.
+    private static int decodeGeneral(byte[] b, int offset, int length, ErrorListener listener, Scratch work) {
         Marc8Tables tables = Marc8Tables.get();
         int end = offset + length;
-        StringBuilder out = new StringBuilder(length + 8);
-        int[] marks = null; // combining marks waiting for their base character
+        // Every byte gives at most one code point (two chars when supplementary; EACC takes three
+        // bytes for one); the marks only wait for their base, so they are counted in that too.
+        char[] out = work.chars(length);
+        int count = 0;
+        boolean ampersand = false;
+        int[] marks = work.marks; // combining marks waiting for their base character
         int markCount = 0;
         int g0 = Marc8Tables.ASCII;
         int g1 = Marc8Tables.ANSEL;
@@ -200,25 +224,36 @@ public final class Marc8Decoder {
                 continue;
             }
             if (cp < 0) {
-                if (marks == null) {
-                    marks = new int[4];
-                } else if (markCount == marks.length) {
-                    marks = java.util.Arrays.copyOf(marks, markCount * 2);
+                if (markCount == marks.length) {
+                    marks = work.growMarks();
                 }
                 marks[markCount++] = -cp;
                 continue;
             }
-            out.appendCodePoint(cp);
+            count = put(out, count, cp);
+            ampersand |= cp == '&';
             for (int m = 0; m < markCount; m++) {
-                out.appendCodePoint(marks[m]);
+                count = put(out, count, marks[m]);
             }
             markCount = 0;
         }
         // Marks with no base character after them: keep them rather than lose them.
         for (int m = 0; m < markCount; m++) {
-            out.appendCodePoint(marks[m]);
+            count = put(out, count, marks[m]);
         }
-        return out.toString();
+        work.ampersand = ampersand;
+        return count;
+    }
+
+    /// Writes `cp` at `n` (room for two chars is there, see [#decodeGeneral]); returns the new end.
+    private static int put(char[] out, int n, int cp) {
+        if (cp < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+            out[n] = (char) cp;
+            return n + 1;
+        }
+        out[n] = Character.highSurrogate(cp);
+        out[n + 1] = Character.lowSurrogate(cp);
+        return n + 2;
     }
 
     /// Bytes of the EACC character at `i`: 3, or fewer when the end or an ESC cuts it short (the
@@ -323,46 +358,91 @@ public final class Marc8Decoder {
         listener.onError(index, message);
     }
 
-    /// Replaces `&#xHHHH;` references (hexadecimal, the MARC-8 lossless form) with their characters.
-    static String replaceNcrs(String s) {
-        StringBuilder out = null;
-        int last = 0;
-        int i = s.indexOf("&#");
-        while (i >= 0) {
-            int p = i + 2;
-            boolean hex = p < s.length() && (s.charAt(p) == 'x' || s.charAt(p) == 'X');
-            if (!hex) {
-                i = s.indexOf("&#", i + 2);
+    /// Replaces `&#xHHHH;` references (hexadecimal, the MARC-8 lossless form: one to seven digits,
+    /// a code point that is not a surrogate) in `c[0, n)` with their characters, in place (a
+    /// reference takes at least five chars, its character at most two); returns the new length.
+    /// Anything else, `&#` included, stays as it is.
+    static int replaceNcrs(char[] c, int n) {
+        int w = 0;
+        int r = 0;
+        while (r < n) {
+            char ch = c[r];
+            if (ch == '&' && r + 1 < n && c[r + 1] == '#') {
+                int p = r + 2;
+                if (p < n && (c[p] == 'x' || c[p] == 'X')) {
+                    p++;
+                    int digitsStart = p;
+                    long value = 0;
+                    while (p < n && p - digitsStart < 7) {
+                        char d = c[p];
+                        int digit = d < 0x80 ? Character.digit(d, 16) : -1; // ASCII digits only
+                        if (digit < 0) {
+                            break;
+                        }
+                        value = value * 16 + digit;
+                        p++;
+                    }
+                    if (p > digitsStart && p < n && c[p] == ';' && value <= Character.MAX_CODE_POINT
+                            && !(value >= 0xD800 && value <= 0xDFFF)) {
+                        w = put(c, w, (int) value);
+                        r = p + 1;
+                        continue;
+                    }
+                }
+                // Not a reference: keep "&#" and look again after it.
+                c[w++] = '&';
+                c[w++] = '#';
+                r += 2;
                 continue;
             }
-            p++;
-            int digitsStart = p;
-            long value = 0;
-            while (p < s.length() && p - digitsStart < 7) {
-                char ch = s.charAt(p);
-                int d = ch < 0x80 ? Character.digit(ch, hex ? 16 : 10) : -1; // ASCII digits only
-                if (d < 0) {
-                    break;
-                }
-                value = value * (hex ? 16 : 10) + d;
-                p++;
-            }
-            if (p > digitsStart && p < s.length() && s.charAt(p) == ';' && value <= Character.MAX_CODE_POINT
-                    && !(value >= 0xD800 && value <= 0xDFFF)) {
-                if (out == null) {
-                    out = new StringBuilder(s.length());
-                }
-                out.append(s, last, i).appendCodePoint((int) value);
-                last = p + 1;
-                i = s.indexOf("&#", last);
-            } else {
-                i = s.indexOf("&#", i + 2);
-            }
+            c[w++] = ch;
+            r++;
         }
-        if (out == null) {
-            return s;
+        return w;
+    }
+
+    /// Scratch arrays for one decode at a time.
+    private static final class Scratch {
+        /// Values up to this many bytes keep their arrays for the next value; longer ones (only
+        /// from lenient reading of oversize fields) get arrays of their own.
+        static final int MAX_RETAINED = 1 << 14;
+        private static final char[] NO_CHARS = {};
+        private static final int[] NO_MARKS = {};
+
+        char[] chars = NO_CHARS;
+        int[] marks = NO_MARKS;
+        boolean ampersand;
+
+        /// The char array, with room for what `length` bytes decode to.
+        char[] chars(int length) {
+            int need = 2 * length;
+            if (chars.length < need) {
+                chars = new char[Math.max(need, 2 * chars.length)];
+            }
+            return chars;
         }
-        return out.append(s, last, s.length()).toString();
+
+        int[] growMarks() {
+            marks = Arrays.copyOf(marks, Math.max(4, marks.length * 2));
+            return marks;
+        }
+    }
+
+    /// The [Marc8Access.ScratchDecoder] behind the parsers: this decoder's options, one
+    /// [Scratch] reused. Not thread-safe.
+    private static final class ReusingDecoder implements Marc8Access.ScratchDecoder {
+        private final Marc8Decoder decoder;
+        private final Scratch scratch = new Scratch();
+
+        ReusingDecoder(Marc8Decoder decoder) {
+            this.decoder = decoder;
+        }
+
+        @Override
+        public String decode(byte[] bytes, int offset, int length, ErrorListener listener) {
+            return decoder.decode(bytes, offset, length, listener,
+                    length <= Scratch.MAX_RETAINED ? scratch : null);
+        }
     }
 
     /// Configures a [Marc8Decoder]. Not thread-safe.
