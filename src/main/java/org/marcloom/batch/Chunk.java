@@ -5,8 +5,8 @@ import java.util.List;
 import org.marcloom.Diagnostic;
 import org.marcloom.record.MarcRecord;
 
-/// A run of consecutive records of the input, copied out of the framing buffer, that one worker
-/// decodes. Written under the reader's framing lock, then by the worker that framed it, then read
+/// A run of consecutive records of the input that one worker decodes, with the buffer that holds
+/// their bytes (for ISO 2709 the buffer the input was read into, so the records are not copied). Written under the reader's framing lock, then by the worker that framed it, then read
 /// by the consumer; the hand-off to the consumer is a volatile write of the decoded chunk, which
 /// orders the accesses.
 final class Chunk {
@@ -15,7 +15,8 @@ final class Chunk {
     byte[] data;
     int size;
     int count;
-    int[] ends;             // record i is data[ends[i-1] (or 0), ends[i])
+    int[] starts;           // record i is data[starts[i], ends[i])
+    int[] ends;
     long[] indexes;
     long[] offsets;
     List<Diagnostic>[] framing;
@@ -37,35 +38,32 @@ final class Chunk {
     int decodedCount;
     RuntimeException decodeError;
 
-    /// @param data    the buffer to copy records into (grown when a record does not fit)
+    /// @param data    the buffer to read the chunk's bytes into (may be replaced by a bigger one)
     /// @param records the expected number of records (the index arrays grow past it)
     @SuppressWarnings("unchecked")
     Chunk(long seq, byte[] data, int records) {
         this.seq = seq;
         this.data = data;
         int n = Math.max(1, records);
+        this.starts = new int[n];
         this.ends = new int[n];
         this.indexes = new long[n];
         this.offsets = new long[n];
         this.framing = new List[n];
     }
 
-    /// Appends one framed record `buf[start, end)`.
-    void add(byte[] buf, int start, int end, long index, long offset, List<Diagnostic> framingDiagnostics) {
-        int len = end - start;
-        if (size + len > data.length) {
-            data = Arrays.copyOf(data, Math.max(data.length * 2, size + len));
-        }
-        System.arraycopy(buf, start, data, size, len);
-        size += len;
+    /// Records one framed record `data[start, end)` (its bytes are already in `data`).
+    void add(int start, int end, long index, long offset, List<Diagnostic> framingDiagnostics) {
         if (count == ends.length) {
             int n = count * 2;
+            starts = Arrays.copyOf(starts, n);
             ends = Arrays.copyOf(ends, n);
             indexes = Arrays.copyOf(indexes, n);
             offsets = Arrays.copyOf(offsets, n);
             framing = Arrays.copyOf(framing, n);
         }
-        ends[count] = size;
+        starts[count] = start;
+        ends[count] = end;
         indexes[count] = index;
         offsets[count] = offset;
         framing[count] = framingDiagnostics;

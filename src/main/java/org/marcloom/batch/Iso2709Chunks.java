@@ -10,8 +10,10 @@ import org.marcloom.internal.iso2709.Iso2709Parser;
 import org.marcloom.record.MarcRecord;
 
 /// ISO 2709 for [ParallelMarcReader]: records are framed with the shared [FramedInput] (the same
-/// framing loop, junk accounting, record indexes and offsets as the sequential reader) and copied
-/// into the chunk; a decoder parses them with the shared [Iso2709Parser].
+/// framing loop, junk accounting, record indexes and offsets as the sequential reader) in batch
+/// mode: the input is read straight into the chunk's buffer and the chunk records where each
+/// record starts and ends in it (only a record cut by the end of a buffer is copied, into the next
+/// chunk's buffer); a decoder parses them with the shared [Iso2709Parser].
 final class Iso2709Chunks implements ChunkFormat {
 
     private final FramedInput input;
@@ -31,14 +33,23 @@ final class Iso2709Chunks implements ChunkFormat {
 
     @Override
     public void fill(Chunk c) {
+        FramedInput in = input;
+        in.beginBatch(c.data);
         try {
+            int first = -1;
             while (c.count < batchRecords && c.size < batchBytes) {
-                if (!input.next()) {
-                    c.last = true;
-                    trailing = input.trailingDiagnostics();
+                if (!in.next()) {
+                    if (!in.batchFull()) {
+                        c.last = true;
+                        trailing = in.trailingDiagnostics();
+                    }
                     return;
                 }
-                c.add(input.buffer(), input.start(), input.end(), input.index(), input.offset(), input.framing());
+                if (first < 0) {
+                    first = in.start();
+                }
+                c.add(in.start(), in.end(), in.index(), in.offset(), in.framing());
+                c.size = in.end() - first;
             }
         } catch (RuntimeException e) {
             c.framingError = e;
@@ -46,6 +57,8 @@ final class Iso2709Chunks implements ChunkFormat {
         } catch (Error e) {
             c.framingError = new MarcBatchException("framing " + name + " failed", name, e);
             c.last = true;
+        } finally {
+            c.data = in.buffer(); // the records' bytes; the input moves to another buffer next time
         }
     }
 
@@ -61,16 +74,13 @@ final class Iso2709Chunks implements ChunkFormat {
             MarcRecord[] records = new MarcRecord[c.count];
             c.records = records;
             byte[] data = c.data;
-            int from = 0;
             for (int i = 0; i < c.count; i++) {
-                int end = c.ends[i];
                 try {
-                    records[i] = parser.parse(data, from, end, c.indexes[i], c.offsets[i], c.framing[i]);
+                    records[i] = parser.parse(data, c.starts[i], c.ends[i], c.indexes[i], c.offsets[i], c.framing[i]);
                 } catch (MarcParseException e) {
                     c.decodeError = name == null ? e : e.withSource(name);
                     return;
                 }
-                from = end;
                 c.decodedCount = i + 1;
             }
         };

@@ -92,6 +92,7 @@ public final class ParallelMarcReader implements Iterable<MarcRecord>, Closeable
     private final int maxChunks;
     private final int batchRecords;
     private final int batchBytes;
+    private final int bufferBytes;
     private final int workers;
 
     private final boolean keepBytes;
@@ -125,6 +126,7 @@ public final class ParallelMarcReader implements Iterable<MarcRecord>, Closeable
         this.maxChunks = b.maxChunksInFlight;
         this.batchRecords = b.batchRecords;
         this.batchBytes = b.batchBytes;
+        this.bufferBytes = b.bufferBytes > 0 ? b.bufferBytes : Math.min(batchBytes + 4096, 1 << 21);
         this.permits = new Semaphore(maxChunks);
         this.ready = new AtomicReferenceArray<>(maxChunks);
         this.spare = new ArrayBlockingQueue<>(maxChunks);
@@ -178,7 +180,7 @@ public final class ParallelMarcReader implements Iterable<MarcRecord>, Closeable
         highWater.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         byte[] buf = spare.poll();
         if (buf == null) {
-            buf = new byte[Math.min(batchBytes + 4096, 1 << 21)];
+            buf = new byte[bufferBytes];
         }
         Chunk c = new Chunk(nextSeq++, buf, Math.min(batchRecords, 1024));
         framed[(int) (c.seq % maxChunks)] = c;
@@ -475,6 +477,7 @@ public final class ParallelMarcReader implements Iterable<MarcRecord>, Closeable
         private int batchRecords = 1024;
         private int batchBytes = 1024 * 1024;
         private int maxChunksInFlight = -1;
+        private int bufferBytes = -1;
         private ThreadFactory threadFactory;
         private MarcFormat format = MarcFormat.ISO_2709;
         private boolean keepOpen;
@@ -548,6 +551,17 @@ public final class ParallelMarcReader implements Iterable<MarcRecord>, Closeable
                         + value + "; use MarcReader or MarcBatch for it");
             }
             format = value;
+            return this;
+        }
+
+        /// Test hook: the size of a new batch buffer (default `batchBytes` + 4 KiB, at most 2 MiB).
+        /// An ISO 2709 batch also ends when its buffer is full, so a small one cuts batches at
+        /// buffer ends, with the record there carried over to the next batch.
+        Builder bufferBytes(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("bufferBytes must be at least 1: " + value);
+            }
+            bufferBytes = value;
             return this;
         }
 

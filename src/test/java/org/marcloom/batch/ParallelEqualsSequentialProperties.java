@@ -10,15 +10,17 @@ import org.marcloom.MarcFormat;
 import org.marcloom.ReaderOptions;
 
 /// Every parallel path yields exactly the sequential reader's output on generated files (ISO 2709
-/// and MARC-in-JSON lines), well formed and damaged, with tiny and huge batches and 1 to 16 threads.
+/// and MARC-in-JSON lines), well formed and damaged, with tiny and huge batches, batches cut at
+/// the ends of small buffers, and 1 to 16 threads.
 class ParallelEqualsSequentialProperties {
 
     @Property(tries = 300)
     void parallelReaderMatchesSequential(@ForAll long seed, @ForAll @IntRange(min = 0, max = 60) int records,
                                          @ForAll boolean damage, @ForAll boolean lenient,
                                          @ForAll @IntRange(min = 1, max = 16) int threads,
-                                         @ForAll @IntRange(min = 1, max = 3) int batchKind,
-                                         @ForAll @IntRange(min = 1, max = 8) int maxChunks) throws Exception {
+                                         @ForAll @IntRange(min = 1, max = 4) int batchKind,
+                                         @ForAll @IntRange(min = 1, max = 8) int maxChunks,
+                                         @ForAll @IntRange(min = 1, max = 2048) int bufferBytes) throws Exception {
         byte[] file = Iso2709Gen.file(seed, records, damage);
         ReaderOptions options = ReaderOptions.builder().lenient(lenient).build();
         Outcome expected = Outcome.sequential(file, options);
@@ -27,6 +29,9 @@ class ParallelEqualsSequentialProperties {
         switch (batchKind) {
             case 1 -> b.batchRecords(1).batchBytes(1);
             case 2 -> b.batchRecords(7).batchBytes(1000);
+            // Batches end only where their buffer is full: records straddle buffer ends (and
+            // records bigger than a buffer make it grow).
+            case 3 -> b.batchRecords(100_000).batchBytes(1 << 24).bufferBytes(bufferBytes);
             default -> b.batchRecords(100_000).batchBytes(1 << 24);
         }
         Outcome actual = Outcome.parallel(file, b);

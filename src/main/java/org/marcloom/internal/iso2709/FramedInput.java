@@ -16,11 +16,17 @@ import org.marcloom.Severity;
 
 /// The framing loop every ISO 2709 channel reader shares: feeds the [Framer] from a channel
 /// through one reused, growable buffer, accounts junk and trailing bytes, and numbers records and
-/// their absolute offsets. The sequential [Iso2709Source] decodes each framed record in place; the
-/// parallel reader (`org.marcloom.batch`) copies them into batches for decoder threads.
+/// their absolute offsets. The sequential [Iso2709Source] decodes each framed record in place.
 ///
 /// After [#next()] returns true, [#buffer()]`[`[#start()]`, `[#end()]`)` holds the record's bytes
 /// until the next call. Not thread-safe: one thread frames.
+///
+/// Batch mode (the parallel reader in `org.marcloom.batch`): [#beginBatch(byte[])] hands the
+/// input a buffer that then belongs to the batch. Records framed after it stay where they are in
+/// that buffer (it is neither compacted nor replaced while it holds one), so the batch owns their
+/// bytes without a copy; once the next record does not fit, [#next()] returns false with
+/// [#batchFull()] set, and the next [#beginBatch(byte[])] moves only the bytes not yet framed
+/// (the start of that record) into the next batch's buffer.
 public final class FramedInput implements Closeable {
 
     private static final int INITIAL_BUFFER = 256 * 1024;
@@ -49,6 +55,11 @@ public final class FramedInput implements Closeable {
     private int start;
     private int end;
     private long recordIndex = -1;
+    // Batch mode: a record was framed into the current batch's buffer (so it must not move),
+    // and the next one does not fit.
+    private boolean batchMode;
+    private boolean pinned;
+    private boolean full;
     private long recordOffset;
     private List<Diagnostic> framing = List.of();
 
@@ -66,7 +77,7 @@ public final class FramedInput implements Closeable {
     }
 
     /// Frames the next record; false at the end of the input (then [#trailingDiagnostics()] is
-    /// complete).
+    /// complete), or in batch mode when the batch is full ([#batchFull()]).
     ///
     /// @throws MarcParseException   a framing error (strict mode, or a limit); the input is then done
     /// @throws UncheckedIOException when reading fails
@@ -83,7 +94,32 @@ public final class FramedInput implements Closeable {
         pendingJunk = 0;
         pos = end;
         index++;
+        pinned = batchMode;
         return true;
+    }
+
+    /// Starts a batch: from now on the input is read into `fresh` (or into a bigger buffer when
+    /// the bytes not yet framed do not fit), and records framed until the next call stay in
+    /// [#buffer()] at their [#start()] and [#end()]. The previous buffer is no longer used or
+    /// written (it may be the batch buffer of a batch being decoded), except when it is `fresh`
+    /// itself.
+    public void beginBatch(byte[] fresh) {
+        int remaining = limit - pos;
+        byte[] b = fresh.length >= remaining ? fresh : new byte[remaining + 64 * 1024];
+        System.arraycopy(buf, pos, b, 0, remaining); // an overlapping copy is fine when b == buf
+        bufferOffset += pos;
+        limit = remaining;
+        pos = 0;
+        buf = b;
+        batchMode = true;
+        pinned = false;
+        full = false;
+    }
+
+    /// Batch mode: [#next()] returned false because the next record does not fit in this batch's
+    /// buffer (the input is not done; start another batch).
+    public boolean batchFull() {
+        return full;
     }
 
     public byte[] buffer() {
@@ -153,6 +189,10 @@ public final class FramedInput implements Closeable {
                 }
                 case Framer.NEED_MORE -> {
                     pos += frame.skipped;
+                    if (pinned && (limit == buf.length || pos + frame.needed > buf.length)) {
+                        full = true; // more bytes would move or replace this batch's records
+                        return false;
+                    }
                     fill(frame.needed);
                 }
                 case Framer.END -> {
@@ -178,9 +218,10 @@ public final class FramedInput implements Closeable {
         }
     }
 
-    /// Makes room for at least `needed` bytes from `pos` and reads more input.
+    /// Makes room for at least `needed` bytes from `pos` and reads more input. While a batch's
+    /// records are pinned in `buf`, the caller has checked that they fit without moving anything.
     private void fill(int needed) {
-        if (pos > 0) {
+        if (pos > 0 && !pinned) {
             int remaining = limit - pos;
             System.arraycopy(buf, pos, buf, 0, remaining);
             bufferOffset += pos;

@@ -34,6 +34,10 @@ public final class Framer {
     public static final int NO_TERMINATOR = 1 << 1;
     public static final int TRUNCATED = 1 << 2;
 
+    /// How far (from a record's start) strict mode looks for the next record terminator to say
+    /// where it is when the declared length is wrong: the longest length five digits can declare.
+    static final int TERMINATOR_SCAN = 99_999;
+
     static final byte RT = 0x1D;
     static final byte FT = 0x1E;
     static final byte SD = 0x1F;
@@ -145,9 +149,17 @@ public final class Framer {
                     + " bytes of a record whose leader declares " + declared + " bytes");
         }
         if (buf[pos + declared - 1] != RT) {
-            int rt = indexOf(buf, pos + 24, limit, RT);
-            String where = rt < 0 ? "there is no record terminator after it"
-                    : "the next record terminator is at record byte " + (rt - pos);
+            // Look for the next terminator within a fixed span from the record's start, not within
+            // whatever the caller has buffered: the message must not depend on the buffering (the
+            // parallel reader's batch buffers are not the sequential reader's buffer).
+            int span = Math.min(TERMINATOR_SCAN, maxRecordBytes);
+            if (limit - pos < span && !eof) {
+                return needMore(out, span);
+            }
+            int rt = indexOf(buf, pos + 24, Math.min(limit, pos + span), RT);
+            String where = rt >= 0 ? "the next record terminator is at record byte " + (rt - pos)
+                    : eof && limit - pos <= span ? "there is no record terminator after it"
+                    : "there is no record terminator in its first " + span + " bytes";
             return error(out, ErrorCode.RECORD_LENGTH_MISMATCH, pos + declared - 1,
                     "leader/00-04 declares " + declared + " bytes but byte " + (declared - 1)
                             + " of the record is not the record terminator 0x1D; " + where);
