@@ -275,7 +275,7 @@ public final class Marc8Encoder {
             } else {
                 out.write(ESC);
                 out.write('(');
-                out.write(set);
+                writeFinal(set);
             }
             g0 = set;
         }
@@ -285,9 +285,21 @@ public final class Marc8Encoder {
                 return;
             }
             out.write(ESC);
+            if (set == Marc8Tables.EACC) {
+                out.write('$');
+            }
             out.write(')');
-            out.write(set);
+            writeFinal(set);
             g1 = set;
+        }
+
+        /// ANSEL's registered final is the two bytes `!E` (Library of Congress clarification of
+        /// its ISO 2022 registration); every other set's final is one byte.
+        private void writeFinal(int set) {
+            if (set == Marc8Tables.ANSEL) {
+                out.write('!');
+            }
+            out.write(set);
         }
 
         void reset() {

@@ -52,13 +52,14 @@ class Marc8EncoderTest {
     void otherSetsAreEscapedToAndBackFromAtTheEnd() {
         // Basic Cyrillic 6D U+041C, 49 U+0438, 52 U+0440
         assertEncodes(bytes(ESC, "(N", 0x6D, 0x49, 0x52, ESC, "(B"), "\u041C\u0438\u0440");
-        // Extended Cyrillic C0 U+0491: a G1 set, so G1 returns to ANSEL with ESC ) E.
-        assertEncodes(bytes(ESC, ")Q", 0xC0, ESC, ")E"), "\u0491");
+        // Extended Cyrillic C0 U+0491: a G1 set, so G1 returns to ANSEL with ESC ) ! E (ANSEL's
+        // registered final is the two bytes "!E").
+        assertEncodes(bytes(ESC, ")Q", 0xC0, ESC, ")!E"), "\u0491");
         // Basic Hebrew 60 U+05D0, 61 U+05D1
         assertEncodes(bytes(ESC, "(2", 0x60, 0x61, ESC, "(B"), "\u05D0\u05D1");
         // Basic Arabic 47 U+0627, 48 U+0628; Extended Arabic A1 U+06FD
         assertEncodes(bytes(ESC, "(3", 0x47, 0x48, ESC, "(B"), "\u0627\u0628");
-        assertEncodes(bytes(ESC, ")4", 0xA1, ESC, ")E"), "\u06FD");
+        assertEncodes(bytes(ESC, ")4", 0xA1, ESC, ")!E"), "\u06FD");
         // Basic Greek 65 U+03B4
         assertEncodes(bytes(ESC, "(S", 0x65, ESC, "(B"), "\u03B4");
         // EACC 213034 U+4E2D, 214258 U+6587; a space needs no escape

@@ -247,7 +247,7 @@ class Marc8RecordTest {
         // Basic Cyrillic 6D 49 52; Extended Cyrillic C0; ANSEL E2; EACC 213034; U+0250 as a reference.
         // A set stays designated until a character needs another (G1 goes back to ANSEL for E2).
         byte[] expected = bytes(SF, "a", ESC, "(N", 0x6D, 0x49, 0x52, ESC, "(B",
-                SF, "b", ESC, ")Q", 0xC0, " caf", ESC, ")E", 0xE2, "e &#x0250; ", ESC, "$1", "!04", ESC, "(B", 0x1E, 0x1D);
+                SF, "b", ESC, ")Q", 0xC0, " caf", ESC, ")!E", 0xE2, "e &#x0250; ", ESC, "$1", "!04", ESC, "(B", 0x1E, 0x1D);
         byte[] tail = Arrays.copyOfRange(b, b.length - expected.length, b.length);
         assertArrayEquals(expected, tail, () -> Marc8TablesTest.hex(tail));
         assertEquals(Integer.parseInt(new String(b, 0, 5, StandardCharsets.US_ASCII)), b.length, "leader/00-04");
