@@ -20,28 +20,17 @@ public final class Marc8Access {
         ScratchDecoder scratchDecoder(Marc8Decoder decoder);
     }
 
-    private static volatile Factory factory;
+    private static final InstalledFactory<Factory> FACTORY = new InstalledFactory<>(Marc8Decoder.class);
 
     private Marc8Access() {
     }
 
     /// Called once by the MARC-8 package; later calls are ignored.
-    public static synchronized void install(Factory f) {
-        if (factory == null) {
-            factory = f;
-        }
+    public static void install(Factory f) {
+        FACTORY.install(f);
     }
 
     public static Factory factory() {
-        Factory f = factory;
-        if (f == null) {
-            try {
-                Class.forName(Marc8Decoder.class.getName(), true, Marc8Decoder.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(e);
-            }
-            f = factory;
-        }
-        return f;
+        return FACTORY.get();
     }
 }

@@ -22,28 +22,17 @@ public final class ModelAccess {
         String internTag(String tag);
     }
 
-    private static volatile Factory factory;
+    private static final InstalledFactory<Factory> FACTORY = new InstalledFactory<>(MarcRecord.class);
 
     private ModelAccess() {
     }
 
     /// Called once by the record package; later calls are ignored.
-    public static synchronized void install(Factory f) {
-        if (factory == null) {
-            factory = f;
-        }
+    public static void install(Factory f) {
+        FACTORY.install(f);
     }
 
     public static Factory factory() {
-        Factory f = factory;
-        if (f == null) {
-            try {
-                Class.forName(MarcRecord.class.getName(), true, MarcRecord.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(e);
-            }
-            f = factory;
-        }
-        return f;
+        return FACTORY.get();
     }
 }
