@@ -29,20 +29,9 @@ final class TextDecoder implements Marc8Decoder.ErrorListener {
                 .build());
     }
 
-    private static boolean hasAmpersand(byte[] buf, int off, int len) {
-        for (int i = off, end = off + len; i < end; i++) {
-            if (buf[i] == '&') {
-                return true;
-            }
-        }
-        return false;
-    }
-
+    /// Plain ASCII values take the decoder's own fast path; fields the parser already knows to be
+    /// plain never get here.
     String decode(byte[] buf, int off, int len, Iso2709Parser parser, String tag) {
-        if (Marc8Decoder.isAsciiOnly(buf, off, len) && !hasAmpersand(buf, off, len)) {
-            // Plain ASCII (most MARC-8 data): no decoder, no listener allocation.
-            return new String(buf, off, len, java.nio.charset.StandardCharsets.ISO_8859_1);
-        }
         this.parser = parser;
         this.offset = off;
         this.tag = tag;
