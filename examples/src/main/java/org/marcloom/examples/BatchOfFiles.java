@@ -15,7 +15,7 @@ import org.marcloom.record.MarcRecord;
 /// read one after another, then concurrently (one virtual thread per file); the per-file
 /// checksums must match. Warm-up rounds first, then timed rounds in alternation (median, best).
 ///
-/// Run: `mvn -q -DskipTests package && java -cp target/marcloom-cli.jar:target/test-classes org.marcloom.examples.BatchOfFiles [dir] [records per file] [rounds]`
+/// Run: `mvn -q -DskipTests package && java -cp examples/target/marcloom-examples.jar org.marcloom.examples.BatchOfFiles [dir] [records per file] [rounds]`
 public final class BatchOfFiles {
 
     private BatchOfFiles() {

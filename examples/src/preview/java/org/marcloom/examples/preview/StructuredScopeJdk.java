@@ -14,7 +14,7 @@ import org.marcloom.record.MarcRecord;
 /// file, fail-fast (the default joiner), results in input order.
 ///
 /// Not compiled by the normal build. Run:
-/// `mvn -q -Ppreview -DskipTests package && java --enable-preview -cp target/marcloom-cli.jar:target/preview-classes org.marcloom.examples.preview.StructuredScopeJdk`
+/// `mvn -q -Ppreview -DskipTests package && java --enable-preview -cp examples/target/marcloom-examples.jar:examples/target/preview-classes org.marcloom.examples.preview.StructuredScopeJdk`
 public final class StructuredScopeJdk {
 
     private StructuredScopeJdk() {

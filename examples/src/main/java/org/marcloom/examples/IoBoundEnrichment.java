@@ -19,7 +19,7 @@ import org.marcloom.record.MarcRecord;
 /// the pool needs 20,000 / 10 x 10 ms = 20 s, 1,000 virtual threads ideally 20 x 10 ms = 200 ms
 /// (a 100x ceiling). A short untimed run of both first warms up the JIT.
 ///
-/// Run: `mvn -q -DskipTests package && java -cp target/marcloom-cli.jar:target/test-classes org.marcloom.examples.IoBoundEnrichment [file.mrc] [lookups]`
+/// Run: `mvn -q -DskipTests package && java -cp examples/target/marcloom-examples.jar org.marcloom.examples.IoBoundEnrichment [file.mrc] [lookups]`
 public final class IoBoundEnrichment {
 
     private IoBoundEnrichment() {

@@ -14,7 +14,7 @@ import org.marcloom.record.MarcRecord;
 /// memory bounded: the framer waits for the sink instead of filling the heap. Prints the most
 /// elements in flight seen and the heap used, and checks the output against a sequential run.
 ///
-/// Run: `mvn -q -DskipTests package && java -cp target/marcloom-cli.jar:target/test-classes org.marcloom.examples.BackpressureSlowSink [file.mrc]`
+/// Run: `mvn -q -DskipTests package && java -cp examples/target/marcloom-examples.jar org.marcloom.examples.BackpressureSlowSink [file.mrc]`
 public final class BackpressureSlowSink {
 
     private BackpressureSlowSink() {

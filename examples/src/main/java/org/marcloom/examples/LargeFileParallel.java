@@ -15,7 +15,7 @@ import org.marcloom.record.MarcRecord;
 /// modes come first (the JIT compiles the parser in both settings, the heap reaches its working
 /// size), then timed rounds in alternation; the median and the best are printed.
 ///
-/// Run: `mvn -q -DskipTests package && java -cp target/marcloom-cli.jar:target/test-classes org.marcloom.examples.LargeFileParallel [file.mrc] [decoders] [rounds]`
+/// Run: `mvn -q -DskipTests package && java -cp examples/target/marcloom-examples.jar org.marcloom.examples.LargeFileParallel [file.mrc] [decoders] [rounds]`
 public final class LargeFileParallel {
 
     private LargeFileParallel() {

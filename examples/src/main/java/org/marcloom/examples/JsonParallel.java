@@ -22,7 +22,7 @@ import org.marcloom.record.Subfield;
 /// Then reads those lines back with [MarcReader] and with [ParallelMarcReader] in
 /// [MarcFormat#MARC_JSON_LINES] mode (the `.ndjson` file is written next to the input once).
 ///
-/// Run: `mvn -q -DskipTests package && java -cp target/marcloom-cli.jar:target/test-classes org.marcloom.examples.JsonParallel [file.mrc]`
+/// Run: `mvn -q -DskipTests package && java -cp examples/target/marcloom-examples.jar org.marcloom.examples.JsonParallel [file.mrc]`
 public final class JsonParallel {
 
     private JsonParallel() {
