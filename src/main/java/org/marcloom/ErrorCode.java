@@ -1,7 +1,8 @@
 package org.marcloom;
 
-/// Stable identifiers for every problem a reader can report, in strict mode (as
-/// [MarcParseException#code()]) or in lenient mode (as [Diagnostic#code()]).
+/// Stable identifiers for every data problem marcloom reports: a reader's, in strict mode (as
+/// [MarcParseException#code()]) or in lenient mode (as [Diagnostic#code()]), and a writer's (as
+/// [MarcWriteException#code()]).
 ///
 /// The names are part of the public API: scripts and tests may match on them.
 public enum ErrorCode {
@@ -47,8 +48,12 @@ public enum ErrorCode {
     ENCODING_GUESSED,
     /// Leader/09 is neither blank nor `a`.
     ENCODING_UNKNOWN,
-    /// A record too large for ISO 2709 (over 99,999 bytes, or a field over 9,999 bytes).
+    /// A record too large for ISO 2709 when written: over 99,999 bytes, a field over 9,999 bytes, or
+    /// more fields than a directory can address.
     RECORD_TOO_LARGE,
+    /// A value holds a character its format cannot carry: a record, field or subfield delimiter
+    /// (0x1D, 0x1E, 0x1F) in ISO 2709 data, or a character that cannot appear in the output.
+    CHARACTER_NOT_ALLOWED,
     /// The per-record cap on diagnostics was reached; later diagnostics of the record were dropped.
     DIAGNOSTICS_TRUNCATED,
     /// A text or markup format (MARCXML, MARC-in-JSON, MARCMaker) is not well-formed.

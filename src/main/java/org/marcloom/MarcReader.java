@@ -10,45 +10,55 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.ThreadFactory;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.marcloom.internal.RecordSource;
+import org.marcloom.internal.Settings;
 import org.marcloom.internal.Sources;
 import org.marcloom.record.MarcRecord;
 
-/// Streams MARC records from a file, channel or stream, in constant memory.
+/// Streams MARC records from a file, channel or stream, in constant memory, on one thread or on
+/// all cores.
 ///
-/// ```java
-/// try (MarcReader reader = MarcReader.builder().lenient(true).open(path)) {
-///     for (MarcRecord rec : reader) {
-///         titles.add(rec.title().orElse("(no title)"));
-///         rec.diagnostics().forEach(d -> log.warn("{}", d));
-///     }
-/// }
-/// ```
+/// {@snippet class="org.marcloom.snippets.ReaderSnippets" region="lenient"}
 ///
-/// ISO 2709 records are framed by the leader's record length, one reused buffer per reader. The
-/// data is decoded as leader/09 says (UTF-8 or MARC-8) unless [ReaderOptions#encoding()] overrides
-/// it.
+/// The format is ISO 2709 unless the builder names another or is told to
+/// [detect it][Builder#detectFormat()]. ISO 2709 records are framed by the leader's record length,
+/// one reused buffer per reader; the data is decoded as leader/09 says (UTF-8 or MARC-8) unless
+/// [ReaderOptions#encoding()] overrides it.
 ///
 /// ## Exceptions
 /// - Strict mode (the default): the first data error throws [MarcParseException] with a stable
-///   [ErrorCode], the record index, the absolute byte offset, the 001 when known and the tag.
+///   [ErrorCode], the record index, the absolute byte offset (or line and column), the 001 when
+///   known, the tag and the input's name.
 /// - Lenient mode: the reader repairs what it can, skips what it cannot, and attaches
 ///   [Diagnostic]s to the records ([MarcRecord#diagnostics()]). A truncated last record or trailing
 ///   bytes are reported, never dropped silently: a truncated record is returned with a diagnostic,
 ///   and trailing junk is reported through [#trailingDiagnostics()].
 /// - I/O errors while reading: [UncheckedIOException]. `open(Path)` throws [IOException].
 ///
+/// ## Concurrency
+/// With [Builder#concurrency(int)] above 1, ISO 2709 and MARC-in-JSON (lines) input is decoded on
+/// that many worker threads and the records come **in file order**, exactly as with one thread:
+/// the same records, diagnostics, indexes, offsets, trailing diagnostics and, in strict mode, the
+/// same first error thrown after the same records. Other formats are read on the calling thread
+/// (the result is the same). At most twice as many batches of about 1 MiB as workers are in
+/// flight; a slow consumer blocks the workers. An interrupted consumer stops the workers and gets
+/// a [org.marcloom.batch.MarcBatchException] with an [InterruptedException] cause.
+///
 /// ## Ownership and threads
 /// A reader opened on a [Path] owns its channel. For a channel or stream you pass in, `close()`
 /// closes it too unless the builder was told [Builder#keepOpen(boolean)]. [#stream()] closes the
-/// reader when the stream is closed. A reader is not thread-safe: one thread reads it at a time
-/// (see the `org.marcloom.batch` package for parallel reading).
+/// reader when the stream is closed. A reader is not thread-safe: one thread reads it and closes
+/// it. With a concurrency above 1 that thread owns the workers (they start at its first read), and
+/// `close()` stops and joins them; `close()` from another thread throws [WrongThreadException] and
+/// changes nothing.
 public final class MarcReader implements Iterable<MarcRecord>, Closeable {
 
     private final RecordSource source;
@@ -62,51 +72,72 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
         this.sourceName = sourceName;
     }
 
+    /// A builder with the defaults: ISO 2709, [ReaderOptions#DEFAULTS], one thread.
+    ///
+    /// @return a new builder
     public static Builder builder() {
         return new Builder();
     }
 
     /// A strict ISO 2709 reader with default options.
+    ///
+    /// @param path the file
+    /// @return a reader that owns the file's channel
+    /// @throws IOException when the file cannot be opened
     public static MarcReader open(Path path) throws IOException {
         return builder().open(path);
     }
 
     /// The next record, or `null` at the end of the input.
     ///
-    /// @throws MarcParseException  in strict mode, at the first data error
+    /// @return the record, or `null`
+    /// @throws MarcParseException   in strict mode, at the first data error
     /// @throws UncheckedIOException when reading fails
     public MarcRecord read() {
         return source.next();
     }
 
-    /// The next record's bytes, not decoded, or `null` at the end (ISO 2709 only).
+    /// The next record's bytes, not decoded, or `null` at the end (ISO 2709 only, one thread).
     ///
-    /// @throws UnsupportedOperationException for other formats
+    /// @return the record's bytes, or `null`
+    /// @throws UnsupportedOperationException for other formats, and with a concurrency above 1
     public RawRecord readRaw() {
         return source.nextRaw();
     }
 
     /// How many records have been returned so far.
+    ///
+    /// @return the count
     public long recordsRead() {
         return source.recordsRead();
     }
 
+    /// The decoding settings this reader uses.
+    ///
+    /// @return the options
     public ReaderOptions options() {
         return options;
     }
 
-    /// The name of the input (a file name) used in error messages, or `null`.
+    /// The name of the input used in error messages (a file name).
+    ///
+    /// @return the name, or `null`
     public String sourceName() {
         return sourceName;
     }
 
     /// Diagnostics that belong to no record: trailing bytes after the last record (lenient mode).
     /// Complete once [#read()] has returned `null`.
-    public java.util.List<Diagnostic> trailingDiagnostics() {
-        return source instanceof Sources.HasTrailing t ? t.trailingDiagnostics() : java.util.List.of();
+    ///
+    /// @return the diagnostics, unmodifiable
+    public List<Diagnostic> trailingDiagnostics() {
+        return source instanceof Sources.HasTrailing t ? t.trailingDiagnostics() : List.of();
     }
 
     /// Iterates the remaining records. May be called once per reader.
+    ///
+    /// @return an iterator whose `next()` throws as [#read()] does
+    /// @throws IllegalStateException when called a second time
     @Override
     public Iterator<MarcRecord> iterator() {
         if (iteratorTaken) {
@@ -137,6 +168,8 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
     }
 
     /// The remaining records as a sequential stream that closes this reader when it is closed.
+    ///
+    /// @return an ordered stream of the records
     public Stream<MarcRecord> stream() {
         Spliterator<MarcRecord> split = Spliterators.spliteratorUnknownSize(iterator(),
                 Spliterator.ORDERED | Spliterator.NONNULL);
@@ -149,109 +182,240 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
         });
     }
 
+    /// Stops any worker threads and closes the input if this reader owns it. Idempotent.
+    ///
+    /// @throws IOException          when closing the input fails
+    /// @throws WrongThreadException with a concurrency above 1, when called by another thread than
+    ///                              the one reading (nothing is changed then)
     @Override
     public void close() throws IOException {
         source.close();
     }
 
-    /// Configures and opens a [MarcReader]. Not thread-safe.
+    /// Configures and opens a [MarcReader]. Each setting may be given once, by its own method or
+    /// through [#options(ReaderOptions)]; giving it again with a different value is an
+    /// [IllegalStateException] that names both calls (`lenient(true)` then `options(DEFAULTS)`
+    /// never silently reads strictly). A builder may open many readers. Not thread-safe.
     public static final class Builder {
-        private ReaderOptions.Builder options = ReaderOptions.builder();
-        private MarcFormat format = MarcFormat.ISO_2709;
-        private boolean sniff;
-        private boolean keepOpen;
-        private String sourceName;
+        private final Settings settings = new Settings();
 
         private Builder() {
         }
 
-        /// Replaces every option at once.
+        /// Every decoding setting at once.
+        ///
+        /// @param value the options
+        /// @return this builder
+        /// @throws IllegalStateException when a setting they hold was given another value before
         public Builder options(ReaderOptions value) {
-            options = Objects.requireNonNull(value, "options").toBuilder();
+            Settings.notNull("options", value);
+            String call = "options(" + value + ")";
+            settings.set("lenient", value.lenient(), call);
+            settings.set("encoding", value.encoding(), call);
+            settings.set("guessEncoding", value.guessEncoding(), call);
+            settings.set("normalizeNfc", value.normalizeNfc(), call);
+            settings.set("decodeNumericCharacterReferences", value.decodeNumericCharacterReferences(), call);
+            settings.set("limits", value.limits(), call);
+            settings.set("maxDiagnosticsPerRecord", value.maxDiagnosticsPerRecord(), call);
             return this;
         }
 
+        /// Sets [ReaderOptions#lenient()].
+        ///
+        /// @param value true for lenient reading
+        /// @return this builder
         public Builder lenient(boolean value) {
-            options.lenient(value);
+            settings.set("lenient", value, "lenient(" + value + ")");
             return this;
         }
 
+        /// Sets [ReaderOptions#encoding()].
+        ///
+        /// @param value the encoding
+        /// @return this builder
         public Builder encoding(MarcEncoding value) {
-            options.encoding(value);
+            settings.set("encoding", Settings.notNull("encoding", value), "encoding(" + value + ")");
             return this;
         }
 
+        /// Sets [ReaderOptions#guessEncoding()].
+        ///
+        /// @param value true to guess the encoding from the bytes
+        /// @return this builder
         public Builder guessEncoding(boolean value) {
-            options.guessEncoding(value);
+            settings.set("guessEncoding", value, "guessEncoding(" + value + ")");
             return this;
         }
 
+        /// Sets [ReaderOptions#normalizeNfc()].
+        ///
+        /// @param value true for NFC
+        /// @return this builder
         public Builder normalizeNfc(boolean value) {
-            options.normalizeNfc(value);
+            settings.set("normalizeNfc", value, "normalizeNfc(" + value + ")");
             return this;
         }
 
+        /// Sets [ReaderOptions#decodeNumericCharacterReferences()].
+        ///
+        /// @param value true to decode `&#xXXXX;` in MARC-8 data
+        /// @return this builder
+        public Builder decodeNumericCharacterReferences(boolean value) {
+            settings.set("decodeNumericCharacterReferences", value, "decodeNumericCharacterReferences(" + value + ")");
+            return this;
+        }
+
+        /// Sets [ReaderOptions#limits()].
+        ///
+        /// @param value the limits
+        /// @return this builder
         public Builder limits(Limits value) {
-            options.limits(value);
+            settings.set("limits", Settings.notNull("limits", value), "limits(" + value + ")");
             return this;
         }
 
+        /// Sets [ReaderOptions#maxDiagnosticsPerRecord()].
+        ///
+        /// @param value at least 1
+        /// @return this builder
+        /// @throws IllegalArgumentException when `value` is below 1
         public Builder maxDiagnosticsPerRecord(int value) {
-            options.maxDiagnosticsPerRecord(value);
+            settings.set("maxDiagnosticsPerRecord", Settings.atLeastOne("maxDiagnosticsPerRecord", value),
+                    "maxDiagnosticsPerRecord(" + value + ")");
             return this;
         }
 
-        /// The input format (ISO 2709 by default).
+        /// The input format (default [MarcFormat#ISO_2709]).
+        ///
+        /// @param value the format
+        /// @return this builder
+        /// @throws IllegalStateException after [#detectFormat()] or another format
         public Builder format(MarcFormat value) {
-            format = Objects.requireNonNull(value, "format");
-            sniff = false;
+            settings.set("format", Settings.notNull("format", value), "format(" + value + ")");
             return this;
         }
 
-        /// Detect the format from the first bytes of the input instead of naming it.
+        /// Detect the format from the first bytes of the input (see [FormatDetector]) instead of
+        /// naming it. An empty input is read as ISO 2709; one in no known format fails `open` with
+        /// a [MarcParseException] ([ErrorCode#STRUCTURE_INVALID]).
+        ///
+        /// @return this builder
+        /// @throws IllegalStateException after [#format(MarcFormat)]
         public Builder detectFormat() {
-            sniff = true;
+            settings.set("format", "detected", "detectFormat()");
             return this;
         }
 
-        /// The name used in error messages (defaults to the file name for a `Path`).
+        /// How many threads decode (default 1: the reading thread itself). Above 1, ISO 2709 and
+        /// MARC-in-JSON input is decoded on that many workers with the same result; decoding is
+        /// CPU-bound, so more than the number of cores does not help.
+        ///
+        /// @param value at least 1
+        /// @return this builder
+        /// @throws IllegalArgumentException when `value` is below 1
+        public Builder concurrency(int value) {
+            settings.set("concurrency", Settings.atLeastOne("concurrency", value), "concurrency(" + value + ")");
+            return this;
+        }
+
+        /// Where the decoding threads come from when the concurrency is above 1 (default: virtual
+        /// threads named `marcloom-read-N`).
+        ///
+        /// @param value the factory
+        /// @return this builder
+        public Builder threadFactory(ThreadFactory value) {
+            settings.set("threadFactory", Settings.notNull("threadFactory", value), "threadFactory(" + value + ")");
+            return this;
+        }
+
+        /// The name used in error messages (default: the path for `open(Path)`).
+        ///
+        /// @param value the name
+        /// @return this builder
         public Builder sourceName(String value) {
-            sourceName = value;
+            settings.set("sourceName", Settings.notNull("sourceName", value), "sourceName(" + value + ")");
             return this;
         }
 
         /// Leave a caller's channel or stream open when the reader is closed.
+        ///
+        /// @param value true to leave it open
+        /// @return this builder
         public Builder keepOpen(boolean value) {
-            keepOpen = value;
+            settings.set("keepOpen", value, "keepOpen(" + value + ")");
             return this;
         }
 
+        /// The decoding settings given so far, over [ReaderOptions#DEFAULTS].
+        ///
+        /// @return the options a reader opened now would use
+        /// @throws IllegalStateException when the settings do not go together (see
+        ///                               [ReaderOptions.Builder#build()])
+        public ReaderOptions readerOptions() {
+            ReaderOptions d = ReaderOptions.DEFAULTS;
+            return ReaderOptions.builder()
+                    .lenient(settings.get("lenient", d.lenient()))
+                    .encoding(settings.get("encoding", d.encoding()))
+                    .guessEncoding(settings.get("guessEncoding", d.guessEncoding()))
+                    .normalizeNfc(settings.get("normalizeNfc", d.normalizeNfc()))
+                    .decodeNumericCharacterReferences(settings.get("decodeNumericCharacterReferences",
+                            d.decodeNumericCharacterReferences()))
+                    .limits(settings.get("limits", d.limits()))
+                    .maxDiagnosticsPerRecord(settings.get("maxDiagnosticsPerRecord", d.maxDiagnosticsPerRecord()))
+                    .build();
+        }
+
+        /// Opens a file; the reader owns its channel.
+        ///
+        /// @param path the file
+        /// @return the reader
+        /// @throws IOException        when the file cannot be opened
+        /// @throws MarcParseException when the format is detected and is none marcloom reads
         public MarcReader open(Path path) throws IOException {
             Objects.requireNonNull(path, "path");
+            ReaderOptions options = readerOptions();
             FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
-            String name = sourceName != null ? sourceName : path.toString();
             try {
-                return build(channel, name, true);
-            } catch (RuntimeException e) {
+                return build(options, channel, settings.get("sourceName", path.toString()), true);
+            } catch (RuntimeException | Error e) {
                 channel.close();
                 throw e;
             }
         }
 
+        /// Reads a caller's channel (closed with the reader unless [#keepOpen(boolean)]).
+        ///
+        /// @param channel the channel
+        /// @return the reader
+        /// @throws MarcParseException   when the format is detected and is none marcloom reads
+        /// @throws UncheckedIOException when detecting the format fails to read
         public MarcReader open(ReadableByteChannel channel) {
-            return build(Objects.requireNonNull(channel, "channel"), sourceName, !keepOpen);
+            Objects.requireNonNull(channel, "channel");
+            return build(readerOptions(), channel, settings.get("sourceName", null), !settings.get("keepOpen", false));
         }
 
+        /// Reads a caller's stream (closed with the reader unless [#keepOpen(boolean)]).
+        ///
+        /// @param in the stream; the reader buffers, so it need not be buffered
+        /// @return the reader
+        /// @throws MarcParseException   when the format is detected and is none marcloom reads
+        /// @throws UncheckedIOException when detecting the format fails to read
         public MarcReader open(InputStream in) {
-            return build(Channels.newChannel(Objects.requireNonNull(in, "in")), sourceName, !keepOpen);
+            Objects.requireNonNull(in, "in");
+            return open(Channels.newChannel(in));
         }
 
-        private MarcReader build(ReadableByteChannel channel, String name, boolean own) {
-            ReaderOptions o = options.build();
-            RecordSource source = sniff
-                    ? Sources.sniffAndCreate(o, channel, name, own)
-                    : Sources.create(format, o, channel, name, own);
-            return new MarcReader(source, o, name);
+        private MarcReader build(ReaderOptions options, ReadableByteChannel channel, String name, boolean own) {
+            int concurrency = settings.get("concurrency", 1);
+            ThreadFactory threads = settings.get("threadFactory", null);
+            if (threads == null && concurrency > 1) {
+                threads = Thread.ofVirtual().name("marcloom-read-", 0).factory();
+            }
+            Object format = settings.get("format", MarcFormat.ISO_2709);
+            RecordSource source = format instanceof MarcFormat f
+                    ? Sources.create(f, options, channel, name, own, concurrency, threads)
+                    : Sources.detectAndCreate(options, channel, name, own, concurrency, threads);
+            return new MarcReader(source, options, name);
         }
     }
 }

@@ -1,106 +1,222 @@
 package org.marcloom;
 
 import java.util.Objects;
+import org.marcloom.internal.Settings;
 
-/// Immutable settings shared by every reader: strictness, encoding, limits and the diagnostics cap.
+/// The decoding settings every reader shares: strictness, encoding, limits and the diagnostics
+/// cap. Immutable and thread-safe; many readers may share one.
 ///
-/// Build one with [#builder()], or start from [#DEFAULTS] and use the `with` methods. Values are
-/// thread-safe and may be shared by many readers.
-///
-/// @param lenient                   recover from bad data and attach diagnostics instead of throwing
-/// @param encoding                  how to decode record data (ISO 2709 only)
-/// @param guessEncoding             when leader/09 contradicts the bytes (blank but valid UTF-8, or `a`
-///                                  but invalid UTF-8), use the encoding the bytes show and add an
-///                                  [ErrorCode#ENCODING_GUESSED] warning. Only with [MarcEncoding#AUTO].
-/// @param normalizeNfc              normalise decoded text to Unicode NFC
-/// @param decodeNumericCharacterReferences turn MARC-8 `&#xXXXX;` references into the characters
-/// @param limits                    size bounds
-/// @param maxDiagnosticsPerRecord   cap on diagnostics kept per record (then one DIAGNOSTICS_TRUNCATED)
-public record ReaderOptions(boolean lenient, MarcEncoding encoding, boolean guessEncoding,
-                            boolean normalizeNfc, boolean decodeNumericCharacterReferences,
-                            Limits limits, int maxDiagnosticsPerRecord) {
+/// Start from [#DEFAULTS] or [#builder()]; derive a variant with [#toBuilder()]. A
+/// [MarcReader.Builder] takes these settings one by one too.
+public final class ReaderOptions {
 
-    /// Strict, encoding from leader/09, no guessing, no NFC, NCRs decoded, default limits, 100 diagnostics.
-    public static final ReaderOptions DEFAULTS =
-            new ReaderOptions(false, MarcEncoding.AUTO, false, false, true, Limits.DEFAULT, 100);
+    /// Strict, encoding from leader/09, no guessing, no NFC, numeric character references decoded,
+    /// [Limits#DEFAULTS], at most 100 diagnostics per record.
+    public static final ReaderOptions DEFAULTS = new Builder().build();
 
-    public ReaderOptions {
-        Objects.requireNonNull(encoding, "encoding");
-        Objects.requireNonNull(limits, "limits");
-        if (maxDiagnosticsPerRecord < 1) {
-            throw new IllegalArgumentException(
-                    "'maxDiagnosticsPerRecord' must be positive, was " + maxDiagnosticsPerRecord);
-        }
+    private final boolean lenient;
+    private final MarcEncoding encoding;
+    private final boolean guessEncoding;
+    private final boolean normalizeNfc;
+    private final boolean decodeNumericCharacterReferences;
+    private final Limits limits;
+    private final int maxDiagnosticsPerRecord;
+
+    private ReaderOptions(Builder b) {
+        this.lenient = b.lenient;
+        this.encoding = b.encoding;
+        this.guessEncoding = b.guessEncoding;
+        this.normalizeNfc = b.normalizeNfc;
+        this.decodeNumericCharacterReferences = b.decodeNumericCharacterReferences;
+        this.limits = b.limits;
+        this.maxDiagnosticsPerRecord = b.maxDiagnosticsPerRecord;
     }
 
+    /// A builder that starts from [#DEFAULTS].
+    ///
+    /// @return a new builder
     public static Builder builder() {
-        return new Builder(DEFAULTS);
+        return new Builder();
     }
 
+    /// A builder that starts from these options.
+    ///
+    /// @return a new builder holding these options
     public Builder toBuilder() {
-        return new Builder(this);
+        Builder b = new Builder();
+        b.lenient = lenient;
+        b.encoding = encoding;
+        b.guessEncoding = guessEncoding;
+        b.normalizeNfc = normalizeNfc;
+        b.decodeNumericCharacterReferences = decodeNumericCharacterReferences;
+        b.limits = limits;
+        b.maxDiagnosticsPerRecord = maxDiagnosticsPerRecord;
+        return b;
     }
 
-    /// Mutable builder for [ReaderOptions]; not thread-safe.
+    /// Whether readers recover from bad data and attach diagnostics instead of throwing.
+    ///
+    /// @return true for lenient reading
+    public boolean lenient() {
+        return lenient;
+    }
+
+    /// How ISO 2709 record data is decoded.
+    ///
+    /// @return the encoding ([MarcEncoding#AUTO]: as leader/09 says)
+    public MarcEncoding encoding() {
+        return encoding;
+    }
+
+    /// Whether, when leader/09 contradicts the bytes (blank but valid UTF-8, or `a` but invalid
+    /// UTF-8), readers use the encoding the bytes show and add an [ErrorCode#ENCODING_GUESSED]
+    /// warning. Only with [MarcEncoding#AUTO].
+    ///
+    /// @return true when the encoding is guessed from the bytes
+    public boolean guessEncoding() {
+        return guessEncoding;
+    }
+
+    /// Whether decoded text is normalised to Unicode NFC.
+    ///
+    /// @return true for NFC
+    public boolean normalizeNfc() {
+        return normalizeNfc;
+    }
+
+    /// Whether MARC-8 `&#xXXXX;` references are turned into the characters they name.
+    ///
+    /// @return true when references are decoded
+    public boolean decodeNumericCharacterReferences() {
+        return decodeNumericCharacterReferences;
+    }
+
+    /// The size bounds readers enforce.
+    ///
+    /// @return the limits
+    public Limits limits() {
+        return limits;
+    }
+
+    /// The most diagnostics kept per record; then one [ErrorCode#DIAGNOSTICS_TRUNCATED].
+    ///
+    /// @return the cap, at least 1
+    public int maxDiagnosticsPerRecord() {
+        return maxDiagnosticsPerRecord;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ReaderOptions r && lenient == r.lenient && encoding == r.encoding
+                && guessEncoding == r.guessEncoding && normalizeNfc == r.normalizeNfc
+                && decodeNumericCharacterReferences == r.decodeNumericCharacterReferences
+                && limits.equals(r.limits) && maxDiagnosticsPerRecord == r.maxDiagnosticsPerRecord;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(lenient, encoding, guessEncoding, normalizeNfc, decodeNumericCharacterReferences, limits,
+                maxDiagnosticsPerRecord);
+    }
+
+    @Override
+    public String toString() {
+        return "ReaderOptions[lenient=" + lenient + ", encoding=" + encoding + ", guessEncoding=" + guessEncoding
+                + ", normalizeNfc=" + normalizeNfc + ", decodeNumericCharacterReferences="
+                + decodeNumericCharacterReferences + ", limits=" + limits + ", maxDiagnosticsPerRecord="
+                + maxDiagnosticsPerRecord + "]";
+    }
+
+    /// Builds [ReaderOptions]: each method replaces one setting and checks its argument at once;
+    /// [#build()] checks the settings against each other. Not thread-safe.
     public static final class Builder {
         private boolean lenient;
-        private MarcEncoding encoding;
+        private MarcEncoding encoding = MarcEncoding.AUTO;
         private boolean guessEncoding;
         private boolean normalizeNfc;
-        private boolean decodeNcr;
-        private Limits limits;
-        private int maxDiagnostics;
+        private boolean decodeNumericCharacterReferences = true;
+        private Limits limits = Limits.DEFAULTS;
+        private int maxDiagnosticsPerRecord = 100;
 
-        private Builder(ReaderOptions o) {
-            lenient = o.lenient;
-            encoding = o.encoding;
-            guessEncoding = o.guessEncoding;
-            normalizeNfc = o.normalizeNfc;
-            decodeNcr = o.decodeNumericCharacterReferences;
-            limits = o.limits;
-            maxDiagnostics = o.maxDiagnosticsPerRecord;
+        private Builder() {
         }
 
+        /// Sets [ReaderOptions#lenient()].
+        ///
+        /// @param value true for lenient reading
+        /// @return this builder
         public Builder lenient(boolean value) {
             lenient = value;
             return this;
         }
 
+        /// Sets [ReaderOptions#encoding()].
+        ///
+        /// @param value the encoding
+        /// @return this builder
+        /// @throws NullPointerException when `value` is null
         public Builder encoding(MarcEncoding value) {
-            encoding = Objects.requireNonNull(value, "encoding");
+            encoding = Settings.notNull("encoding", value);
             return this;
         }
 
+        /// Sets [ReaderOptions#guessEncoding()].
+        ///
+        /// @param value true to guess the encoding from the bytes
+        /// @return this builder
         public Builder guessEncoding(boolean value) {
             guessEncoding = value;
             return this;
         }
 
+        /// Sets [ReaderOptions#normalizeNfc()].
+        ///
+        /// @param value true for NFC
+        /// @return this builder
         public Builder normalizeNfc(boolean value) {
             normalizeNfc = value;
             return this;
         }
 
+        /// Sets [ReaderOptions#decodeNumericCharacterReferences()].
+        ///
+        /// @param value true to decode `&#xXXXX;` in MARC-8 data
+        /// @return this builder
         public Builder decodeNumericCharacterReferences(boolean value) {
-            decodeNcr = value;
+            decodeNumericCharacterReferences = value;
             return this;
         }
 
+        /// Sets [ReaderOptions#limits()].
+        ///
+        /// @param value the limits
+        /// @return this builder
+        /// @throws NullPointerException when `value` is null
         public Builder limits(Limits value) {
-            limits = Objects.requireNonNull(value, "limits");
+            limits = Settings.notNull("limits", value);
             return this;
         }
 
+        /// Sets [ReaderOptions#maxDiagnosticsPerRecord()].
+        ///
+        /// @param value at least 1
+        /// @return this builder
+        /// @throws IllegalArgumentException when `value` is below 1
         public Builder maxDiagnosticsPerRecord(int value) {
-            maxDiagnostics = value;
+            maxDiagnosticsPerRecord = Settings.atLeastOne("maxDiagnosticsPerRecord", value);
             return this;
         }
 
+        /// The options set so far.
+        ///
+        /// @return a new immutable value
+        /// @throws IllegalStateException when `guessEncoding(true)` is combined with an encoding
+        ///                               other than [MarcEncoding#AUTO]
         public ReaderOptions build() {
             if (guessEncoding && encoding != MarcEncoding.AUTO) {
-                throw new IllegalStateException("guessEncoding(true) needs encoding AUTO, but encoding is " + encoding);
+                throw new IllegalStateException("guessEncoding(true) needs encoding(AUTO), but encoding is " + encoding);
             }
-            return new ReaderOptions(lenient, encoding, guessEncoding, normalizeNfc, decodeNcr, limits, maxDiagnostics);
+            return new ReaderOptions(this);
         }
     }
 }

@@ -212,15 +212,15 @@ class MarcReaderTest {
     void limitsNameTheSettingInStrictErrors() throws IOException {
         Path file = DIR.resolve("marc4j__summerland.mrc");
         MarcParseException bytes = assertThrows(MarcParseException.class, () -> read(MarcReader.builder()
-                .limits(Limits.DEFAULT.withMaxRecordBytes(500)).open(file)));
+                .limits(Limits.builder().maxRecordBytes(500).build()).open(file)));
         assertEquals(ErrorCode.LIMIT_EXCEEDED, bytes.code());
         assertTrue(bytes.getMessage().contains("Limits.maxRecordBytes"), bytes.getMessage());
         MarcParseException fields = assertThrows(MarcParseException.class, () -> read(MarcReader.builder()
-                .limits(Limits.DEFAULT.withMaxFieldsPerRecord(5)).open(file)));
+                .limits(Limits.builder().maxFieldsPerRecord(5).build()).open(file)));
         assertEquals(ErrorCode.LIMIT_EXCEEDED, fields.code());
         assertTrue(fields.getMessage().contains("Limits.maxFieldsPerRecord"), fields.getMessage());
         MarcParseException subs = assertThrows(MarcParseException.class, () -> read(MarcReader.builder()
-                .limits(Limits.DEFAULT.withMaxSubfieldsPerField(2)).open(file)));
+                .limits(Limits.builder().maxSubfieldsPerField(2).build()).open(file)));
         assertEquals(ErrorCode.LIMIT_EXCEEDED, subs.code());
         assertTrue(subs.getMessage().contains("Limits.maxSubfieldsPerField"), subs.getMessage());
         assertEquals("040", subs.tag(), "040 has three subfields");
@@ -229,7 +229,7 @@ class MarcReaderTest {
     @Test
     void lenientLimitsKeepTheRecordWithADiagnostic() throws IOException {
         MarcRecord rec = read(MarcReader.builder().lenient(true)
-                .limits(Limits.DEFAULT.withMaxFieldsPerRecord(5))
+                .limits(Limits.builder().maxFieldsPerRecord(5).build())
                 .open(DIR.resolve("marc4j__summerland.mrc"))).getFirst();
         assertEquals(5, rec.fields().size());
         assertEquals(ErrorCode.LIMIT_EXCEEDED, rec.diagnostics().getFirst().code());
@@ -245,16 +245,17 @@ class MarcReaderTest {
 
     @Test
     void optionsAndLimitsValidationMessages() {
-        IllegalArgumentException a = assertThrows(IllegalArgumentException.class, () -> new Limits(24, 1, 1));
+        IllegalArgumentException a = assertThrows(IllegalArgumentException.class,
+                () -> Limits.builder().maxRecordBytes(24));
         assertEquals("'maxRecordBytes' must be at least 25, was 24", a.getMessage());
-        assertEquals("'maxFieldsPerRecord' must be positive, was 0",
-                assertThrows(IllegalArgumentException.class, () -> new Limits(25, 0, 1)).getMessage());
-        assertEquals("'maxSubfieldsPerField' must be positive, was -1",
-                assertThrows(IllegalArgumentException.class, () -> new Limits(25, 1, -1)).getMessage());
-        assertEquals("'maxDiagnosticsPerRecord' must be positive, was 0",
+        assertEquals("'maxFieldsPerRecord' must be at least 1, was 0",
+                assertThrows(IllegalArgumentException.class, () -> Limits.builder().maxFieldsPerRecord(0)).getMessage());
+        assertEquals("'maxSubfieldsPerField' must be at least 1, was -1",
+                assertThrows(IllegalArgumentException.class, () -> Limits.builder().maxSubfieldsPerField(-1)).getMessage());
+        assertEquals("'maxDiagnosticsPerRecord' must be at least 1, was 0",
                 assertThrows(IllegalArgumentException.class,
                         () -> ReaderOptions.builder().maxDiagnosticsPerRecord(0).build()).getMessage());
-        assertEquals("guessEncoding(true) needs encoding AUTO, but encoding is UTF_8",
+        assertEquals("guessEncoding(true) needs encoding(AUTO), but encoding is UTF_8",
                 assertThrows(IllegalStateException.class,
                         () -> ReaderOptions.builder().guessEncoding(true).encoding(MarcEncoding.UTF_8).build()).getMessage());
         assertThrows(NullPointerException.class, () -> ReaderOptions.builder().limits(null));
@@ -262,6 +263,28 @@ class MarcReaderTest {
         assertTrue(o.lenient());
         assertEquals(ReaderOptions.DEFAULTS.limits(), o.limits());
         assertFalse(ReaderOptions.DEFAULTS.lenient());
+    }
+
+    @Test
+    void aSettingGivenTwiceInConflictingWaysIsAnErrorNamingBoth() {
+        IllegalStateException dropped = assertThrows(IllegalStateException.class,
+                () -> MarcReader.builder().lenient(true).options(ReaderOptions.DEFAULTS));
+        assertEquals("options(" + ReaderOptions.DEFAULTS + ") conflicts with lenient(true), given before: each setting"
+                + " may be given once (lenient was true, now false)", dropped.getMessage());
+        IllegalStateException after = assertThrows(IllegalStateException.class,
+                () -> MarcReader.builder().options(ReaderOptions.DEFAULTS).lenient(true));
+        assertEquals("lenient(true) conflicts with options(" + ReaderOptions.DEFAULTS + "), given before: each setting"
+                + " may be given once (lenient was false, now true)", after.getMessage());
+        IllegalStateException format = assertThrows(IllegalStateException.class,
+                () -> MarcReader.builder().detectFormat().format(MarcFormat.MARCXML));
+        assertEquals("format(MARCXML) conflicts with detectFormat(), given before: each setting may be given once"
+                + " (format was detected, now MARCXML)", format.getMessage());
+        // The same value twice, or options that agree with what was given, are fine.
+        ReaderOptions lenient = ReaderOptions.builder().lenient(true).build();
+        assertEquals(lenient, MarcReader.builder().lenient(true).options(lenient).lenient(true).readerOptions());
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+                () -> MarcReader.builder().concurrency(0));
+        assertEquals("'concurrency' must be at least 1, was 0", zero.getMessage());
     }
 
     @Test

@@ -1,13 +1,15 @@
-/// Parallel and concurrent batch processing of MARC records, with output identical to a
-/// sequential run.
+/// Concurrent processing of many MARC inputs, with output identical to a sequential run.
 ///
-/// - [MarcBatch]: many files at once, one reader per file on its own (virtual) thread.
-/// - [ParallelMarcReader]: one large ISO 2709 or MARC-in-JSON-lines file decoded on all cores,
-///   records in file order.
-/// - [MarcGatherers] and [Pipeline]: a user function (which may block on I/O) applied with
-///   bounded concurrency on virtual threads, ordered or unordered, with backpressure.
-/// - [StructuredScope]: the small structured-concurrency scope the others are built on (fail-fast,
-///   deadlines, no thread outlives the scope), usable directly without `--enable-preview`.
+/// | Job | Use | Threads |
+/// |---|---|---|
+/// | One large ISO 2709 or MARC-in-JSON file, CPU-bound decoding | `MarcReader.builder().concurrency(n)` (and `MarcWriter.builder().concurrency(n)` to encode) | n workers, records in file order |
+/// | Many files, one result per file | [MarcBatch]`.builder()...run(files, task)` | one per file, at most `concurrency` at once |
+/// | A per-record function that blocks on I/O | [Pipeline]`.builder().concurrency(n)...run(source, fn, sink)` or `.gatherer(fn)` | one per element, at most `concurrency` in flight |
 ///
-/// See `CONCURRENCY.md` at the project root for which API fits which job.
+/// Every builder names its knobs the same way (`concurrency`, `threadFactory`, `deadline`,
+/// `options`), checks them the same way, and refuses a setting given twice with different
+/// values. Failures come as [MarcBatchException] (with the file or element that failed and the
+/// original cause) or [BatchTimeoutException]; no thread outlives a call.
+///
+/// See `CONCURRENCY.md` at the project root for the guarantees and the measured figures.
 package org.marcloom.batch;

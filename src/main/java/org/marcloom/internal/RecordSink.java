@@ -5,15 +5,21 @@ import java.io.Flushable;
 import java.io.IOException;
 import org.marcloom.record.MarcRecord;
 
-/// One format's writer behind [org.marcloom.MarcWriter]. Not thread-safe.
+/// What a [org.marcloom.MarcWriter] writes through: records encoded by one format's
+/// [RecordEncoder], on the writing thread or on workers. Not thread-safe.
 ///
-/// A sink writes to a [java.nio.channels.WritableByteChannel] or `OutputStream` it was given;
 /// `close()` writes any closing markup (a JSON array's `]`, `</collection>`), flushes, and closes
 /// the target when the sink owns it.
 public interface RecordSink extends Closeable, Flushable {
 
-    /// @throws IllegalArgumentException when the record cannot be written in this format (with why)
+    /// @throws org.marcloom.MarcWriteException when a record cannot be written in this format
+    ///         (the sequential sink: this record; the parallel one: the first refused record, once
+    ///         every record before it was written)
     void write(MarcRecord record) throws IOException;
+
+    /// How many records were written: encoded (the sequential sink) or encoded and handed to the
+    /// target (the parallel sink, where the records after them are still being encoded).
+    long recordsWritten();
 
     @Override
     void flush() throws IOException;

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
+import org.marcloom.internal.parallel.ParallelSource;
 import org.marcloom.ErrorCode;
 import org.marcloom.FormatDetector;
 import org.marcloom.MarcParseException;
@@ -31,6 +33,19 @@ public final class Sources {
     /// @param owns  close the channel when the source is closed
     public static RecordSource create(MarcFormat format, ReaderOptions options, ReadableByteChannel channel,
                                       String name, boolean owns) {
+        return create(format, options, channel, name, owns, 1, null);
+    }
+
+    /// A source for `format`: with `concurrency > 1` and a format [ParallelSource] reads, a parallel
+    /// one; otherwise the format's sequential source.
+    ///
+    /// @param threads where the decoding threads come from (with `concurrency > 1`)
+    public static RecordSource create(MarcFormat format, ReaderOptions options, ReadableByteChannel channel,
+                                      String name, boolean owns, int concurrency, ThreadFactory threads) {
+        if (concurrency > 1 && ParallelSource.supports(format)) {
+            return ParallelSource.create(format, options, channel, name, owns, concurrency, threads,
+                    ParallelSource.Tuning.DEFAULT);
+        }
         return switch (format) {
             case ISO_2709 -> new Iso2709Source(channel, owns, options, name);
             case MARC_JSON, MARC_JSON_LINES -> new org.marcloom.internal.json.JsonSource(channel, owns, options, name);
@@ -39,7 +54,7 @@ public final class Sources {
         };
     }
 
-    /// How many bytes [#sniffAndCreate] looks at.
+    /// How many bytes [#detectAndCreate] looks at.
     public static final int SNIFF_BYTES = 8192;
 
     /// Detects the format from the first bytes (up to [#SNIFF_BYTES], see
@@ -49,8 +64,8 @@ public final class Sources {
     /// @throws MarcParseException (STRUCTURE_INVALID, record 0, offset 0) when the format is not
     ///                            recognised; the channel is closed first when `owns`
     /// @throws UncheckedIOException when reading the first bytes fails
-    public static RecordSource sniffAndCreate(ReaderOptions options, ReadableByteChannel channel, String name,
-                                              boolean owns) {
+    public static RecordSource detectAndCreate(ReaderOptions options, ReadableByteChannel channel, String name,
+                                               boolean owns, int concurrency, ThreadFactory threads) {
         byte[] head = new byte[SNIFF_BYTES];
         ByteBuffer buf = ByteBuffer.wrap(head);
         try {
@@ -66,11 +81,11 @@ public final class Sources {
         int length = buf.position();
         ReadableByteChannel replay = new PrefixedChannel(head, length, channel);
         if (length == 0) {
-            return create(MarcFormat.ISO_2709, options, replay, name, owns);
+            return create(MarcFormat.ISO_2709, options, replay, name, owns, concurrency, threads);
         }
         Optional<MarcFormat> format = FormatDetector.detectFormat(head, length);
         if (format.isEmpty()) {
-            MarcParseException e = new MarcParseException(Diagnostic.atOffset(Severity.FATAL,
+            MarcParseException e = new MarcParseException(Diagnostics.atOffset(Severity.FATAL,
                     ErrorCode.STRUCTURE_INVALID, 0, 0, null, "the input is in no format marcloom recognises: expected"
                             + " ISO 2709 (five digits of record length starting a leader), MARCXML ('<?xml' or a"
                             + " <collection> or <record> element), MARC-in-JSON ('[' for an array, '{' for one"
@@ -79,7 +94,7 @@ public final class Sources {
             closeQuietly(channel, owns, e);
             throw name == null ? e : e.withSource(name);
         }
-        return create(format.get(), options, replay, name, owns);
+        return create(format.get(), options, replay, name, owns, concurrency, threads);
     }
 
     private static String describe(byte[] head, int length) {

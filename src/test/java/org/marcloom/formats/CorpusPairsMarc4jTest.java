@@ -1,5 +1,6 @@
 package org.marcloom.formats;
 
+import org.marcloom.testing.CrossFormat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -5,12 +5,15 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 
 /// One `marcloom` subcommand: its name, help and behaviour.
 abstract class Command {
 
-    /// What a command runs with: the three standard streams and the shared flags.
-    record Context(InputStream stdin, PrintStream stdout, PrintStream stderr, boolean debug) {
+    /// What a command runs with: the three standard streams, the shared flags, and where worker
+    /// threads come from (`null`: the library's default, virtual threads; tests inject a factory
+    /// that counts them).
+    record Context(InputStream stdin, PrintStream stdout, PrintStream stderr, boolean debug, ThreadFactory threads) {
     }
 
     static final Args.Option HELP = new Args.Option("help", "h", null, "show this help");

@@ -29,7 +29,7 @@ final class CountCommand extends Command {
     @Override
     int execute(Args.Parsed args, Context ctx) throws Args.UsageException, IOException {
         List<String> inputs = inputs(args);
-        RecordLoop.run(inputs, Inputs.readerBuilder(name(), args), ctx, true, new RecordLoop.Handler() {
+        RecordLoop.run(inputs, Inputs.readers(name(), args), ctx, true, new RecordLoop.Handler() {
             @Override
             public void record(Inputs.Input in, org.marcloom.record.MarcRecord rec) {
             }

@@ -41,7 +41,7 @@ final class DumpCommand extends Command {
         PrintStream out = ctx.stdout();
         boolean several = inputs.size() > 1;
         long[] written = {0};
-        RecordLoop.run(inputs, Inputs.readerBuilder(name(), args), ctx, false, new RecordLoop.Handler() {
+        RecordLoop.run(inputs, Inputs.readers(name(), args), ctx, false, new RecordLoop.Handler() {
             private String current;
 
             @Override

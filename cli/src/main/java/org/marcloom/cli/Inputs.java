@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.marcloom.Diagnostic;
+import org.marcloom.MarcEncoding;
 import org.marcloom.MarcFormat;
 import org.marcloom.MarcReader;
 
@@ -49,26 +50,61 @@ final class Inputs {
         }
     }
 
-    /// A reader builder configured from `--lenient`, `--from` and `--encoding` when the command has them.
-    static MarcReader.Builder readerBuilder(String command, Args.Parsed args) throws Args.UsageException {
-        MarcReader.Builder b = MarcReader.builder().lenient(args.has("lenient"));
+    /// How to open every input of a command: the reader settings from the command line, given to a
+    /// fresh [MarcReader.Builder] for each input (a builder takes each setting once).
+    ///
+    /// @param lenient     `--lenient`
+    /// @param format      `--from`, or `null` to detect each input's format
+    /// @param encoding    `--encoding`, or `null` for leader/09
+    /// @param concurrency how many threads decode each input
+    record Readers(boolean lenient, MarcFormat format, MarcEncoding encoding, int concurrency) {
+
+        /// The same settings, lenient or not.
+        Readers withLenient(boolean value) {
+            return new Readers(value, format, encoding, concurrency);
+        }
+
+        /// The same settings, with this format.
+        Readers withFormat(MarcFormat value) {
+            return new Readers(lenient, value, encoding, concurrency);
+        }
+
+        /// The same settings, decoding on `value` threads.
+        Readers withConcurrency(int value) {
+            return new Readers(lenient, format, encoding, value);
+        }
+
+        /// A new builder with these settings.
+        MarcReader.Builder builder() {
+            MarcReader.Builder b = MarcReader.builder().lenient(lenient).concurrency(concurrency);
+            if (format == null) {
+                b.detectFormat();
+            } else {
+                b.format(format);
+            }
+            if (encoding != null) {
+                b.encoding(encoding);
+            }
+            return b;
+        }
+    }
+
+    /// The reader settings from `--lenient`, `--from` and `--encoding` when the command has them.
+    static Readers readers(String command, Args.Parsed args) throws Args.UsageException {
         String from = args.value("from");
-        if (from != null && !from.equalsIgnoreCase("auto")) {
-            b.format(Formats.format(command, "from", from));
-        } else {
-            b.detectFormat();
-        }
+        MarcFormat format = from != null && !from.equalsIgnoreCase("auto") ? Formats.format(command, "from", from) : null;
         String encoding = args.value("encoding");
-        if (encoding != null) {
-            b.encoding(Formats.encoding(command, encoding));
-        }
-        return b;
+        return new Readers(args.has("lenient"), format, encoding == null ? null : Formats.encoding(command, encoding), 1);
     }
 
     /// Opens `name` (`-` is standard input, left open on close).
     ///
     /// @throws CliFailure when the file cannot be opened (with a one-line reason)
-    static Input open(String name, MarcReader.Builder builder, Command.Context ctx) {
+    static Input open(String name, Readers readers, Command.Context ctx) {
+        MarcReader.Builder builder = readers.builder();
+        if (readers.concurrency() > 1 && ctx.threads() != null) {
+            builder.threadFactory(ctx.threads());
+        }
         if (name.equals("-")) {
             CountingChannel counter = new CountingChannel(Channels.newChannel(ctx.stdin()));
             MarcReader reader = builder.sourceName(STDIN_NAME).keepOpen(true).open(counter);

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadFactory;
 import org.marcloom.MarcParseException;
 
 /// The `marcloom` command-line tool: count, convert, dump, split, validate and describe MARC files.
@@ -40,7 +41,19 @@ public final class Main {
     }
 
     /// Runs one command line and returns its exit status; never calls `System.exit`.
+    ///
+    /// @param args   the arguments after `marcloom`
+    /// @param stdin  standard input
+    /// @param stdout standard output
+    /// @param stderr standard error
+    /// @return the exit status
     public static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr) {
+        return run(args, stdin, stdout, stderr, null);
+    }
+
+    /// [#run(String[], InputStream, PrintStream, PrintStream)] with the worker threads of
+    /// `--concurrency` taken from `threads` (for tests that count them).
+    static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr, ThreadFactory threads) {
         List<String> list = new ArrayList<>(Arrays.asList(args));
         boolean debug = list.contains("--debug");
         if (list.isEmpty()) {
@@ -63,7 +76,7 @@ public final class Main {
             return 2;
         }
         List<String> rest = list.subList(1, list.size());
-        Command.Context ctx = new Command.Context(stdin, stdout, stderr, debug);
+        Command.Context ctx = new Command.Context(stdin, stdout, stderr, debug, threads);
         try {
             Args.Parsed parsed = Args.parse(command.name(), command.allOptions(), rest);
             if (parsed.has("help")) {

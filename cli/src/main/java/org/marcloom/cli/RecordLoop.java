@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.marcloom.MarcReader;
 import org.marcloom.record.MarcRecord;
 
 /// Reads every record of every input in order, with progress, and lenient diagnostics reported
@@ -24,13 +23,13 @@ final class RecordLoop {
 
     /// @param reportDiagnostics print each record's diagnostics and the trailing ones on standard error
     /// @return the number of records read from all inputs
-    static long run(List<String> names, MarcReader.Builder builder, Command.Context ctx, boolean reportDiagnostics,
+    static long run(List<String> names, Inputs.Readers readers, Command.Context ctx, boolean reportDiagnostics,
                     Handler handler) throws IOException {
         long total = 0;
         long doneBytes = 0;
         try (Progress progress = Progress.start(ctx, totalSize(names))) {
             for (String name : names) {
-                try (Inputs.Input in = Inputs.open(name, builder, ctx)) {
+                try (Inputs.Input in = Inputs.open(name, readers, ctx)) {
                     long count = 0;
                     MarcRecord rec;
                     while ((rec = in.reader.read()) != null) {

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.marcloom.MarcFormat;
-import org.marcloom.MarcReader;
 import org.marcloom.RawRecord;
 
 /// `marcloom split`: one ISO 2709 file into numbered chunks, the records' bytes passed through
@@ -59,13 +58,13 @@ final class SplitCommand extends Command {
         }
         String input = inputs.getFirst();
         String prefix = args.value("prefix", defaultPrefix(input));
-        MarcReader.Builder builder = MarcReader.builder().format(MarcFormat.ISO_2709).lenient(args.has("lenient"));
+        Inputs.Readers readers = new Inputs.Readers(args.has("lenient"), MarcFormat.ISO_2709, null, 1);
         int chunkNumber = 0;
         Output chunk = null;
         String chunkName = null;
         long chunkRecords = 0;
         long chunkBytes = 0;
-        try (Inputs.Input in = Inputs.open(input, builder, ctx);
+        try (Inputs.Input in = Inputs.open(input, readers, ctx);
              Progress progress = Progress.start(ctx, in.size)) {
             RawRecord r;
             long count = 0;

@@ -52,7 +52,7 @@ final class StatsCommand extends Command {
         Map<Character, Long> encodings = new TreeMap<>();
         Map<String, TagStats> tags = new TreeMap<>();
         long[] bytes = {0};
-        long records = RecordLoop.run(inputs, Inputs.readerBuilder(name(), args), ctx, true, new RecordLoop.Handler() {
+        long records = RecordLoop.run(inputs, Inputs.readers(name(), args), ctx, true, new RecordLoop.Handler() {
             @Override
             public void record(Inputs.Input in, MarcRecord rec) {
                 types.merge(rec.leader().typeOfRecord(), 1L, Long::sum);

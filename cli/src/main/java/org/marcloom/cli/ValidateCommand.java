@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.util.List;
 import org.marcloom.Diagnostic;
 import org.marcloom.MarcParseException;
-import org.marcloom.MarcReader;
 import org.marcloom.record.MarcRecord;
 
 /// `marcloom validate`: a structural report of every problem the lenient reader finds.
@@ -44,11 +43,11 @@ final class ValidateCommand extends Command {
     int execute(Args.Parsed args, Context ctx) throws Args.UsageException, IOException {
         int maxPrinted = args.intValue("max-errors", 0, Integer.MAX_VALUE);
         List<String> inputs = inputs(args);
-        MarcReader.Builder builder = Inputs.readerBuilder(name(), args).lenient(true);
+        Inputs.Readers readers = Inputs.readers(name(), args).withLenient(true);
         Report report = new Report(ctx.stdout(), maxPrinted);
         try (Progress progress = Progress.start(ctx, RecordLoop.totalSize(inputs))) {
             for (String name : inputs) {
-                try (Inputs.Input in = Inputs.open(name, builder, ctx)) {
+                try (Inputs.Input in = Inputs.open(name, readers, ctx)) {
                     try {
                         MarcRecord rec;
                         while ((rec = in.reader.read()) != null) {

@@ -14,13 +14,18 @@ record CliRun(int status, byte[] stdoutBytes, String stderr) {
     }
 
     static CliRun runWithInput(byte[] stdin, String... args) {
+        return runWith(null, stdin, args);
+    }
+
+    /// A run whose worker threads come from `threads`.
+    static CliRun runWith(java.util.concurrent.ThreadFactory threads, byte[] stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         InputStream in = new ByteArrayInputStream(stdin);
         int status;
         try (PrintStream o = new PrintStream(out, false, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            status = Main.run(args, in, o, e);
+            status = Main.run(args, in, o, e, threads);
         }
         return new CliRun(status, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
     }

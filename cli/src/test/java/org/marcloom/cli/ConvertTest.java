@@ -62,13 +62,13 @@ class ConvertTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"marc", "json", "ndjson"})
-    void threadsGiveTheSequentialBytes(String to) {
+    void concurrencyGivesTheSequentialBytes(String to) {
         CliRun seq = CliRun.run("convert", "--to", to, MainTest.CLEAN, MainTest.CAMEL);
         assertEquals(0, seq.status(), seq.stderr());
         for (String threads : List.of("2", "4", "7")) {
-            CliRun par = CliRun.run("convert", "--to", to, "--threads", threads, MainTest.CLEAN, MainTest.CAMEL);
+            CliRun par = CliRun.run("convert", "--to", to, "--concurrency", threads, MainTest.CLEAN, MainTest.CAMEL);
             assertEquals(0, par.status(), par.stderr());
-            assertArrayEquals(seq.stdoutBytes(), par.stdoutBytes(), to + " with " + threads + " threads");
+            assertArrayEquals(seq.stdoutBytes(), par.stdoutBytes(), to + " with " + threads + " threads each");
         }
     }
 

@@ -61,7 +61,7 @@ class MainTest {
         assertEquals(2, CliRun.run("frobnicate", CAMEL).status());
         assertEquals(2, CliRun.run("convert", "--to", "pdf", CAMEL).status());
         assertEquals(2, CliRun.run("convert", CAMEL).status(), "--to is required");
-        assertEquals(2, CliRun.run("convert", "--to", "marc", "--threads", "0", CAMEL).status());
+        assertEquals(2, CliRun.run("convert", "--to", "marc", "--concurrency", "0", CAMEL).status());
         assertEquals(2, CliRun.run("convert", "--to", "marc", "--encoding", "ebcdic", CAMEL).status());
         assertEquals(2, CliRun.run("count").status(), "no input");
         assertEquals(2, CliRun.run("count", "-", "-").status(), "stdin twice");

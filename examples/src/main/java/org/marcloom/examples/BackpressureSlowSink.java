@@ -5,11 +5,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.marcloom.MarcReader;
 import org.marcloom.ReaderOptions;
-import org.marcloom.batch.ParallelMarcReader;
 import org.marcloom.batch.Pipeline;
 import org.marcloom.record.MarcRecord;
 
-/// Producer-consumer with a slow sink: a [ParallelMarcReader] feeding a [Pipeline] whose sink
+/// Producer-consumer with a slow sink: a parallel `MarcReader` feeding a [Pipeline] whose sink
 /// takes 50 µs per record. The reader's window (4 batches) and the pipeline's (64 in flight) keep
 /// memory bounded: the framer waits for the sink instead of filling the heap. Prints the most
 /// elements in flight seen and the heap used, and checks the output against a sequential run.
@@ -43,13 +42,12 @@ public final class BackpressureSlowSink {
         Runtime rt = Runtime.getRuntime();
         t0 = System.nanoTime();
         Support.Checksum par = new Support.Checksum();
-        try (ParallelMarcReader reader = ParallelMarcReader.builder().options(options).batchRecords(256)
-                .maxChunksInFlight(4).open(file);
+        try (MarcReader reader = MarcReader.builder().options(options).concurrency(2).open(file);
              var stream = reader.stream()) {
-            Pipeline.from(stream.limit(limit)::iterator).map(64, r -> {
+            Pipeline.builder().concurrency(64).ordered(true).run(stream.limit(limit)::iterator, r -> {
                 maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                 return r;
-            }).ordered(true).into(r -> {
+            }, r -> {
                 inFlight.decrementAndGet();
                 LockSupport.parkNanos(50_000); // the slow sink
                 par.add(r);
@@ -59,7 +57,7 @@ public final class BackpressureSlowSink {
             });
         }
         long parNanos = System.nanoTime() - t0;
-        System.out.printf("max mapped-not-yet-sunk=%d (cap 64 + reader window of 4 x 256 records), max heap used=%.1f MiB of %.1f MiB max%n",
+        System.out.printf("max mapped-not-yet-sunk=%d (cap 64 + reader window of 4 x 1024 records), max heap used=%.1f MiB of %.1f MiB max%n",
                 maxInFlight.get(), maxHeap[0] / 1048576.0, rt.maxMemory() / 1048576.0);
         Support.report(limit + " records into a 50 µs/record sink", seqNanos, parNanos, seq.hex(), par.hex());
     }

@@ -46,7 +46,7 @@ public final class BatchOfFiles {
                 }
                 return sha(sums);
             }, () -> {
-                List<FileResult<String>> results = MarcBatch.forEachFile(files, options, (f, reader) -> checksum(reader));
+                List<FileResult<String>> results = MarcBatch.builder().options(options).concurrency(files.size()).run(files, (f, reader) -> checksum(reader));
                 StringBuilder sums = new StringBuilder();
                 for (FileResult<String> r : results) {
                     sums.append(r.result()).append(';');

@@ -72,7 +72,7 @@ public final class IoBoundEnrichment {
     /// A pipeline with at most 1,000 lookups in flight, each on its own virtual thread, in order.
     static String virtual(List<MarcRecord> records) {
         Support.Checksum sum = new Support.Checksum();
-        Pipeline.from(records).map(1000, IoBoundEnrichment::lookup).ordered(true).into(sum::add);
+        Pipeline.builder().concurrency(1000).ordered(true).run(records, IoBoundEnrichment::lookup, sum::add);
         return sum.records + ":" + sum.hex();
     }
 

@@ -3,9 +3,8 @@ package org.marcloom.examples;
 import java.nio.file.Path;
 import org.marcloom.MarcFormat;
 import org.marcloom.MarcReader;
+import org.marcloom.MarcWriter;
 import org.marcloom.ReaderOptions;
-import org.marcloom.batch.MarcGatherers;
-import org.marcloom.batch.ParallelMarcReader;
 import org.marcloom.record.ControlField;
 import org.marcloom.record.DataField;
 import org.marcloom.record.Field;
@@ -13,13 +12,13 @@ import org.marcloom.record.MarcRecord;
 import org.marcloom.record.Subfield;
 
 /// Read and serialise to MARC-in-JSON lines in parallel, keeping file order: a
-/// [ParallelMarcReader] decodes on all cores and [MarcGatherers#mapConcurrent] serialises with a
+/// parallel `MarcReader` decodes on all cores and a parallel `MarcWriter` serialises with a
 /// bounded window; the output equals the sequential one byte for byte.
 ///
 /// marcloom's own MARC-in-JSON writer is not on this branch yet, so [#json(MarcRecord)] is a tiny
 /// local serialiser (leader, fields, subfields; JSON string escaping).
 ///
-/// Then reads those lines back with [MarcReader] and with [ParallelMarcReader] in
+/// Then reads those lines back with [MarcReader] and with parallel `MarcReader` in
 /// [MarcFormat#MARC_JSON_LINES] mode (the `.ndjson` file is written next to the input once).
 ///
 /// Run: `mvn -q -DskipTests package && java -cp examples/target/marcloom-examples.jar org.marcloom.examples.JsonParallel [file.mrc]`
@@ -34,33 +33,36 @@ public final class JsonParallel {
         int cores = Runtime.getRuntime().availableProcessors();
         Support.Timings serialise = Support.measure(1, 3, () -> {
             Support.Checksum seq = new Support.Checksum();
-            try (MarcReader reader = MarcReader.builder().options(options).open(file)) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (MarcReader reader = MarcReader.builder().options(options).open(file);
+                 MarcWriter writer = MarcWriter.builder().format(MarcFormat.MARC_JSON_LINES).open(bytes)) {
                 for (MarcRecord r : reader) {
-                    seq.add(json(r));
+                    writer.write(r);
                 }
+            }
+            for (String line : bytes.toString(java.nio.charset.StandardCharsets.UTF_8).split("(?<=\\n)")) {
+                seq.add(line);
             }
             return seq.records + ":" + seq.hex();
         }, () -> {
             Support.Checksum par = new Support.Checksum();
-            try (ParallelMarcReader reader = ParallelMarcReader.builder().options(options).open(file);
-                 var records = reader.stream()) {
-                // Serialise batches of records per task so a task is worth a thread.
-                records.gather(java.util.stream.Gatherers.windowFixed(256))
-                        .gather(MarcGatherers.mapConcurrent(cores * 2, (java.util.List<MarcRecord> batch) -> {
-                            java.util.List<String> out = new java.util.ArrayList<>(batch.size());
-                            for (MarcRecord r : batch) {
-                                out.add(json(r));
-                            }
-                            return out;
-                        }))
-                        .forEach(list -> list.forEach(par::add));
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (MarcReader reader = MarcReader.builder().options(options).concurrency(cores).open(file);
+                 MarcWriter writer = MarcWriter.builder().format(MarcFormat.MARC_JSON_LINES).concurrency(cores)
+                         .open(bytes)) {
+                for (MarcRecord r : reader) {
+                    writer.write(r);
+                }
+            }
+            for (String line : bytes.toString(java.nio.charset.StandardCharsets.UTF_8).split("(?<=\\n)")) {
+                par.add(line);
             }
             return par.records + ":" + par.hex();
         });
         Support.report(file.getFileName() + " to MARC-in-JSON lines", 1, serialise);
 
         // Reading MARC-in-JSON lines back: the same records as NDJSON, read with MarcReader and
-        // with ParallelMarcReader.format(MARC_JSON_LINES).
+        // with format(MARC_JSON_LINES).concurrency(n).
         Path lines = file.resolveSibling(file.getFileName() + ".ndjson");
         if (!java.nio.file.Files.exists(lines)) {
             try (var out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
@@ -82,8 +84,8 @@ public final class JsonParallel {
             return c.records + ":" + c.hex();
         }, () -> {
             Support.Checksum c = new Support.Checksum();
-            try (ParallelMarcReader reader = ParallelMarcReader.builder().options(options)
-                    .format(MarcFormat.MARC_JSON_LINES).open(lines)) {
+            try (MarcReader reader = MarcReader.builder().options(options)
+                    .format(MarcFormat.MARC_JSON_LINES).concurrency(cores).open(lines)) {
                 for (MarcRecord r : reader) {
                     c.add(r);
                 }

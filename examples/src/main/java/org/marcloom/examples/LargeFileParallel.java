@@ -3,10 +3,9 @@ package org.marcloom.examples;
 import java.nio.file.Path;
 import org.marcloom.MarcReader;
 import org.marcloom.ReaderOptions;
-import org.marcloom.batch.ParallelMarcReader;
 import org.marcloom.record.MarcRecord;
 
-/// One large file on all cores with [ParallelMarcReader]: the 100,000-record synthetic file
+/// One large file on all cores with `MarcReader.builder().concurrency(n)`: the 100,000-record synthetic file
 /// (generated into `target/synthetic-100k.mrc` if missing) read sequentially with [MarcReader]
 /// and in parallel; records arrive in file order, so the checksums match.
 ///
@@ -36,7 +35,7 @@ public final class LargeFileParallel {
             }
         }
         Support.Checksum par = new Support.Checksum();
-        try (ParallelMarcReader reader = ParallelMarcReader.builder().options(options).decoders(decoders).open(file)) {
+        try (MarcReader reader = MarcReader.builder().options(options).concurrency(decoders).open(file)) {
             for (MarcRecord r : reader) {
                 par.add(r);
             }
@@ -64,7 +63,7 @@ public final class LargeFileParallel {
         }, () -> {
             long n = 0;
             long fields = 0;
-            try (ParallelMarcReader reader = ParallelMarcReader.builder().options(options).decoders(decoders).open(file)) {
+            try (MarcReader reader = MarcReader.builder().options(options).concurrency(decoders).open(file)) {
                 for (MarcRecord r : reader) {
                     n++;
                     fields += r.fields().size();

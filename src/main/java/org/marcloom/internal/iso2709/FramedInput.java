@@ -1,5 +1,6 @@
 package org.marcloom.internal.iso2709;
 
+import org.marcloom.internal.Diagnostics;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -198,7 +199,7 @@ public final class FramedInput implements Closeable {
                 case Framer.END -> {
                     done = true;
                     if (pendingJunk > 0) {
-                        trailing.add(Diagnostic.atOffset(
+                        trailing.add(Diagnostics.atOffset(
                                 pendingJunkWhitespace ? Severity.WARNING : Severity.ERROR, ErrorCode.TRAILING_BYTES,
                                 index, pendingJunkOffset, null, pendingJunk + (pendingJunkWhitespace
                                         ? " bytes of white space (newlines, blanks) follow the last record"
@@ -209,7 +210,7 @@ public final class FramedInput implements Closeable {
                 }
                 default -> {
                     done = true;
-                    Diagnostic d = Diagnostic.atOffset(Severity.FATAL, frame.error, index,
+                    Diagnostic d = Diagnostics.atOffset(Severity.FATAL, frame.error, index,
                             bufferOffset + frame.errorAt, null, frame.message);
                     MarcParseException e = new MarcParseException(d, null);
                     throw name == null ? e : e.withSource(name);

@@ -1,5 +1,6 @@
 package org.marcloom.internal.iso2709;
 
+import org.marcloom.internal.Diagnostics;
 import static org.marcloom.internal.iso2709.Framer.FT;
 import static org.marcloom.internal.iso2709.Framer.RT;
 import static org.marcloom.internal.iso2709.Framer.SD;
@@ -90,25 +91,25 @@ public final class Iso2709Parser {
         }
         List<Diagnostic> out = new ArrayList<>(2);
         if (skipped > 0) {
-            out.add(Diagnostic.atOffset(skippedWhitespace ? Severity.WARNING : Severity.ERROR, ErrorCode.JUNK_SKIPPED,
+            out.add(Diagnostics.atOffset(skippedWhitespace ? Severity.WARNING : Severity.ERROR, ErrorCode.JUNK_SKIPPED,
                     recordIndex, skippedOffset, null, skipped + (skippedWhitespace
                             ? " bytes of white space (newlines, blanks) before this record were skipped"
                             : " bytes that are not a record were skipped before this record")));
         }
         if ((flags & Framer.LENGTH_MISMATCH) != 0) {
-            out.add(Diagnostic.atOffset(Severity.ERROR, ErrorCode.RECORD_LENGTH_MISMATCH, recordIndex, recordOffset, null,
+            out.add(Diagnostics.atOffset(Severity.ERROR, ErrorCode.RECORD_LENGTH_MISMATCH, recordIndex, recordOffset, null,
                     (declaredLength < 0 ? "leader/00-04 is not a record length"
                             : "leader/00-04 declares " + declaredLength + " bytes")
                             + " but the record ends at the next record terminator, after " + actualLength + " bytes"));
         }
         if ((flags & Framer.NO_TERMINATOR) != 0) {
-            out.add(Diagnostic.atOffset(Severity.ERROR, ErrorCode.RECORD_LENGTH_MISMATCH, recordIndex,
+            out.add(Diagnostics.atOffset(Severity.ERROR, ErrorCode.RECORD_LENGTH_MISMATCH, recordIndex,
                     recordOffset + actualLength - 1, null,
                     "the record has no record terminator (0x1D); its declared length of " + actualLength
                             + " bytes was used"));
         }
         if ((flags & Framer.TRUNCATED) != 0) {
-            out.add(Diagnostic.atOffset(Severity.ERROR, ErrorCode.RECORD_TRUNCATED, recordIndex, recordOffset, null,
+            out.add(Diagnostics.atOffset(Severity.ERROR, ErrorCode.RECORD_TRUNCATED, recordIndex, recordOffset, null,
                     "the input ends inside this record, after " + actualLength + " bytes"
                             + (declaredLength >= 0 ? " of the " + declaredLength + " its leader declares" : "")));
         }
@@ -720,10 +721,10 @@ public final class Iso2709Parser {
     private void report(Severity severity, ErrorCode code, int at, String tag, String message) {
         long offset = recordOffset + (at - recordStart);
         if (!lenient && severity != Severity.WARNING) {
-            throw new MarcParseException(Diagnostic.atOffset(Severity.FATAL, code, recordIndex, offset, tag,
+            throw new MarcParseException(Diagnostics.atOffset(Severity.FATAL, code, recordIndex, offset, tag,
                     problemOnly(message)), controlNumber);
         }
-        add(Diagnostic.atOffset(severity, code, recordIndex, offset, tag, message));
+        add(Diagnostics.atOffset(severity, code, recordIndex, offset, tag, message));
     }
 
     private static String problemOnly(String message) {
@@ -739,7 +740,7 @@ public final class Iso2709Parser {
             diagnostics.add(d);
         } else if (!truncatedDiagnostics) {
             truncatedDiagnostics = true;
-            diagnostics.add(Diagnostic.atOffset(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, recordIndex,
+            diagnostics.add(Diagnostics.atOffset(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, recordIndex,
                     d.byteOffset(), null, "more than " + maxDiagnostics
                             + " diagnostics for this record; the rest were dropped (ReaderOptions.maxDiagnosticsPerRecord)"));
         }

@@ -20,6 +20,7 @@ public final class Iso2709Source implements RecordSource, Sources.HasTrailing {
     private final FramedInput input;
     private final String name;
     private final Iso2709Parser parser;
+    private long returned;
 
     public Iso2709Source(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name) {
         this.input = new FramedInput(channel, owns, options, name);
@@ -34,7 +35,9 @@ public final class Iso2709Source implements RecordSource, Sources.HasTrailing {
             return null;
         }
         try {
-            return parser.parse(in.buffer(), in.start(), in.end(), in.index(), in.offset(), in.framing());
+            MarcRecord r = parser.parse(in.buffer(), in.start(), in.end(), in.index(), in.offset(), in.framing());
+            returned++;
+            return r;
         } catch (MarcParseException e) {
             in.markDone();
             throw name == null ? e : e.withSource(name);
@@ -48,12 +51,13 @@ public final class Iso2709Source implements RecordSource, Sources.HasTrailing {
             return null;
         }
         byte[] bytes = java.util.Arrays.copyOfRange(in.buffer(), in.start(), in.end());
+        returned++;
         return new RawRecord(in.index(), in.offset(), bytes, in.framing());
     }
 
     @Override
     public long recordsRead() {
-        return input.recordsFramed();
+        return returned;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.marcloom.internal.json;
 
+import org.marcloom.internal.Diagnostics;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -176,7 +177,7 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
             claimBadBytes(Long.MAX_VALUE, null, true);
         }
         if (in.dropped() > 0) {
-            addOrphan(Diagnostic.atLine(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, index, -1, -1, null,
+            addOrphan(Diagnostics.atLine(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, index, -1, -1, null,
                     in.dropped() + " further malformed UTF-8 sequences were read as U+FFFD without a diagnostic (more"
                             + " than " + ResyncInput.MAX_PENDING + " between two records)"));
         }
@@ -197,7 +198,7 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
         ResyncInput.BadBytes b;
         while ((b = in.peekBadBytes()) != null && b.offset() < before) {
             in.pollBadBytes();
-            Diagnostic d = new Diagnostic(lenient ? Severity.ERROR : Severity.FATAL, ErrorCode.INVALID_UTF8,
+            Diagnostic d = Diagnostics.of(lenient ? Severity.ERROR : Severity.FATAL, ErrorCode.INVALID_UTF8,
                     current >= 0 ? current : index, b.originalOffset(), b.line(), b.column(), tag, b.message());
             if (!lenient) {
                 throw fail(d);
@@ -585,13 +586,13 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
                                   String message) {
         int line = loc == null || loc.getLineNr() < 0 ? -1 : lineBase + loc.getLineNr();
         int column = loc == null ? -1 : loc.getColumnNr();
-        return Diagnostic.atLine(severity, code, recordIndex, line, column, tag, message);
+        return Diagnostics.atLine(severity, code, recordIndex, line, column, tag, message);
     }
 
     private MarcParseException fail(Diagnostic d) {
         done = true;
         Diagnostic fatal = d.severity() == Severity.FATAL ? d
-                : new Diagnostic(Severity.FATAL, d.code(), d.recordIndex(), d.byteOffset(), d.line(), d.column(),
+                : Diagnostics.of(Severity.FATAL, d.code(), d.recordIndex(), d.byteOffset(), d.line(), d.column(),
                         d.tag(), d.message());
         MarcParseException e = new MarcParseException(fatal, current >= 0 ? controlNumber : null);
         return name == null ? e : e.withSource(name);
@@ -618,7 +619,7 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
             diagnostics.add(d);
         } else if (!truncated) {
             truncated = true;
-            diagnostics.add(Diagnostic.atLine(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, d.recordIndex(),
+            diagnostics.add(Diagnostics.atLine(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, d.recordIndex(),
                     d.line(), d.column(), null, "more than " + maxDiagnostics
                             + " diagnostics for this record; the rest were dropped (ReaderOptions.maxDiagnosticsPerRecord)"));
         }
@@ -629,7 +630,7 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
         if (orphans.size() < maxDiagnostics) {
             orphans.add(d);
         } else if (orphans.size() == maxDiagnostics) {
-            orphans.add(Diagnostic.atLine(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, d.recordIndex(),
+            orphans.add(Diagnostics.atLine(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, d.recordIndex(),
                     d.line(), d.column(), null, "more than " + maxDiagnostics
                             + " diagnostics between two records; the rest were dropped (ReaderOptions.maxDiagnosticsPerRecord)"));
         }

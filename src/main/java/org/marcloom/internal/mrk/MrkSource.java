@@ -1,5 +1,6 @@
 package org.marcloom.internal.mrk;
 
+import org.marcloom.internal.Diagnostics;
 import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.Charset;
@@ -332,7 +333,7 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
 
     private void report(Severity severity, ErrorCode code, int line, int column, long byteOffset, String tag,
                         String message) {
-        Diagnostic d = new Diagnostic(lenient || severity == Severity.WARNING ? severity : Severity.FATAL,
+        Diagnostic d = Diagnostics.of(lenient || severity == Severity.WARNING ? severity : Severity.FATAL,
                 code, index, byteOffset, line, column, tag, message);
         if (!lenient && severity != Severity.WARNING) {
             throw new MarcParseException(d, controlNumber);
@@ -344,7 +345,7 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
             diagnostics.add(d);
         } else if (!truncated) {
             truncated = true;
-            diagnostics.add(Diagnostic.atLine(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, index, line, column,
+            diagnostics.add(Diagnostics.atLine(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, index, line, column,
                     null, "more than " + options.maxDiagnosticsPerRecord()
                             + " diagnostics for this record; the rest were dropped (ReaderOptions.maxDiagnosticsPerRecord)"));
         }

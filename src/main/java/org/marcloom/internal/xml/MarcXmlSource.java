@@ -1,5 +1,6 @@
 package org.marcloom.internal.xml;
 
+import org.marcloom.internal.Diagnostics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ReadableByteChannel;
@@ -149,7 +150,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (XmlDecoder.UnsupportedEncoding e) {
-            Diagnostic d = Diagnostic.atLine(Severity.FATAL, ErrorCode.SYNTAX_ERROR, 0, 1, 1, null,
+            Diagnostic d = Diagnostics.atLine(Severity.FATAL, ErrorCode.SYNTAX_ERROR, 0, 1, 1, null,
                     e.getMessage() + "; nothing can be read");
             if (!lenient) {
                 throw exception(d);
@@ -208,14 +209,14 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                 }
             }
             if (!lenient) {
-                throw exception(Diagnostic.atLine(Severity.FATAL, ErrorCode.SYNTAX_ERROR, recordIndex, line, column,
+                throw exception(Diagnostics.atLine(Severity.FATAL, ErrorCode.SYNTAX_ERROR, recordIndex, line, column,
                         null, message));
             }
             if (inRecord) {
                 message += "; record " + recordIndex + " was incomplete and is dropped";
             }
             message += "; the rest of the document cannot be read (XML allows no recovery)";
-            trailing.add(Diagnostic.atLine(Severity.FATAL, ErrorCode.SYNTAX_ERROR, recordIndex, line, column, null,
+            trailing.add(Diagnostics.atLine(Severity.FATAL, ErrorCode.SYNTAX_ERROR, recordIndex, line, column, null,
                     message));
             return null;
         }
@@ -233,7 +234,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
             trailing.add(d);
         }
         if (decoder.dropped() > 0) {
-            trailing.add(Diagnostic.atLine(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, recordIndex, -1, -1, null,
+            trailing.add(Diagnostics.atLine(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, recordIndex, -1, -1, null,
                     decoder.dropped() + " further malformed byte sequences were replaced by U+FFFD without a"
                             + " diagnostic (more than " + XmlDecoder.MAX_PENDING + " between two records)"));
         }
@@ -243,7 +244,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
     /// [ErrorCode#SYNTAX_ERROR] in a document in another encoding (the XML rule it breaks).
     private Diagnostic badBytes(XmlDecoder.BadBytes b, String tag) {
         boolean utf8 = "UTF-8".equals(b.encoding());
-        return new Diagnostic(lenient ? Severity.ERROR : Severity.FATAL,
+        return Diagnostics.of(lenient ? Severity.ERROR : Severity.FATAL,
                 utf8 ? ErrorCode.INVALID_UTF8 : ErrorCode.SYNTAX_ERROR, recordIndex, b.byteOffset(), b.line(),
                 b.column(), tag, b.message());
     }
@@ -654,7 +655,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
             // malformed bytes before the problem are reported first
             claimBadBytes(line, column, null);
         }
-        Diagnostic d = Diagnostic.atLine(lenient ? Severity.ERROR : Severity.FATAL, code, recordIndex, line, column,
+        Diagnostic d = Diagnostics.atLine(lenient ? Severity.ERROR : Severity.FATAL, code, recordIndex, line, column,
                 tag, message);
         if (!lenient) {
             throw exception(d);
@@ -672,7 +673,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
             diagnostics.add(d);
         } else if (!truncatedDiagnostics) {
             truncatedDiagnostics = true;
-            diagnostics.add(Diagnostic.atLine(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, recordIndex, line,
+            diagnostics.add(Diagnostics.atLine(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, recordIndex, line,
                     column, null, "more than " + options.maxDiagnosticsPerRecord()
                             + " diagnostics in this record (from ReaderOptions.maxDiagnosticsPerRecord); later ones dropped"));
         }

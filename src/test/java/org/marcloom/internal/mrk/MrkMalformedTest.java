@@ -236,7 +236,10 @@ class MrkMalformedTest {
         MarcRecord r = MarcRecord.builder().add(DataField.of("245", '\\', ' ', new Subfield('a', "x"))).build();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (MarcWriter w = MarcWriter.builder().format(MarcFormat.MARCMAKER).open(out)) {
-            assertThrows(IllegalArgumentException.class, () -> w.write(r));
+            org.marcloom.MarcWriteException e = assertThrows(org.marcloom.MarcWriteException.class, () -> w.write(r));
+            assertEquals(org.marcloom.ErrorCode.INDICATOR_INVALID, e.code());
+            assertEquals("INDICATOR_INVALID at record 0, tag 245: indicator 0x5c cannot be written in MARCMaker",
+                    e.getMessage());
         } catch (IOException e) {
             throw new AssertionError(e);
         }

@@ -268,7 +268,7 @@ class MarcXmlSourceTest {
                 + "<datafield tag=\"245\" ind1=\"0\" ind2=\"0\"><subfield code=\"a\">1</subfield>"
                 + "<subfield code=\"b\">2</subfield><subfield code=\"c\">3</subfield></datafield>"));
         MarcReader.Builder fields = MarcReader.builder().format(MarcFormat.MARCXML)
-                .limits(Limits.DEFAULT.withMaxFieldsPerRecord(2));
+                .limits(Limits.builder().maxFieldsPerRecord(2).build());
         MarcParseException e = assertThrows(MarcParseException.class,
                 () -> fields.open(XmlTestSupport.utf8(doc)).read());
         assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
@@ -278,13 +278,13 @@ class MarcXmlSourceTest {
         assertEquals(1, r.diagnostics().size());
 
         MarcReader.Builder subfields = MarcReader.builder().format(MarcFormat.MARCXML).lenient(true)
-                .limits(Limits.DEFAULT.withMaxSubfieldsPerField(2));
+                .limits(Limits.builder().maxSubfieldsPerField(2).build());
         MarcRecord s = subfields.open(XmlTestSupport.utf8(doc)).read();
         assertEquals(2, s.dataField("245").orElseThrow().subfields().size());
         assertEquals(ErrorCode.LIMIT_EXCEEDED, s.diagnostics().get(0).code());
 
         MarcReader.Builder size = MarcReader.builder().format(MarcFormat.MARCXML)
-                .limits(Limits.DEFAULT.withMaxRecordBytes(28));
+                .limits(Limits.builder().maxRecordBytes(28).build());
         MarcParseException big = assertThrows(MarcParseException.class,
                 () -> size.open(XmlTestSupport.utf8(doc)).read());
         assertTrue(big.getMessage().contains("Limits.maxRecordBytes"), big.getMessage());

@@ -64,7 +64,7 @@ final class XmlTestSupport {
     static byte[] write(List<MarcRecord> records, boolean indent) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (MarcWriter w = MarcWriter.builder().format(MarcFormat.MARCXML)
-                .options(WriterOptions.DEFAULTS.withIndent(indent)).open(out)) {
+                .options(WriterOptions.builder().indent(indent).build()).open(out)) {
             for (MarcRecord r : records) {
                 w.write(r);
             }

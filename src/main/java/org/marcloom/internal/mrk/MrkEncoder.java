@@ -1,13 +1,11 @@
 package org.marcloom.internal.mrk;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import org.marcloom.ErrorCode;
+import org.marcloom.MarcWriteException;
 import org.marcloom.WriterOptions;
-import org.marcloom.internal.RecordSink;
+import org.marcloom.internal.OutputBuffer;
+import org.marcloom.internal.RecordEncoder;
 import org.marcloom.record.ControlField;
 import org.marcloom.record.DataField;
 import org.marcloom.record.Field;
@@ -20,27 +18,21 @@ import org.marcloom.record.Subfield;
 /// as `{dollar}`, `{bsol}`, `{lcub}`, `{rcub}`; control characters as `{esc}` or `{xHH}`; every
 /// other character as itself. [WriterOptions#encoding()] applies to ISO 2709 only and is ignored.
 ///
-/// [#write] throws [IllegalArgumentException] for what the format cannot hold: an indicator that is
-/// `\`, `$` or a control character, or a tag or subfield code that is a control character or
-/// `$`. Not thread-safe.
-public final class MrkSink implements RecordSink {
+/// [#record] throws [MarcWriteException] for what the format cannot hold: an indicator that is
+/// `\`, `$` or a control character ([ErrorCode#INDICATOR_INVALID]), a tag with a blank or a control
+/// character ([ErrorCode#TAG_INVALID]), or a subfield code that is a control character or `$`
+/// ([ErrorCode#SUBFIELD_CODE_INVALID]). Not thread-safe.
+public final class MrkEncoder implements RecordEncoder {
 
     private static final String EOL = "\r\n";
 
-    private final OutputStream target;
-    private final Writer out;
-    private final boolean ownTarget;
     private final StringBuilder line = new StringBuilder(256);
-    private long count;
 
-    public MrkSink(OutputStream out, WriterOptions options, boolean ownTarget) {
-        this.target = out;
-        this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-        this.ownTarget = ownTarget;
+    public MrkEncoder(WriterOptions options) {
     }
 
     @Override
-    public void write(MarcRecord record) throws IOException {
+    public void record(MarcRecord record, long index, OutputBuffer out) {
         StringBuilder sb = line;
         sb.setLength(0);
         sb.append("=LDR  ");
@@ -56,8 +48,8 @@ public final class MrkSink implements RecordSink {
                     for (Subfield s : d.subfields()) {
                         char code = s.code();
                         if (code < 0x20 || code == '$' || code == 0x7F) {
-                            throw new IllegalArgumentException("record " + count + ", field " + d.tag()
-                                    + ": subfield code 0x" + Integer.toHexString(code) + " cannot be written in MARCMaker");
+                            throw new MarcWriteException(ErrorCode.SUBFIELD_CODE_INVALID, -1, d.tag(), null,
+                                    "subfield code 0x" + Integer.toHexString(code) + " cannot be written in MARCMaker");
                         }
                         sb.append('$').append(code);
                         MrkText.encode(s.value(), false, sb);
@@ -67,8 +59,7 @@ public final class MrkSink implements RecordSink {
             sb.append(EOL);
         }
         sb.append(EOL);
-        out.append(sb);
-        count++;
+        out.put(sb.toString().getBytes(StandardCharsets.UTF_8));
         if (sb.length() > 1 << 20) {
             line.setLength(0);
             line.trimToSize();
@@ -79,7 +70,7 @@ public final class MrkSink implements RecordSink {
         for (int i = 0; i < tag.length(); i++) {
             char c = tag.charAt(i);
             if (c <= 0x20 || c == 0x7F) {
-                throw new IllegalArgumentException("record " + count + ": tag \"" + tag
+                throw new MarcWriteException(ErrorCode.TAG_INVALID, -1, tag, null, "tag \"" + tag
                         + "\" has a blank or control character and cannot be written in MARCMaker");
             }
         }
@@ -90,25 +81,10 @@ public final class MrkSink implements RecordSink {
             return '\\';
         }
         if (c == '\\' || c == '$' || c < 0x20 || c == 0x7F) {
-            throw new IllegalArgumentException("record " + count + ", field " + tag + ": indicator 0x"
+            throw new MarcWriteException(ErrorCode.INDICATOR_INVALID, -1, tag, null, "indicator 0x"
                     + Integer.toHexString(c) + " cannot be written in MARCMaker");
         }
         return c;
     }
 
-    @Override
-    public void flush() throws IOException {
-        out.flush();
-    }
-
-    @Override
-    public void close() throws IOException {
-        try {
-            out.flush();
-        } finally {
-            if (ownTarget) {
-                target.close();
-            }
-        }
-    }
 }

@@ -1,5 +1,6 @@
-package org.marcloom.batch;
+package org.marcloom.internal.parallel;
 
+import org.marcloom.batch.MarcBatchException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,23 +9,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-/// The engine behind [MarcGatherers] and [Pipeline]: at most `max` applications of a function in
-/// flight, each on its own thread; results emitted in input order or in completion order;
-/// fail-fast. Confined to one thread at a time (the stream's or the pipeline's).
-final class MapWindow<T, R> {
+/// The window behind `org.marcloom.batch.Pipeline`, as a loop and as a stream gatherer: at most
+/// `max` applications of a function in flight, each on its own thread of a [StructuredScope];
+/// results emitted in input order or in completion order; fail-fast. For functions that block on
+/// I/O; CPU-bound batches go through the [OrderedEngine]. Confined to the scope's owner thread
+/// (the stream's or the pipeline's).
+public final class MapWindow<T, R> {
 
-    /// Starts the task threads and cancels them.
-    interface Starter {
-        void start(String name, Runnable task);
-
-        /// Interrupts every task still running and waits for them to end.
-        void cancelAll();
-    }
-
-    /// Thrown by [#push] and [#finish] when the deadline passes (the caller cancels).
-    static final class Timeout extends Exception {
+    /// Thrown by [#push] and [#finish] when the deadline passes (after cancelling).
+    public static final class Timeout extends Exception {
         private static final long serialVersionUID = 1L;
-        final transient List<String> unfinished;
+        /// The elements that had not finished, as `element #N`.
+        public final transient List<String> unfinished;
 
         Timeout(List<String> unfinished) {
             super(null, null, false, false);
@@ -46,7 +42,7 @@ final class MapWindow<T, R> {
     private final int max;
     private final boolean ordered;
     private final Function<? super T, ? extends R> fn;
-    private final Starter starter;
+    private final StructuredScope scope;
     private final long deadlineNanos; // System.nanoTime() deadline, or Long.MAX_VALUE
     private final ArrayDeque<Slot<R>> pending = new ArrayDeque<>();
     private final LinkedBlockingQueue<Slot<R>> completed = new LinkedBlockingQueue<>();
@@ -54,19 +50,22 @@ final class MapWindow<T, R> {
     private long seq;
     private int highWater;
 
-    MapWindow(int max, boolean ordered, Function<? super T, ? extends R> fn, Starter starter, long deadlineNanos) {
+    /// @param scope         where the applications run; [#cancel()] shuts it down
+    /// @param deadlineNanos a `System.nanoTime()` deadline, or `Long.MAX_VALUE`
+    public MapWindow(int max, boolean ordered, Function<? super T, ? extends R> fn, StructuredScope scope,
+                     long deadlineNanos) {
         if (max < 1) {
             throw new IllegalArgumentException("maxConcurrency must be at least 1: " + max);
         }
         this.max = max;
         this.ordered = ordered;
         this.fn = fn;
-        this.starter = starter;
+        this.scope = scope;
         this.deadlineNanos = deadlineNanos;
     }
 
     /// Submits one element; blocks while `max` are in flight. False when downstream wants no more.
-    boolean push(T item, Predicate<? super R> downstream) throws InterruptedException, Timeout {
+    public boolean push(T item, Predicate<? super R> downstream) throws InterruptedException, Timeout {
         while (inFlight >= max) {
             if (!emitOne(downstream)) {
                 return false;
@@ -77,7 +76,7 @@ final class MapWindow<T, R> {
         highWater = Math.max(highWater, inFlight);
         pending.add(s);
         try {
-            starter.start("element #" + s.seq, () -> {
+            scope.fork("element #" + s.seq, () -> {
                 try {
                     s.result = fn.apply(item);
                 } catch (Throwable e) {
@@ -85,6 +84,7 @@ final class MapWindow<T, R> {
                 } finally {
                     completed.add(s);
                 }
+                return null;
             });
         } catch (RuntimeException | Error e) {
             pending.removeLast();
@@ -96,7 +96,7 @@ final class MapWindow<T, R> {
     }
 
     /// Emits everything still in flight.
-    boolean finish(Predicate<? super R> downstream) throws InterruptedException, Timeout {
+    public boolean finish(Predicate<? super R> downstream) throws InterruptedException, Timeout {
         while (inFlight > 0) {
             if (!emitOne(downstream)) {
                 return false;
@@ -105,12 +105,14 @@ final class MapWindow<T, R> {
         return true;
     }
 
-    int highWater() {
+    /// The most applications that were in flight at once.
+    public int highWater() {
         return highWater;
     }
 
-    void cancel() {
-        starter.cancelAll();
+    /// Interrupts every application still running; the scope's `close()` then joins them.
+    public void cancel() {
+        scope.shutdown();
     }
 
     private boolean emitOne(Predicate<? super R> downstream) throws InterruptedException, Timeout {

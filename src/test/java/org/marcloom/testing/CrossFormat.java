@@ -1,4 +1,4 @@
-package org.marcloom.formats;
+package org.marcloom.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -31,18 +31,18 @@ import org.marcloom.record.Subfield;
 /// count and subfield code length (`22`), 20-23 entry map (`4500`). Every other position (05-08,
 /// 17-19) must survive exactly. The MARCXML, MARC-in-JSON and MARCMaker writers write the leader
 /// as the record has it, so through them the whole leader must survive.
-final class CrossFormat {
+public final class CrossFormat {
 
     private CrossFormat() {
     }
 
     /// Leader positions the ISO 2709 writer rewrites (see the class comment).
-    static final int[] ISO_WRITER_POSITIONS = {0, 1, 2, 3, 4, 9, 10, 11, 12, 13, 14, 15, 16, 20, 21, 22, 23};
+    public static final int[] ISO_WRITER_POSITIONS = {0, 1, 2, 3, 4, 9, 10, 11, 12, 13, 14, 15, 16, 20, 21, 22, 23};
 
     /// The formats a record can be written to and read back from.
-    static final List<MarcFormat> ALL = List.of(MarcFormat.values());
+    public static final List<MarcFormat> ALL = List.of(MarcFormat.values());
 
-    static byte[] write(List<MarcRecord> records, MarcFormat format) {
+    public static byte[] write(List<MarcRecord> records, MarcFormat format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (MarcWriter w = MarcWriter.builder().format(format).open(out)) {
             for (MarcRecord r : records) {
@@ -55,7 +55,7 @@ final class CrossFormat {
     }
 
     /// Strict read of every record.
-    static List<MarcRecord> read(byte[] bytes, MarcFormat format) {
+    public static List<MarcRecord> read(byte[] bytes, MarcFormat format) {
         List<MarcRecord> out = new ArrayList<>();
         try (MarcReader r = MarcReader.builder().format(format).open(new ByteArrayInputStream(bytes))) {
             r.forEach(out::add);
@@ -66,7 +66,7 @@ final class CrossFormat {
     }
 
     /// Strict read with the format detected from the bytes (`detectFormat()`).
-    static List<MarcRecord> readDetected(byte[] bytes) {
+    public static List<MarcRecord> readDetected(byte[] bytes) {
         List<MarcRecord> out = new ArrayList<>();
         try (MarcReader r = MarcReader.builder().detectFormat().open(new ByteArrayInputStream(bytes))) {
             r.forEach(out::add);
@@ -76,7 +76,7 @@ final class CrossFormat {
         return out;
     }
 
-    static List<MarcRecord> read(Path file) {
+    public static List<MarcRecord> read(Path file) {
         try {
             return read(Files.readAllBytes(file), formatOf(file));
         } catch (IOException e) {
@@ -85,7 +85,7 @@ final class CrossFormat {
     }
 
     /// The format of a fixture, from its folder (the JSON reader reads arrays and NDJSON alike).
-    static MarcFormat formatOf(Path file) {
+    public static MarcFormat formatOf(Path file) {
         return switch (file.getParent().getFileName().toString()) {
             case "iso2709" -> MarcFormat.ISO_2709;
             case "xml" -> MarcFormat.MARCXML;
@@ -96,7 +96,7 @@ final class CrossFormat {
     }
 
     /// Every fixture file of the four format folders, sorted.
-    static List<Path> fixtures() {
+    public static List<Path> fixtures() {
         List<Path> out = new ArrayList<>();
         for (String dir : List.of("iso2709", "xml", "json", "mrk")) {
             try (Stream<Path> s = Files.list(Path.of("fixtures", dir))) {
@@ -109,7 +109,7 @@ final class CrossFormat {
     }
 
     /// The leader with the given positions replaced by `_`.
-    static String mask(String leader, int... positions) {
+    public static String mask(String leader, int... positions) {
         char[] c = leader.toCharArray();
         for (int p : positions) {
             c[p] = '_';
@@ -120,7 +120,7 @@ final class CrossFormat {
     /// Asserts `after` is `before` after a trip through the ISO 2709 writer: fields equal, leader
     /// equal outside [#ISO_WRITER_POSITIONS], and those positions holding what the writer must put
     /// there (`length` is the record's byte length in the ISO 2709 output).
-    static void assertIsoTrip(MarcRecord before, MarcRecord after, int length, String what) {
+    public static void assertIsoTrip(MarcRecord before, MarcRecord after, int length, String what) {
         String b = before.leader().toString();
         String a = after.leader().toString();
         assertEquals(mask(b, ISO_WRITER_POSITIONS), mask(a, ISO_WRITER_POSITIONS), what + ": leader");
@@ -134,7 +134,7 @@ final class CrossFormat {
     }
 
     /// Byte lengths of the records in an ISO 2709 stream (each from its leader/00-04).
-    static List<Integer> isoLengths(byte[] iso) {
+    public static List<Integer> isoLengths(byte[] iso) {
         List<Integer> out = new ArrayList<>();
         int p = 0;
         while (p < iso.length) {
@@ -146,7 +146,7 @@ final class CrossFormat {
     }
 
     /// One line per field, text in NFC: `tag=data` or `tag i1i2 $a... $b...`, in record order.
-    static List<String> fieldLines(MarcRecord r) {
+    public static List<String> fieldLines(MarcRecord r) {
         List<String> out = new ArrayList<>();
         for (Field f : r.fields()) {
             switch (f) {
@@ -167,7 +167,7 @@ final class CrossFormat {
     /// Why the ISO 2709 writer must refuse `r` (its documented refusals: a text value holding a
     /// delimiter U+001D-U+001F; a tag, indicator or subfield code that is not printable ASCII), or
     /// `null` when it can write it.
-    static String isoRefusal(MarcRecord r) {
+    public static String isoRefusal(MarcRecord r) {
         for (Field f : r.fields()) {
             if (!printableAscii(f.tag())) {
                 return "tag " + f.tag();
@@ -183,7 +183,7 @@ final class CrossFormat {
                         return "indicator of " + d.tag();
                     }
                     for (Subfield s : d.subfields()) {
-                        if (!printableAscii(String.valueOf(s.code()))) {
+                        if (!printableAscii(String.valueOf(s.code())) || s.code() == ' ') {
                             return "subfield code U+" + String.format("%04X", (int) s.code()) + " of " + d.tag();
                         }
                         if (hasDelimiter(s.value())) {
@@ -207,7 +207,7 @@ final class CrossFormat {
     /// `r` as the MARCXML writer's documented policy gives it back: every character XML 1.0
     /// forbids (C0 controls other than tab, LF and CR; U+FFFE; U+FFFF; unpaired surrogates) in a
     /// text value becomes U+FFFD.
-    static MarcRecord asXmlWrites(MarcRecord r) {
+    public static MarcRecord asXmlWrites(MarcRecord r) {
         MarcRecord.Builder b = MarcRecord.builder().leader(r.leader());
         for (Field f : r.fields()) {
             switch (f) {
@@ -219,7 +219,7 @@ final class CrossFormat {
         return b.build();
     }
 
-    static String xmlText(String s) {
+    public static String xmlText(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -235,7 +235,7 @@ final class CrossFormat {
         return sb.toString();
     }
 
-    static String nfc(String s) {
+    public static String nfc(String s) {
         return Normalizer.normalize(s, Normalizer.Form.NFC);
     }
 }

@@ -1,4 +1,4 @@
-package org.marcloom.batch;
+package org.marcloom.internal.parallel;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Random;

@@ -10,7 +10,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import org.marcloom.ErrorCode;
 import org.marcloom.MarcFormat;
+import org.marcloom.MarcWriteException;
 import org.marcloom.MarcReader;
 import org.marcloom.MarcWriter;
 import org.marcloom.OutputEncoding;
@@ -20,12 +22,13 @@ import org.marcloom.record.MarcRecord;
 import org.marcloom.record.Subfield;
 import org.junit.jupiter.api.Test;
 
-class Iso2709SinkTest {
+/// The ISO 2709 encoder through [MarcWriter]: bytes, lengths, oversize records, refusals with codes.
+class Iso2709EncoderTest {
 
     private static byte[] write(MarcRecord r, WriterOptions o) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (Iso2709Sink sink = new Iso2709Sink(bytes, o, true)) {
-            sink.write(r);
+        try (MarcWriter w = MarcWriter.builder().options(o).open(bytes)) {
+            w.write(r);
         }
         return bytes.toByteArray();
     }
@@ -123,11 +126,14 @@ class Iso2709SinkTest {
     void oversizeFieldIsRefusedWithTheOptionNamed() {
         MarcRecord r = MarcRecord.builder().addControlField("001", "x")
                 .addDataField("520", ' ', ' ', Subfield.of('a', "y".repeat(10_000))).build();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> write(r, WriterOptions.DEFAULTS));
-        assertTrue(e.getMessage().contains("field 520"), e.getMessage());
-        assertTrue(e.getMessage().contains("10005 bytes"), e.getMessage());
-        assertTrue(e.getMessage().contains("allowOversize"), e.getMessage());
+        MarcWriteException e = assertThrows(MarcWriteException.class, () -> write(r, WriterOptions.DEFAULTS));
+        assertEquals(ErrorCode.RECORD_TOO_LARGE, e.code());
+        assertEquals(0, e.recordIndex());
+        assertEquals("520", e.tag());
+        assertEquals("x", e.controlNumber());
+        assertEquals("RECORD_TOO_LARGE at record 0 (001 x), tag 520: field 2 of 2 is 10005 bytes; ISO 2709 allows at"
+                + " most 9,999 bytes per field (WriterOptions.allowOversize writes it anyway, with its length written"
+                + " as 9999)", e.getMessage());
     }
 
     @Test
@@ -138,10 +144,11 @@ class Iso2709SinkTest {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         MarcWriter w = MarcWriter.builder().open(bytes);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> w.write(rb.build()));
-        assertTrue(e.getMessage().contains("99,999"), e.getMessage());
-        assertTrue(e.getMessage().contains("MarcWriter.Builder.allowOversize(true)"), e.getMessage());
-        assertTrue(e.getMessage().contains("001 big"), e.getMessage());
+        MarcWriteException e = assertThrows(MarcWriteException.class, () -> w.write(rb.build()));
+        assertEquals(ErrorCode.RECORD_TOO_LARGE, e.code());
+        assertEquals("RECORD_TOO_LARGE at record 0 (001 big): the record is 108246 bytes; ISO 2709 allows at most"
+                + " 99,999 bytes per record (WriterOptions.allowOversize writes it anyway, with its length written as"
+                + " 99999)", e.getMessage());
         w.flush();
         assertEquals(0, bytes.size(), "a refused record writes nothing");
     }
@@ -154,7 +161,7 @@ class Iso2709SinkTest {
             rb.addDataField("500", ' ', ' ', Subfield.of('a', "z".repeat(9_000)));
         }
         MarcRecord r = rb.build();
-        byte[] b = write(r, WriterOptions.DEFAULTS.withAllowOversize(true));
+        byte[] b = write(r, WriterOptions.builder().allowOversize(true).build());
         String s = ascii(b);
         assertTrue(b.length > 99_999);
         assertEquals("99999", s.substring(0, 5));
@@ -173,22 +180,35 @@ class Iso2709SinkTest {
     @Test
     void delimiterInDataIsRefused() {
         MarcRecord r = MarcRecord.builder().addDataField("245", ' ', ' ', Subfield.of('a', "a\u001fb")).build();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> write(r, WriterOptions.DEFAULTS));
-        assertTrue(e.getMessage().contains("245 $a"), e.getMessage());
-        assertTrue(e.getMessage().contains("U+001F"), e.getMessage());
+        MarcWriteException e = assertThrows(MarcWriteException.class, () -> write(r, WriterOptions.DEFAULTS));
+        assertEquals(ErrorCode.CHARACTER_NOT_ALLOWED, e.code());
+        assertEquals("245", e.tag());
+        assertEquals("CHARACTER_NOT_ALLOWED at record 0, tag 245: the value of 245 $a contains U+001F at character 1,"
+                + " an ISO 2709 delimiter; such a value cannot be written as ISO 2709", e.getMessage());
     }
 
     @Test
     void nonAsciiIndicatorIsRefused() {
         MarcRecord r = MarcRecord.builder().addDataField("245", 'é', ' ', Subfield.of('a', "x")).build();
-        assertThrows(IllegalArgumentException.class, () -> write(r, WriterOptions.DEFAULTS));
+        MarcWriteException e = assertThrows(MarcWriteException.class, () -> write(r, WriterOptions.DEFAULTS));
+        assertEquals(ErrorCode.INDICATOR_INVALID, e.code());
+        assertEquals("INDICATOR_INVALID at record 0, tag 245: first indicator U+00E9 is not a printable ASCII"
+                + " character; ISO 2709 holds it in one byte", e.getMessage());
+    }
+
+    @Test
+    void aBlankSubfieldCodeIsRefusedBecauseTheStrictReaderWouldRefuseIt() {
+        MarcRecord r = MarcRecord.builder().addDataField("245", '1', '0', Subfield.of(' ', "x")).build();
+        MarcWriteException e = assertThrows(MarcWriteException.class, () -> write(r, WriterOptions.DEFAULTS));
+        assertEquals(ErrorCode.SUBFIELD_CODE_INVALID, e.code());
+        assertEquals("SUBFIELD_CODE_INVALID at record 0, tag 245: subfield code U+0020 is not a printable, non-blank"
+                + " ASCII character; an ISO 2709 reader would not read it back", e.getMessage());
     }
 
     @Test
     void marc8OutputHasBlankLeader09AndAnselBytes() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Iso2709Sink sink = new Iso2709Sink(out, WriterOptions.DEFAULTS.withEncoding(OutputEncoding.MARC_8), true)) {
+        try (MarcWriter sink = MarcWriter.builder().encoding(OutputEncoding.MARC_8).open(out)) {
             sink.write(MarcRecord.builder().addDataField("245", '1', '0', new Subfield('a', "caf\u00e9")).build());
         }
         byte[] b = out.toByteArray();
@@ -202,7 +222,7 @@ class Iso2709SinkTest {
     @Test
     void closeClosesOnlyAnOwnedTargetAndFlushesAlways() throws IOException {
         TrackingStream owned = new TrackingStream();
-        Iso2709Sink s1 = new Iso2709Sink(owned, WriterOptions.DEFAULTS, true);
+        MarcWriter s1 = MarcWriter.builder().open(owned);
         s1.write(MarcRecord.builder().build());
         assertEquals(0, owned.bytes.size(), "buffered until flush or close");
         s1.close();
@@ -210,7 +230,7 @@ class Iso2709SinkTest {
         assertEquals(26, owned.bytes.size());
 
         TrackingStream borrowed = new TrackingStream();
-        Iso2709Sink s2 = new Iso2709Sink(borrowed, WriterOptions.DEFAULTS, false);
+        MarcWriter s2 = MarcWriter.builder().keepOpen(true).open(borrowed);
         s2.write(MarcRecord.builder().build());
         s2.flush();
         assertEquals(26, borrowed.bytes.size());

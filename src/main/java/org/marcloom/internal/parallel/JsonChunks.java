@@ -1,5 +1,7 @@
-package org.marcloom.batch;
+package org.marcloom.internal.parallel;
 
+import org.marcloom.batch.MarcBatchException;
+import org.marcloom.internal.Diagnostics;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -260,7 +262,7 @@ final class JsonChunks implements ChunkFormat {
     }
 
     private Diagnostic shift(Diagnostic d) {
-        return new Diagnostic(d.severity(), d.code(), d.recordIndex() + indexBase, d.byteOffset(),
+        return Diagnostics.of(d.severity(), d.code(), d.recordIndex() + indexBase, d.byteOffset(),
                 d.line() < 0 ? d.line() : Math.toIntExact(d.line() + lineBase), d.column(), d.tag(), d.message());
     }
 

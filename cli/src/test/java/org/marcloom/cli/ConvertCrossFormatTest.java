@@ -1,4 +1,4 @@
-package org.marcloom.formats;
+package org.marcloom.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,12 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.marcloom.MarcFormat;
-import org.marcloom.cli.Main;
+import org.marcloom.testing.CrossFormat;
 import org.marcloom.record.MarcRecord;
 
 /// `marcloom convert` in process ([Main#run]) between ISO 2709 and every other format, with
-/// several inputs, and `--threads 2` against `--threads 1`.
-class CliConvertCrossFormatTest {
+/// several inputs, and `--concurrency 2` against `--concurrency 1`.
+class ConvertCrossFormatTest {
 
     /// Two ISO 2709 inputs: one UTF-8 with CJK, Hebrew and Arabic, one MARC-8 (ASCII only).
     static final List<String> INPUTS =
@@ -112,8 +112,8 @@ class CliConvertCrossFormatTest {
         List<String> args = new ArrayList<>(List.of("convert", "--to", to));
         args.addAll(INPUTS);
         args.add("fixtures/iso2709/marc4j__pride-and-prejudice-fixed.mrc");
-        Run one = run(concat(args, "--threads", "1"));
-        Run two = run(concat(args, "--threads", "2"));
+        Run one = run(concat(args, "--concurrency", "1"));
+        Run two = run(concat(args, "--concurrency", "2"));
         assertEquals(0, one.status(), one.err());
         assertEquals(0, two.status(), two.err());
         assertArrayEquals(one.out(), two.out(), to);

@@ -1,14 +1,16 @@
-package org.marcloom.batch;
+package org.marcloom.internal.parallel;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.channels.Channels;
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.marcloom.Diagnostic;
+import org.marcloom.MarcFormat;
 import org.marcloom.MarcParseException;
 import org.marcloom.MarcReader;
 import org.marcloom.ReaderOptions;
+import org.marcloom.internal.RecordSource;
 import org.marcloom.record.MarcRecord;
 
 /// Everything a read produced: each record with its diagnostics, the trailing diagnostics, and
@@ -16,13 +18,7 @@ import org.marcloom.record.MarcRecord;
 record Outcome(List<String> records, List<Diagnostic> trailing, String error) {
 
     static String describe(MarcRecord r) {
-        return r + " " + r.diagnostics().stream().map(Outcome::describe).toList();
-    }
-
-    /// Every field of a diagnostic (its `toString` leaves some out).
-    static String describe(Diagnostic d) {
-        return d.severity() + " " + d.code() + " #" + d.recordIndex() + " @" + d.byteOffset() + " line " + d.line()
-                + ":" + d.column() + " tag " + d.tag() + ": " + d.message();
+        return r + " " + r.diagnostics();
     }
 
     static String describe(MarcParseException e) {
@@ -31,10 +27,10 @@ record Outcome(List<String> records, List<Diagnostic> trailing, String error) {
     }
 
     static Outcome sequential(byte[] bytes, ReaderOptions options) throws IOException {
-        return sequential(bytes, options, org.marcloom.MarcFormat.ISO_2709);
+        return sequential(bytes, options, MarcFormat.ISO_2709);
     }
 
-    static Outcome sequential(byte[] bytes, ReaderOptions options, org.marcloom.MarcFormat format) throws IOException {
+    static Outcome sequential(byte[] bytes, ReaderOptions options, MarcFormat format) throws IOException {
         List<String> out = new ArrayList<>();
         try (MarcReader reader = MarcReader.builder().options(options).format(format).sourceName("gen")
                 .open(Channels.newChannel(new ByteArrayInputStream(bytes)))) {
@@ -49,10 +45,12 @@ record Outcome(List<String> records, List<Diagnostic> trailing, String error) {
         }
     }
 
-    static Outcome parallel(byte[] bytes, ParallelMarcReader.Builder builder) throws IOException {
-        List<String> out = new ArrayList<>();
-        try (ParallelMarcReader reader = builder.sourceName("gen")
-                .open(Channels.newChannel(new ByteArrayInputStream(bytes)))) {
+    /// The parallel reader through the public builder.
+    static Outcome parallel(byte[] bytes, ReaderOptions options, MarcFormat format, int concurrency)
+            throws IOException {
+        try (MarcReader reader = MarcReader.builder().options(options).format(format).concurrency(concurrency)
+                .sourceName("gen").open(Channels.newChannel(new ByteArrayInputStream(bytes)))) {
+            List<String> out = new ArrayList<>();
             try {
                 for (MarcRecord r = reader.read(); r != null; r = reader.read()) {
                     out.add(describe(r));
@@ -62,5 +60,27 @@ record Outcome(List<String> records, List<Diagnostic> trailing, String error) {
             }
             return new Outcome(out, reader.trailingDiagnostics(), null);
         }
+    }
+
+    /// The parallel source itself, with its tuning knobs.
+    static Outcome parallel(byte[] bytes, ReaderOptions options, MarcFormat format, int workers,
+                            ParallelSource.Tuning tuning) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (ParallelSource source = ParallelSource.create(format, options,
+                Channels.newChannel(new ByteArrayInputStream(bytes)), "gen", true, workers,
+                Thread.ofVirtual().factory(), tuning)) {
+            return drain(source, out);
+        }
+    }
+
+    private static Outcome drain(RecordSource source, List<String> out) {
+        try {
+            for (MarcRecord r = source.next(); r != null; r = source.next()) {
+                out.add(describe(r));
+            }
+        } catch (MarcParseException e) {
+            return new Outcome(out, ((ParallelSource) source).trailingDiagnostics(), describe(e));
+        }
+        return new Outcome(out, ((ParallelSource) source).trailingDiagnostics(), null);
     }
 }

@@ -1,17 +1,16 @@
-package org.marcloom.batch;
+package org.marcloom.internal.parallel;
 
 import java.util.Arrays;
 import java.util.List;
 import org.marcloom.Diagnostic;
 import org.marcloom.record.MarcRecord;
 
-/// A run of consecutive records of the input that one worker decodes, with the buffer that holds
+/// A job of [ParallelSource]: a run of consecutive records of the input that one worker decodes, with the buffer that holds
 /// their bytes (for ISO 2709 the buffer the input was read into, so the records are not copied). Written under the reader's framing lock, then by the worker that framed it, then read
 /// by the consumer; the hand-off to the consumer is a volatile write of the decoded chunk, which
 /// orders the accesses.
-final class Chunk {
+final class Chunk extends OrderedEngine.Job {
 
-    final long seq;
     byte[] data;
     int size;
     int count;
@@ -42,7 +41,7 @@ final class Chunk {
     /// @param records the expected number of records (the index arrays grow past it)
     @SuppressWarnings("unchecked")
     Chunk(long seq, byte[] data, int records) {
-        this.seq = seq;
+        super(seq);
         this.data = data;
         int n = Math.max(1, records);
         this.starts = new int[n];

@@ -1,5 +1,6 @@
-package org.marcloom.batch;
+package org.marcloom.internal.parallel;
 
+import org.marcloom.batch.MarcBatchException;
 import java.io.IOException;
 import java.util.List;
 import org.marcloom.Diagnostic;

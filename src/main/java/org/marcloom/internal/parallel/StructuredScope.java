@@ -1,4 +1,4 @@
-package org.marcloom.batch;
+package org.marcloom.internal.parallel;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,23 +9,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.marcloom.batch.BatchTimeoutException;
+import org.marcloom.batch.MarcBatchException;
 
-/// A small structured-concurrency scope on final Java APIs (no `--enable-preview`): the owner
-/// thread forks subtasks, each on its own new thread (virtual by default), and joins them; no
-/// thread outlives the scope.
-///
-/// ```java
-/// try (StructuredScope scope = StructuredScope.open()) {
-///     Subtask<Integer> a = scope.fork("a", () -> count(fileA));
-///     Subtask<Integer> b = scope.fork("b", () -> count(fileB));
-///     scope.join();                       // or joinUntil(Instant.now().plusSeconds(30))
-///     return a.get() + b.get();
-/// }
-/// ```
+/// The structured-concurrency scope every marcloom thread runs in, on final Java APIs (no
+/// `--enable-preview`): the owner thread forks subtasks, each on its own new thread from the
+/// factory it was opened with, and joins them; no thread outlives the scope. Nothing is global:
+/// a scope knows only its own threads.
 ///
 /// ## Semantics
 /// - **Fail-fast**: the first subtask to fail cancels (interrupts) every other unfinished
@@ -42,18 +34,8 @@ import java.util.function.Supplier;
 /// `fork`, `join`, `joinUntil` and `close` may only be called by the owner (the thread that
 /// opened the scope); others get [WrongThreadException], as with the JDK's `StructuredTaskScope`.
 /// [#shutdown()] and the [Subtask] accessors may be called from any thread. Threads come from
-/// the factory given to [#open(ThreadFactory)]; by default virtual threads named `marcloom-N`.
+/// the factory given to [#open(ThreadFactory)].
 public final class StructuredScope implements AutoCloseable {
-
-    /// Every thread any scope started whose task has not ended yet: the test hook. A thread
-    /// leaves it when its task ends (a terminated virtual thread still holds its task and all the
-    /// task captured, so keeping it retained whole batches of records), and dead threads are
-    /// pruned every [#PRUNE_EVERY] additions in case one was missed.
-    private static final Set<Thread> THREADS = ConcurrentHashMap.newKeySet();
-    private static final int PRUNE_EVERY = 1024;
-    private static final AtomicLong TRACKED = new AtomicLong();
-    private static final ThreadFactory DEFAULT_FACTORY = Thread.ofVirtual().name("marcloom-", 0).factory();
-    private static final AtomicLong SUBTASKS = new AtomicLong();
 
     private final Thread owner = Thread.currentThread();
     private final ThreadFactory factory;
@@ -63,15 +45,11 @@ public final class StructuredScope implements AutoCloseable {
     private boolean shutdown;
     private boolean closed;
     private Throwable firstFailure;
+    private long forked;
     private String firstFailureName;
 
     private StructuredScope(ThreadFactory factory) {
         this.factory = factory;
-    }
-
-    /// A scope whose subtasks run on new virtual threads named `marcloom-N`.
-    public static StructuredScope open() {
-        return new StructuredScope(DEFAULT_FACTORY);
     }
 
     /// A scope whose subtasks run on threads from `factory` (one new thread per subtask).
@@ -79,9 +57,9 @@ public final class StructuredScope implements AutoCloseable {
         return new StructuredScope(Objects.requireNonNull(factory, "factory"));
     }
 
-    /// The default thread factory: virtual threads named `marcloom-N`.
-    public static ThreadFactory defaultThreadFactory() {
-        return DEFAULT_FACTORY;
+    /// The thread that opened the scope, the only one that may fork, join and close.
+    public Thread owner() {
+        return owner;
     }
 
     /// A forked task's handle. Thread-safe.
@@ -106,7 +84,8 @@ public final class StructuredScope implements AutoCloseable {
     /// @throws WrongThreadException  when not called by the owner
     /// @throws IllegalStateException after [#shutdown()] or [#close()]
     public <T> Subtask<T> fork(Callable<? extends T> task) {
-        return fork("subtask-" + SUBTASKS.incrementAndGet(), task);
+        checkOwner();
+        return fork("subtask-" + (++forked), task);
     }
 
     /// Forks a subtask on a new thread.
@@ -130,7 +109,6 @@ public final class StructuredScope implements AutoCloseable {
             unfinished.add(t);
             pruneEnded();
         }
-        track(thread);
         try {
             thread.start();
         } catch (RuntimeException | Error e) {
@@ -138,7 +116,6 @@ public final class StructuredScope implements AutoCloseable {
                 unfinished.remove(t);
                 lock.notifyAll();
             }
-            THREADS.remove(thread);
             throw e;
         }
         return t;
@@ -259,7 +236,6 @@ public final class StructuredScope implements AutoCloseable {
             while (true) {
                 try {
                     t.join();
-                    THREADS.remove(t);
                     break;
                 } catch (InterruptedException e) {
                     interrupted = true;
@@ -304,30 +280,6 @@ public final class StructuredScope implements AutoCloseable {
         }
     }
 
-    /// Registers a thread started outside a scope (the gatherers) for [#liveThreads()].
-    static void register(Thread t) {
-        track(t);
-    }
-
-    /// Called by a thread as its task ends. A terminated virtual thread still references its task
-    /// (and so whatever the task captured), so the set must not keep it.
-    static void untrack(Thread t) {
-        THREADS.remove(t);
-    }
-
-    private static void track(Thread t) {
-        THREADS.add(t);
-        if (TRACKED.incrementAndGet() % PRUNE_EVERY == 0) {
-            THREADS.removeIf(x -> !x.isAlive());
-        }
-    }
-
-    /// Test hook: how many threads started by any scope are still running their task.
-    static int liveThreads() {
-        THREADS.removeIf(t -> !t.isAlive());
-        return THREADS.size();
-    }
-
     private final class Task<T> implements Runnable, Subtask<T> {
         final String name;
         final Callable<? extends T> callable;
@@ -367,7 +319,6 @@ public final class StructuredScope implements AutoCloseable {
                 ended.add(Thread.currentThread());
                 lock.notifyAll();
             }
-            untrack(Thread.currentThread());
         }
 
         @Override

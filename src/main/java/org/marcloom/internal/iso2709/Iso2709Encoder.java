@@ -1,17 +1,18 @@
 package org.marcloom.internal.iso2709;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.List;
+import org.marcloom.ErrorCode;
+import org.marcloom.MarcWriteException;
 import org.marcloom.WriterOptions;
-import org.marcloom.internal.RecordSink;
+import org.marcloom.internal.OutputBuffer;
+import org.marcloom.internal.RecordEncoder;
 import org.marcloom.record.ControlField;
 import org.marcloom.record.DataField;
 import org.marcloom.record.Field;
 import org.marcloom.record.MarcRecord;
 import org.marcloom.record.Subfield;
 
-/// ISO 2709 (MARC 21 transmission format) writer.
+/// ISO 2709 (MARC 21 transmission format) encoder: no header or footer, records one after another.
 ///
 /// Each record is written as leader, directory and data. Lengths and starting positions count
 /// bytes of the encoded data (UTF-8 by default). The leader is the record's own, with the
@@ -20,52 +21,47 @@ import org.marcloom.record.Subfield;
 ///
 /// ## Oversize records
 /// ISO 2709 has five digits for the record length and four for a field length. A record over
-/// 99,999 bytes or a field over 9,999 bytes (terminator included) is refused with an
-/// [IllegalArgumentException] naming the tag and size, unless [WriterOptions#allowOversize()]. With
+/// 99,999 bytes or a field over 9,999 bytes (terminator included) is refused with a
+/// [MarcWriteException] ([ErrorCode#RECORD_TOO_LARGE]) naming the tag and size, unless
+/// [WriterOptions#allowOversize()]. With
 /// it the record is written whole and every number that does not fit is clamped: record length
 /// `99999`, field length `9999`, a starting position or base address past 99,999 `99999`.
 /// Starting positions that fit stay exact, so a reader that trusts the directory's starts and the
 /// field terminators (as marcloom's lenient reader does) can still read such a record back.
 ///
 /// ## Other refusals
-/// Text that contains an ISO 2709 delimiter (U+001D, U+001E, U+001F), and tags, indicators,
-/// subfield codes or leader characters that are not single ASCII characters, cannot be written
-/// faithfully and are refused with an [IllegalArgumentException]. Unpaired UTF-16 surrogates are
-/// written as U+FFFD. A refused record writes nothing.
+/// Text that contains an ISO 2709 delimiter (U+001D, U+001E, U+001F) is refused
+/// ([ErrorCode#CHARACTER_NOT_ALLOWED]), and so are tags ([ErrorCode#TAG_INVALID]), indicators
+/// ([ErrorCode#INDICATOR_INVALID]), subfield codes ([ErrorCode#SUBFIELD_CODE_INVALID]) and leader
+/// characters ([ErrorCode#LEADER_INVALID]) that are not single printable ASCII characters, and
+/// subfield codes that a reader would not take back (blank). Unpaired UTF-16 surrogates are written
+/// as U+FFFD. A refused record appends nothing.
 ///
-/// WARNING: hot code. One growable byte buffer per sink holds both the bytes not yet written to
-/// the target and the record being assembled, so a record is built in place and never copied
-/// before it reaches the stream. Not thread-safe.
-public final class Iso2709Sink implements RecordSink {
+/// WARNING: hot code. The record is assembled in place at the end of the caller's buffer (leader
+/// and directory filled in once the data is encoded), and never copied before it reaches the
+/// stream. Not thread-safe.
+public final class Iso2709Encoder implements RecordEncoder {
 
     static final byte RT = 0x1D;
     static final byte FT = 0x1E;
     static final byte SD = 0x1F;
 
-    /// Bytes gathered before they are handed to the target.
-    private static final int FLUSH_AT = 64 * 1024;
     static final int MAX_RECORD = 99_999;
     static final int MAX_FIELD = 9_999;
 
-    private final OutputStream out;
-    private final boolean ownTarget;
     private final boolean allowOversize;
     /// `null` for UTF-8 (encoded in place); otherwise the encoder for every text value.
     private final TextEncoder encoder;
     private final char codingScheme;
 
-    private byte[] buf = new byte[FLUSH_AT * 2];
-    /// Bytes of `buf` that are complete records waiting to be written to `out`.
-    private int pending;
-    /// Write position while a record is being assembled.
+    /// The buffer being written and the write position while a record is assembled.
+    private OutputBuffer out;
+    private byte[] buf;
     private int p;
     private int[] starts = new int[64];
     private int[] lengths = new int[64];
-    private boolean closed;
 
-    public Iso2709Sink(OutputStream out, WriterOptions options, boolean ownTarget) {
-        this.out = java.util.Objects.requireNonNull(out, "out");
-        this.ownTarget = ownTarget;
+    public Iso2709Encoder(WriterOptions options) {
         this.allowOversize = options.allowOversize();
         TextEncoder e = TextEncoder.of(options.encoding());
         this.encoder = e instanceof TextEncoder.Utf8Encoder ? null : e;
@@ -73,10 +69,9 @@ public final class Iso2709Sink implements RecordSink {
     }
 
     @Override
-    public void write(MarcRecord record) throws IOException {
-        if (closed) {
-            throw new IllegalStateException("the writer is closed");
-        }
+    public void record(MarcRecord record, long index, OutputBuffer target) {
+        out = target;
+        buf = target.data;
         List<Field> fields = record.fields();
         int n = fields.size();
         if (n > starts.length) {
@@ -84,11 +79,11 @@ public final class Iso2709Sink implements RecordSink {
             starts = new int[size];
             lengths = new int[size];
         }
-        int recordStart = pending;
+        int recordStart = target.size;
         long base = 24L + 12L * n + 1;
         // Room for leader and directory; the data is encoded after them, then the directory filled.
         if (base > Integer.MAX_VALUE - 16 - recordStart) {
-            throw new IllegalArgumentException(n + " fields are too many for one ISO 2709 record");
+            throw refused(ErrorCode.RECORD_TOO_LARGE, null, n + " fields are too many for one ISO 2709 record");
         }
         ensure(recordStart, (int) base + 1);
         int dataStart = recordStart + (int) base;
@@ -102,14 +97,14 @@ public final class Iso2709Sink implements RecordSink {
                 }
                 case DataField d -> {
                     ensure(recordStart, p - recordStart + 2);
-                    buf[p++] = singleByte(d.indicator1(), "first indicator", d.tag());
-                    buf[p++] = singleByte(d.indicator2(), "second indicator", d.tag());
+                    buf[p++] = indicator(d.indicator1(), "first", d.tag());
+                    buf[p++] = indicator(d.indicator2(), "second", d.tag());
                     List<Subfield> subs = d.subfields();
                     for (int k = 0, m = subs.size(); k < m; k++) {
                         Subfield s = subs.get(k);
                         ensure(recordStart, p - recordStart + 2);
                         buf[p++] = SD;
-                        buf[p++] = singleByte(s.code(), "subfield code", d.tag());
+                        buf[p++] = subfieldCode(s.code(), d.tag());
                         text(s.value(), d.tag(), s.code(), recordStart);
                     }
                 }
@@ -118,10 +113,9 @@ public final class Iso2709Sink implements RecordSink {
             buf[p++] = FT;
             int len = p - fieldStart;
             if (len > MAX_FIELD && !allowOversize) {
-                throw new IllegalArgumentException("field " + f.tag() + " (field " + (i + 1) + " of " + n + ") is "
-                        + len + " bytes; ISO 2709 allows at most 9,999 bytes per field. Set"
-                        + " WriterOptions.allowOversize / MarcWriter.Builder.allowOversize(true) to write it anyway"
-                        + " (its length is then written as 9999)");
+                throw refused(ErrorCode.RECORD_TOO_LARGE, f.tag(), "field " + (i + 1) + " of " + n + " is "
+                        + len + " bytes; ISO 2709 allows at most 9,999 bytes per field (WriterOptions.allowOversize"
+                        + " writes it anyway, with its length written as 9999)");
             }
             starts[i] = fieldStart - dataStart;
             lengths[i] = len;
@@ -130,9 +124,9 @@ public final class Iso2709Sink implements RecordSink {
         buf[p++] = RT;
         int total = p - recordStart;
         if (total > MAX_RECORD && !allowOversize) {
-            throw new IllegalArgumentException("the record is " + total + " bytes; ISO 2709 allows at most 99,999"
-                    + " bytes per record. Set WriterOptions.allowOversize / MarcWriter.Builder.allowOversize(true)"
-                    + " to write it anyway (its length is then written as 99999)");
+            throw refused(ErrorCode.RECORD_TOO_LARGE, null, "the record is " + total + " bytes; ISO 2709 allows at"
+                    + " most 99,999 bytes per record (WriterOptions.allowOversize writes it anyway, with its length"
+                    + " written as 99999)");
         }
         writeLeader(record.leader().toString(), recordStart, total, (int) Math.min(base, MAX_RECORD));
         // Directory.
@@ -143,8 +137,8 @@ public final class Iso2709Sink implements RecordSink {
             for (int k = 0; k < 3; k++) {
                 char c = tag.charAt(k);
                 if (c >= 0x80 || c < 0x20) {
-                    throw new IllegalArgumentException("tag \"" + tag + "\" has a character that is not printable"
-                            + " ASCII; an ISO 2709 directory holds 3-byte tags");
+                    throw refused(ErrorCode.TAG_INVALID, tag, "tag \"" + tag + "\" has a character that is not"
+                            + " printable ASCII; an ISO 2709 directory holds 3-byte tags");
                 }
                 b[q + k] = (byte) c;
             }
@@ -153,10 +147,13 @@ public final class Iso2709Sink implements RecordSink {
             q += 12;
         }
         b[q] = FT;
-        pending = p;
-        if (pending >= FLUSH_AT) {
-            drain();
-        }
+        target.size = p;
+        buf = null;
+        out = null;
+    }
+
+    private static MarcWriteException refused(ErrorCode code, String tag, String problem) {
+        return new MarcWriteException(code, -1, tag, null, problem);
     }
 
     private void writeLeader(String leader, int at, int total, int base) {
@@ -164,7 +161,7 @@ public final class Iso2709Sink implements RecordSink {
         for (int i = 0; i < 24; i++) {
             char c = leader.charAt(i);
             if (c >= 0x80 || c < 0x20) {
-                throw new IllegalArgumentException("leader/" + (i < 10 ? "0" : "") + i + " is U+"
+                throw refused(ErrorCode.LEADER_INVALID, null, "leader/" + (i < 10 ? "0" : "") + i + " is U+"
                         + String.format("%04X", (int) c) + "; an ISO 2709 leader holds printable ASCII only");
             }
             b[at + i] = (byte) c;
@@ -188,10 +185,19 @@ public final class Iso2709Sink implements RecordSink {
         }
     }
 
-    private static byte singleByte(char c, String what, String tag) {
+    private static byte indicator(char c, String which, String tag) {
         if (c >= 0x80 || c < 0x20) {
-            throw new IllegalArgumentException(what + " U+" + String.format("%04X", (int) c) + " of field " + tag
+            throw refused(ErrorCode.INDICATOR_INVALID, tag, which + " indicator U+" + String.format("%04X", (int) c)
                     + " is not a printable ASCII character; ISO 2709 holds it in one byte");
+        }
+        return (byte) c;
+    }
+
+    /// A subfield code the strict reader takes back: printable ASCII, not blank.
+    private static byte subfieldCode(char c, String tag) {
+        if (c >= 0x7F || c <= 0x20) {
+            throw refused(ErrorCode.SUBFIELD_CODE_INVALID, tag, "subfield code U+" + String.format("%04X", (int) c)
+                    + " is not a printable, non-blank ASCII character; an ISO 2709 reader would not read it back");
         }
         return (byte) c;
     }
@@ -212,7 +218,7 @@ public final class Iso2709Sink implements RecordSink {
             return;
         }
         if ((long) n * 3 > Integer.MAX_VALUE / 2) {
-            throw new IllegalArgumentException("a value of field " + tag + " is too long to encode (" + n + " chars)");
+            throw refused(ErrorCode.RECORD_TOO_LARGE, tag, "a value of " + n + " characters is too long to encode");
         }
         ensure(recordStart, p - recordStart + n * 3);
         byte[] b = buf;
@@ -235,7 +241,7 @@ public final class Iso2709Sink implements RecordSink {
         p = q;
     }
 
-    private static IllegalArgumentException delimiterInText(String s, String tag, char code, int index) {
+    private static MarcWriteException delimiterInText(String s, String tag, char code, int index) {
         if (index < 0) {
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
@@ -248,57 +254,18 @@ public final class Iso2709Sink implements RecordSink {
         String where = code == 0 ? "the data of field " + tag : "the value of " + tag + " $" + code;
         String ch = index >= 0 ? "U+" + String.format("%04X", (int) s.charAt(index)) + " at character " + index
                 : "an ISO 2709 delimiter byte (0x1D-0x1F)";
-        return new IllegalArgumentException(where + " contains " + ch
+        return refused(ErrorCode.CHARACTER_NOT_ALLOWED, tag, where + " contains " + ch
                 + ", an ISO 2709 delimiter; such a value cannot be written as ISO 2709");
     }
 
     /// Makes room for `needed` bytes after `recordStart` (the record being assembled so far is kept).
     private void ensure(int recordStart, int needed) {
-        long want = (long) recordStart + needed;
-        if (want <= buf.length) {
-            return;
-        }
-        if (want > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException("record too large to assemble (" + want + " bytes)");
-        }
-        long size = Math.max(want, (long) buf.length * 2);
-        buf = java.util.Arrays.copyOf(buf, (int) Math.min(size, Integer.MAX_VALUE - 16));
-    }
-
-    /// Writes the complete records held in the buffer to the target.
-    private void drain() throws IOException {
-        if (pending > 0) {
-            out.write(buf, 0, pending);
-            pending = 0;
-            if (buf.length > 4 * FLUSH_AT) {
-                buf = new byte[FLUSH_AT * 2]; // let one huge record's buffer go
+        if ((long) recordStart + needed > buf.length) {
+            if ((long) recordStart + needed > Integer.MAX_VALUE - 16) {
+                throw refused(ErrorCode.RECORD_TOO_LARGE, null, "the record is too large to assemble ("
+                        + ((long) recordStart + needed) + " bytes)");
             }
-        }
-    }
-
-    @Override
-    public void flush() throws IOException {
-        if (closed) {
-            return;
-        }
-        drain();
-        out.flush();
-    }
-
-    /// Flushes, then closes the target when this sink owns it (else flushes it and leaves it open).
-    @Override
-    public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            drain();
-            out.flush();
-        } finally {
-            if (ownTarget) {
-                out.close();
-            }
+            buf = out.ensure(needed);
         }
     }
 }

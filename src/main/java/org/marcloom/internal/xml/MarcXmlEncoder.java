@@ -1,23 +1,21 @@
 package org.marcloom.internal.xml;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.marcloom.WriterOptions;
-import org.marcloom.internal.RecordSink;
+import org.marcloom.internal.OutputBuffer;
+import org.marcloom.internal.RecordEncoder;
 import org.marcloom.record.ControlField;
 import org.marcloom.record.DataField;
 import org.marcloom.record.Field;
 import org.marcloom.record.MarcRecord;
 import org.marcloom.record.Subfield;
 
-/// MARCXML (MARC 21 slim) writer: UTF-8 bytes encoded by hand into one reused 64 KiB buffer.
+/// MARCXML (MARC 21 slim) encoder: UTF-8 bytes encoded by hand into the caller's buffer.
 ///
 /// Output: `<?xml version="1.0" encoding="UTF-8"?>`, then `<collection
-/// xmlns="http://www.loc.gov/MARC21/slim">` (written with the first record, or on `close()` when
-/// no record was written, so an empty collection is still a valid document), one `record` per
-/// record, and `</collection>` on `close()`. Without [WriterOptions#indent()] each record is one
+/// xmlns="http://www.loc.gov/MARC21/slim">` (so an empty collection is still a valid document),
+/// one `record` per record, and `</collection>`. Without [WriterOptions#indent()] each record is one
 /// line; with it, elements are indented by two spaces per level. The leader is written as it is
 /// (leader/09 is not changed).
 ///
@@ -34,12 +32,11 @@ import org.marcloom.record.Subfield;
 /// escape sequences read as bytes). Everything else, including astral characters (emoji), is
 /// written as its UTF-8 bytes.
 ///
-/// Throws [IOException] from the target. Not thread-safe.
-public final class MarcXmlSink implements RecordSink {
+/// Not thread-safe.
+public final class MarcXmlEncoder implements RecordEncoder {
 
-    private static final int SIZE = 64 * 1024;
-    /// Room kept free at the buffer's end: enough for any single escaped or encoded character.
-    private static final int LIMIT = SIZE - 16;
+    /// The most bytes one character of text can become (`&quot;`).
+    private static final int MAX_PER_CHAR = 6;
 
     private static final byte[] HEADER = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<collection xmlns=\"" + MarcXmlSource.MARC_NS + "\">\n").getBytes(StandardCharsets.US_ASCII);
@@ -73,18 +70,11 @@ public final class MarcXmlSink implements RecordSink {
         ASCII_CLASS['"'] = 2;
     }
 
-    private final OutputStream out;
     private final boolean indent;
-    private final boolean ownTarget;
-    private final byte[] buf = new byte[SIZE];
-    private int pos;
-    private boolean started;
-    private boolean closed;
+    private OutputBuffer out;
 
-    public MarcXmlSink(OutputStream out, WriterOptions options, boolean ownTarget) {
-        this.out = out;
+    public MarcXmlEncoder(WriterOptions options) {
         this.indent = options.indent();
-        this.ownTarget = ownTarget;
     }
 
     private static byte[] ascii(String s) {
@@ -92,14 +82,18 @@ public final class MarcXmlSink implements RecordSink {
     }
 
     @Override
-    public void write(MarcRecord record) throws IOException {
-        if (closed) {
-            throw new IOException("the MARCXML writer is closed");
-        }
-        if (!started) {
-            started = true;
-            raw(HEADER);
-        }
+    public void start(OutputBuffer target) {
+        target.put(HEADER);
+    }
+
+    @Override
+    public void end(long count, OutputBuffer target) {
+        target.put(FOOTER);
+    }
+
+    @Override
+    public void record(MarcRecord record, long index, OutputBuffer target) {
+        out = target;
         if (indent) {
             spaces(2);
         }
@@ -158,52 +152,39 @@ public final class MarcXmlSink implements RecordSink {
             spaces(2);
         }
         raw(RECORD_CLOSE);
+        out = null;
     }
 
-    private void newline() throws IOException {
+    private void newline() {
         if (indent) {
-            if (pos > LIMIT) {
-                drain();
-            }
-            buf[pos++] = '\n';
+            out.put((byte) '\n');
         }
     }
 
-    private void spaces(int n) throws IOException {
-        if (pos > LIMIT) {
-            drain();
-        }
+    private void spaces(int n) {
+        byte[] b = out.ensure(n);
+        int p = out.size;
         for (int i = 0; i < n; i++) {
-            buf[pos++] = ' ';
+            b[p++] = ' ';
         }
+        out.size = p;
     }
 
-    private void raw(byte[] bytes) throws IOException {
-        if (pos + bytes.length > SIZE) {
-            drain();
-        }
-        System.arraycopy(bytes, 0, buf, pos, bytes.length);
-        pos += bytes.length;
+    private void raw(byte[] bytes) {
+        out.put(bytes);
     }
 
-    private void character(char c, boolean attribute) throws IOException {
-        if (pos > LIMIT) {
-            drain();
-        }
-        pos = encode(c, attribute, buf, pos);
+    private void character(char c, boolean attribute) {
+        byte[] b = out.ensure(8);
+        out.size = encode(c, attribute, b, out.size);
     }
 
     /// Encodes `s` as escaped UTF-8 into the buffer.
-    private void text(String s, boolean attribute) throws IOException {
-        byte[] b = buf;
-        int p = pos;
+    private void text(String s, boolean attribute) {
         int n = s.length();
+        byte[] b = out.ensure((int) Math.min(Integer.MAX_VALUE - 32, (long) n * MAX_PER_CHAR + 8));
+        int p = out.size;
         for (int i = 0; i < n; i++) {
-            if (p > LIMIT) {
-                pos = p;
-                drain();
-                p = pos;
-            }
             char c = s.charAt(i);
             if (c < 0x80) {
                 if (ASCII_CLASS[c] == 0) {
@@ -234,7 +215,7 @@ public final class MarcXmlSink implements RecordSink {
                 b[p++] = (byte) (0x80 | (c & 0x3F));
             }
         }
-        pos = p;
+        out.size = p;
     }
 
     /// One character (an indicator, a code, or an ASCII character that needs care); needs 8 bytes.
@@ -299,37 +280,4 @@ public final class MarcXmlSink implements RecordSink {
         return p;
     }
 
-    private void drain() throws IOException {
-        if (pos > 0) {
-            out.write(buf, 0, pos);
-            pos = 0;
-        }
-    }
-
-    @Override
-    public void flush() throws IOException {
-        drain();
-        out.flush();
-    }
-
-    @Override
-    public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            if (!started) {
-                started = true;
-                raw(HEADER);
-            }
-            raw(FOOTER);
-            drain();
-            out.flush();
-        } finally {
-            if (ownTarget) {
-                out.close();
-            }
-        }
-    }
 }
