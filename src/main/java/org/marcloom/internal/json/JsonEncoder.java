@@ -18,8 +18,9 @@ import org.marcloom.record.Subfield;
 /// {"leader":"...","fields":[{"001":"..."},{"245":{"ind1":"1","ind2":"0","subfields":[{"a":"..."}]}}]}
 /// ```
 ///
-/// The bytes are those Jackson's generator writes for the same tree (a property test holds the two
-/// side by side), compact or, with [WriterOptions#indent()] in the array form, as Jackson's
+/// The bytes are those Jackson's generator writes for the same tree with
+/// `COMBINE_UNICODE_SURROGATES_IN_UTF8` (a property test holds the two side by side: a character
+/// outside the BMP is its four UTF-8 bytes, not two escapes), compact or, with [WriterOptions#indent()] in the array form, as Jackson's
 /// default pretty printer lays it out; the line form is always one record per line. Strings are
 /// escaped as Jackson does (`"`, `\` and control characters; `\b \t \n \f \r` short, the others
 /// as `backslash-u-00XX`), everything else is written as its UTF-8 bytes. Unpaired UTF-16 surrogates are
