@@ -20,9 +20,13 @@ public final class FormatDetector {
     private FormatDetector() {
     }
 
-    /// The format the bytes `head[0..length)` start, or empty when they look like none of them.
+    /// The format the bytes `head[0..length)` start.
     ///
+    /// @param head   the first bytes of the input
+    /// @param length how many of them to look at
+    /// @return the format, or empty when they look like none of them
     /// @throws IndexOutOfBoundsException when `length` is negative or beyond `head`
+    /// @throws NullPointerException      when `head` is null
     public static Optional<MarcFormat> detectFormat(byte[] head, int length) {
         Objects.requireNonNull(head, "head");
         Objects.checkFromIndexSize(0, length, head.length);

@@ -14,7 +14,9 @@ public final class MarcParseException extends MarcException {
     private static final long serialVersionUID = 1L;
 
     private final transient Diagnostic diagnostic;
+    /// The record's 001, or `null`.
     private final String controlNumber;
+    /// The input's name, or `null`.
     private final String source;
 
     /// An exception for `diagnostic`.

@@ -13,10 +13,15 @@ public final class MarcWriteException extends MarcException {
 
     private static final long serialVersionUID = 1L;
 
+    /// What kind of problem.
     private final ErrorCode code;
+    /// Zero-based index of the record among those written, or -1.
     private final long recordIndex;
+    /// The tag of the field at fault, or `null`.
     private final String tag;
+    /// The record's 001, or `null`.
     private final String controlNumber;
+    /// What is wrong, for a person.
     private final String problem;
 
     /// An exception for a record that cannot be written.

@@ -16,10 +16,14 @@ public final class RawRecord {
     private final byte[] bytes;
     private final List<Diagnostic> diagnostics;
 
+    /// A record's bytes and where they were found.
+    ///
     /// @param index       zero-based record index in the input
     /// @param offset      absolute byte offset of the first leader byte
-    /// @param bytes       the record's bytes (not copied: the caller hands them over)
-    /// @param diagnostics framing diagnostics (junk skipped before it, length mismatch), unmodifiable
+    /// @param bytes       the record's bytes (not copied: the caller hands them over and must not
+    ///                    change them afterwards)
+    /// @param diagnostics framing diagnostics (junk skipped before it, length mismatch); copied
+    /// @throws NullPointerException when `diagnostics` or one of them is null
     public RawRecord(long index, long offset, byte[] bytes, List<Diagnostic> diagnostics) {
         this.index = index;
         this.offset = offset;
@@ -27,34 +31,53 @@ public final class RawRecord {
         this.diagnostics = List.copyOf(diagnostics);
     }
 
+    /// Zero-based index of the record in its input.
+    ///
+    /// @return the index
     public long index() {
         return index;
     }
 
+    /// Absolute byte offset of the record's first leader byte in its input.
+    ///
+    /// @return the offset
     public long offset() {
         return offset;
     }
 
+    /// How many bytes the record has.
+    ///
+    /// @return the length in bytes
     public int length() {
         return bytes.length;
     }
 
-    /// A copy of the bytes.
+    /// The record's bytes.
+    ///
+    /// @return a new copy
     public byte[] bytes() {
         return bytes.clone();
     }
 
-    /// A read-only view of the bytes.
+    /// The record's bytes without a copy, to write them somewhere.
+    ///
+    /// @return a new read-only buffer positioned at the first byte
     public ByteBuffer buffer() {
         return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
     }
 
     /// The byte at a position within the record (leader/06 is `byteAt(6)`).
+    ///
+    /// @param position from 0 to `length() - 1`
+    /// @return the byte
+    /// @throws ArrayIndexOutOfBoundsException when `position` is outside the record
     public byte byteAt(int position) {
         return bytes[position];
     }
 
-    /// Framing diagnostics, in lenient mode; empty otherwise.
+    /// What framing found wrong before or in this record (lenient mode).
+    ///
+    /// @return the diagnostics, unmodifiable; empty in strict mode
     public List<Diagnostic> diagnostics() {
         return diagnostics;
     }

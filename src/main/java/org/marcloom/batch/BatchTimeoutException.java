@@ -13,8 +13,14 @@ public final class BatchTimeoutException extends MarcBatchException {
     private static final long serialVersionUID = 1L;
 
     private final transient Instant deadline;
+    /// The names of the unfinished tasks.
     private final List<String> unfinished;
 
+    /// An exception for a deadline that passed.
+    ///
+    /// @param deadline   the deadline
+    /// @param unfinished the names of the tasks that had not finished, in fork order (copied)
+    /// @throws NullPointerException when `unfinished` or one of its names is null
     public BatchTimeoutException(Instant deadline, List<String> unfinished) {
         super("deadline " + deadline + " passed with " + unfinished.size() + " task(s) unfinished: "
                 + unfinished, null, null);
@@ -23,11 +29,15 @@ public final class BatchTimeoutException extends MarcBatchException {
     }
 
     /// The deadline that passed.
+    ///
+    /// @return the deadline (`null` after deserialisation)
     public Instant deadline() {
         return deadline;
     }
 
     /// The names of the tasks (files) that had not finished, in fork order.
+    ///
+    /// @return the names, unmodifiable
     public List<String> unfinished() {
         return unfinished;
     }

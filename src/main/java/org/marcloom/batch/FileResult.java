@@ -15,9 +15,13 @@ import org.marcloom.Diagnostic;
 /// @param elapsed             wall time from opening the reader to closing it
 /// @param result              the task's result, or `null`
 /// @param trailingDiagnostics diagnostics that belong to no record
+/// @param <R>                 the task's result type
 public record FileResult<R>(Path path, long records, Duration elapsed, R result,
                             List<Diagnostic> trailingDiagnostics) {
 
+    /// Copies the diagnostics.
+    ///
+    /// @throws NullPointerException when `trailingDiagnostics` or one of them is null
     public FileResult {
         trailingDiagnostics = List.copyOf(trailingDiagnostics);
     }

@@ -113,6 +113,7 @@ public final class MarcBatch {
         ///
         /// @param files the files, processed concurrently and reported in this order
         /// @param task  the work on one file, called concurrently for different files
+        /// @param <R>   the result of one file
         /// @return one result per file, in input order
         /// @throws MarcBatchException    the first failure (source = the file), others cancelled
         /// @throws BatchTimeoutException the deadline passed (names the unfinished files)

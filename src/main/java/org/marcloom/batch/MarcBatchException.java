@@ -11,15 +11,22 @@ public class MarcBatchException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /// The file or subtask that failed, or `null`.
     private final String source;
 
-    /// @param source the file or subtask that failed, or `null`
+    /// An exception for a failed batch task.
+    ///
+    /// @param message what happened
+    /// @param source  the file or subtask that failed, or `null`
+    /// @param cause   the original failure, or `null`
     public MarcBatchException(String message, String source, Throwable cause) {
         super(message, cause);
         this.source = source;
     }
 
-    /// The name of the file or subtask that failed, or `null` when none applies.
+    /// The name of the file or subtask that failed.
+    ///
+    /// @return the name, or `null` when none applies
     public String source() {
         return source;
     }

@@ -120,6 +120,8 @@ public final class Pipeline {
         /// @param source the elements: a [org.marcloom.MarcReader], a list, any iterable
         /// @param fn     the function, called concurrently: it must be thread-safe
         /// @param sink   receives the results, on the calling thread
+        /// @param <S>    the source's elements
+        /// @param <T>    the function's results
         /// @return how many results the sink received
         /// @throws BatchTimeoutException when the deadline passed
         /// @throws MarcBatchException    when the caller was interrupted
@@ -170,7 +172,9 @@ public final class Pipeline {
         /// The same pipeline as a stream stage: `stream.gather(gatherer(fn))`. Use it in
         /// sequential streams; each evaluation gets its own window and threads.
         ///
-        /// @param fn the function, called concurrently: it must be thread-safe
+        /// @param fn  the function, called concurrently: it must be thread-safe
+        /// @param <S> the stream's elements
+        /// @param <T> the function's results
         /// @return an immutable, thread-safe gatherer
         /// @throws IllegalStateException when no concurrency was given
         public <S, T> Gatherer<S, ?, T> gatherer(Function<? super S, ? extends T> fn) {

@@ -17,7 +17,18 @@ public final class Leader {
 
     /// What kind of record leader/06 says this is.
     public enum RecordKind {
-        BIBLIOGRAPHIC, AUTHORITY, HOLDINGS, CLASSIFICATION, COMMUNITY, UNKNOWN
+        /// Leader/06 is one of `acdefgijkmoprt`: a bibliographic record.
+        BIBLIOGRAPHIC,
+        /// Leader/06 is `z`: an authority record.
+        AUTHORITY,
+        /// Leader/06 is one of `uvxy`: a holdings record.
+        HOLDINGS,
+        /// Leader/06 is `w`: a classification record.
+        CLASSIFICATION,
+        /// Leader/06 is `q`: community information.
+        COMMUNITY,
+        /// Any other leader/06.
+        UNKNOWN
     }
 
     private final String value;
@@ -26,7 +37,12 @@ public final class Leader {
         this.value = value;
     }
 
+    /// The leader with these 24 characters, kept as they are (nothing else is checked).
+    ///
+    /// @param value the leader's text
+    /// @return the leader
     /// @throws IllegalArgumentException when `value` is not exactly 24 characters
+    /// @throws NullPointerException     when `value` is null
     public static Leader of(String value) {
         Objects.requireNonNull(value, "value");
         if (value.length() != 24) {
@@ -36,75 +52,116 @@ public final class Leader {
         return new Leader(value);
     }
 
-    /// The character at a position (0-23).
+    /// The character at a position.
+    ///
+    /// @param position 0 to 23
+    /// @return the character
+    /// @throws IndexOutOfBoundsException when `position` is not 0 to 23
     public char charAt(int position) {
         return value.charAt(position);
     }
 
-    /// Leader/00-04, or -1 when not digits.
+    /// Leader/00-04, the record length as read.
+    ///
+    /// @return the number, or -1 when not five digits
     public int recordLength() {
         return digits(0, 5);
     }
 
+    /// Leader/05, the record status (`n` new, `c` corrected, `d` deleted, ...).
+    ///
+    /// @return the character
     public char recordStatus() {
         return value.charAt(5);
     }
 
+    /// Leader/06, the type of record (`a` language material, `z` authority, ...).
+    ///
+    /// @return the character
     public char typeOfRecord() {
         return value.charAt(6);
     }
 
+    /// Leader/07, the bibliographic level (`m` monograph, `s` serial, ...).
+    ///
+    /// @return the character
     public char bibliographicLevel() {
         return value.charAt(7);
     }
 
+    /// Leader/08, the type of control (blank, or `a` archival).
+    ///
+    /// @return the character
     public char typeOfControl() {
         return value.charAt(8);
     }
 
-    /// Leader/09: `a` for UCS/Unicode (UTF-8), blank for MARC-8.
+    /// Leader/09, the character coding scheme: `a` for UCS/Unicode (UTF-8), blank for MARC-8.
+    ///
+    /// @return the character
     public char characterCodingScheme() {
         return value.charAt(9);
     }
 
-    /// Whether leader/09 is `a`.
+    /// Whether leader/09 is `a` (the record says it is UTF-8).
+    ///
+    /// @return true for `a`
     public boolean isUnicode() {
         return value.charAt(9) == 'a';
     }
 
-    /// Leader/10, or -1 when not a digit.
+    /// Leader/10, the indicator count (2 in MARC 21).
+    ///
+    /// @return the digit, or -1 when not a digit
     public int indicatorCount() {
         return digits(10, 11);
     }
 
-    /// Leader/11, or -1 when not a digit.
+    /// Leader/11, the subfield code length (2 in MARC 21: the delimiter and the code).
+    ///
+    /// @return the digit, or -1 when not a digit
     public int subfieldCodeLength() {
         return digits(11, 12);
     }
 
-    /// Leader/12-16, or -1 when not digits.
+    /// Leader/12-16, the base address of data as read.
+    ///
+    /// @return the number, or -1 when not five digits
     public int baseAddress() {
         return digits(12, 17);
     }
 
+    /// Leader/17, the encoding level (blank for full level, ...).
+    ///
+    /// @return the character
     public char encodingLevel() {
         return value.charAt(17);
     }
 
+    /// Leader/18, the descriptive cataloguing form (`a` AACR 2, `i` ISBD, ...).
+    ///
+    /// @return the character
     public char descriptiveCatalogingForm() {
         return value.charAt(18);
     }
 
+    /// Leader/19, the multipart resource record level.
+    ///
+    /// @return the character
     public char multipartResourceRecordLevel() {
         return value.charAt(19);
     }
 
-    /// Leader/20-23, `4500` in MARC 21.
+    /// Leader/20-23, the entry map (`4500` in MARC 21).
+    ///
+    /// @return the four characters
     public String entryMap() {
         return value.substring(20, 24);
     }
 
     /// The record kind from leader/06.
+    ///
+    /// @return the kind, [RecordKind#UNKNOWN] for a value MARC 21 does not define
     public RecordKind kind() {
         return switch (value.charAt(6)) {
             case 'a', 'c', 'd', 'e', 'f', 'g', 'i', 'j', 'k', 'm', 'o', 'p', 'r', 't' -> RecordKind.BIBLIOGRAPHIC;
@@ -116,7 +173,12 @@ public final class Leader {
         };
     }
 
-    /// A copy with one position changed.
+    /// A copy with one position changed (this leader itself when it already holds `c` there).
+    ///
+    /// @param position 0 to 23
+    /// @param c        the new character
+    /// @return the leader
+    /// @throws IndexOutOfBoundsException when `position` is not 0 to 23
     public Leader with(int position, char c) {
         if (value.charAt(position) == c) {
             return this;
@@ -127,18 +189,27 @@ public final class Leader {
     }
 
     /// A copy with leader/00-04 set.
+    ///
+    /// @param length the record length, 0 to 99999
+    /// @return the new leader
     /// @throws IllegalArgumentException when `length` does not fit five digits
     public Leader withRecordLength(int length) {
         return withDigits(0, 5, length, "record length");
     }
 
     /// A copy with leader/12-16 set.
+    ///
+    /// @param address the base address of data, 0 to 99999
+    /// @return the new leader
     /// @throws IllegalArgumentException when `address` does not fit five digits
     public Leader withBaseAddress(int address) {
         return withDigits(12, 17, address, "base address");
     }
 
     /// A copy with leader/09 set.
+    ///
+    /// @param scheme `a` for UTF-8, `' '` for MARC-8
+    /// @return the leader
     public Leader withCharacterCodingScheme(char scheme) {
         return with(9, scheme);
     }
@@ -179,6 +250,8 @@ public final class Leader {
     }
 
     /// The 24 characters.
+    ///
+    /// @return the leader's text
     @Override
     public String toString() {
         return value;
