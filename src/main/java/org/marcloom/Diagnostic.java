@@ -10,8 +10,12 @@ import org.marcloom.internal.Settings;
 /// ISO 2709); [#tag()] is `null` when the problem is not in one field. The text comes in two
 /// parts: [#problem()] says what is wrong (this is what a strict reader's [MarcParseException]
 /// says) and [#repair()] what a lenient reader did to go on ("kept as subfield 'a'"), empty when
-/// it did nothing or the reader is strict.
-public final class Diagnostic {
+/// it did nothing or the reader is strict. Serializable, so that a [MarcParseException] that crosses
+/// a process boundary (a Spark task failing, say) keeps it.
+public final class Diagnostic implements java.io.Serializable {
+
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
 
     private final Severity severity;
     private final ErrorCode code;

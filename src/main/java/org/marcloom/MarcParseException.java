@@ -13,7 +13,7 @@ public final class MarcParseException extends MarcException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Diagnostic diagnostic;
+    private final Diagnostic diagnostic;
     /// The record's 001, or `null`.
     private final String controlNumber;
     /// The input's name, or `null`.
