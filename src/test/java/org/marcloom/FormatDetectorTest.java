@@ -86,13 +86,12 @@ class FormatDetectorTest {
             "fixtures/xml/marc-perl__batch-ns.xml, 10",
             "fixtures/iso2709/pymarc__test.dat, 10",
             "fixtures/mrk/marc-perl__camel.mrk, 10",
-            "fixtures/json/marc-perl__test.ndj, -1",
-            "fixtures/json/pymarc__batch.json, -1",
+            "fixtures/json/marc-perl__test.ndj, 9",
+            "fixtures/json/pymarc__batch.json, 2",
     })
     void detectFormatRoutesEachFixtureToItsReader(Path file, int count) throws IOException {
         try (MarcReader r = MarcReader.builder().detectFormat().lenient(true).open(file)) {
-            long n = r.stream().count();
-            assertTrue(count < 0 ? n > 0 : n == count, file + ": " + n);
+            assertEquals(count, r.stream().count(), file.toString());
         }
     }
 
@@ -167,7 +166,6 @@ class FormatDetectorTest {
                     sb.append((char) buf.get());
                 }
                 buf.clear();
-                assertTrue(n >= 0);
             }
             assertEquals("abcdef", sb.toString());
             assertTrue(c.isOpen());

@@ -3,17 +3,21 @@ package org.marcloom.examples;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 import org.marcloom.MarcReader;
 import org.marcloom.ReaderOptions;
 import org.marcloom.batch.Pipeline;
 import org.marcloom.record.MarcRecord;
 
-/// Producer-consumer with a slow sink: a parallel `MarcReader` feeding a [Pipeline] whose sink
-/// takes 50 µs per record. The reader's window (4 batches) and the pipeline's (64 in flight) keep
+/// Producer-consumer with a slow sink: a reader with `concurrency(2)` feeding a stream stage made
+/// by `Pipeline.builder().concurrency(64).gatherer(fn)`, then a sink that takes 50 µs per record.
+/// The reader's window (4 batches of at most 1,024 records) and the pipeline's (64 in flight) keep
 /// memory bounded: the framer waits for the sink instead of filling the heap. Prints the most
 /// elements in flight seen and the heap used, and checks the output against a sequential run.
 ///
-/// Run: `mvn -q -DskipTests package && java -cp examples/target/marcloom-examples.jar org.marcloom.examples.BackpressureSlowSink [file.mrc]`
+/// Run from the checkout's top folder (default: the first 20,000 records of the synthetic file,
+/// generated into `target/synthetic-100k.mrc` if missing):
+/// `java -cp examples/target/marcloom-examples.jar org.marcloom.examples.BackpressureSlowSink [file.mrc]`
 public final class BackpressureSlowSink {
 
     private BackpressureSlowSink() {
@@ -43,18 +47,20 @@ public final class BackpressureSlowSink {
         t0 = System.nanoTime();
         Support.Checksum par = new Support.Checksum();
         try (MarcReader reader = MarcReader.builder().options(options).concurrency(2).open(file);
-             var stream = reader.stream()) {
-            Pipeline.builder().concurrency(64).ordered(true).run(stream.limit(limit)::iterator, r -> {
-                maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-                return r;
-            }, r -> {
-                inFlight.decrementAndGet();
-                LockSupport.parkNanos(50_000); // the slow sink
-                par.add(r);
-                if (par.records % 1000 == 0) {
-                    maxHeap[0] = Math.max(maxHeap[0], rt.totalMemory() - rt.freeMemory());
-                }
-            });
+             Stream<MarcRecord> records = reader.stream()) {
+            records.limit(limit)
+                    .gather(Pipeline.builder().concurrency(64).gatherer((MarcRecord r) -> {
+                        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                        return r;
+                    }))
+                    .forEachOrdered(r -> {
+                        inFlight.decrementAndGet();
+                        LockSupport.parkNanos(50_000); // the slow sink
+                        par.add(r);
+                        if (par.records % 1000 == 0) {
+                            maxHeap[0] = Math.max(maxHeap[0], rt.totalMemory() - rt.freeMemory());
+                        }
+                    });
         }
         long parNanos = System.nanoTime() - t0;
         System.out.printf("max mapped-not-yet-sunk=%d (cap 64 + reader window of 4 x 1024 records), max heap used=%.1f MiB of %.1f MiB max%n",

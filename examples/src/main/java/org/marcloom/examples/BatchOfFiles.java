@@ -12,10 +12,12 @@ import org.marcloom.record.MarcRecord;
 
 /// Many files at once with [MarcBatch]: 2, 4 and 8 files of 20,000 records each (generated
 /// deterministically into `target/batch-of-files/` if missing, each with its own record numbers)
-/// read one after another, then concurrently (one virtual thread per file); the per-file
-/// checksums must match. Warm-up rounds first, then timed rounds in alternation (median, best).
+/// read one after another, then all at once with `MarcBatch.builder().concurrency(files)` (one
+/// virtual thread per file); the per-file checksums must match. Warm-up rounds first, then timed
+/// rounds in alternation (median, best).
 ///
-/// Run: `mvn -q -DskipTests package && java -cp examples/target/marcloom-examples.jar org.marcloom.examples.BatchOfFiles [dir] [records per file] [rounds]`
+/// Run from the checkout's top folder:
+/// `java -cp examples/target/marcloom-examples.jar org.marcloom.examples.BatchOfFiles [dir] [records per file] [rounds]`
 public final class BatchOfFiles {
 
     private BatchOfFiles() {
@@ -46,7 +48,8 @@ public final class BatchOfFiles {
                 }
                 return sha(sums);
             }, () -> {
-                List<FileResult<String>> results = MarcBatch.builder().options(options).concurrency(files.size()).run(files, (f, reader) -> checksum(reader));
+                List<FileResult<String>> results = MarcBatch.builder().options(options).concurrency(files.size())
+                        .run(files, (f, reader) -> checksum(reader));
                 StringBuilder sums = new StringBuilder();
                 for (FileResult<String> r : results) {
                     sums.append(r.result()).append(';');

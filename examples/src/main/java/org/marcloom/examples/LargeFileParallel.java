@@ -5,16 +5,17 @@ import org.marcloom.MarcReader;
 import org.marcloom.ReaderOptions;
 import org.marcloom.record.MarcRecord;
 
-/// One large file on all cores with `MarcReader.builder().concurrency(n)`: the 100,000-record synthetic file
-/// (generated into `target/synthetic-100k.mrc` if missing) read sequentially with [MarcReader]
-/// and in parallel; records arrive in file order, so the checksums match.
+/// One large file on all cores with `MarcReader.builder().concurrency(n)`: the 100,000-record
+/// synthetic file (generated into `target/synthetic-100k.mrc` if missing) read with one thread and
+/// with n; records arrive in file order either way, so the checksums match.
 ///
 /// Every round computes a SHA-256 over each record's text and diagnostics in both modes, then
 /// the rounds are timed without it, so the timing is the readers' own. Warm-up rounds of both
 /// modes come first (the JIT compiles the parser in both settings, the heap reaches its working
 /// size), then timed rounds in alternation; the median and the best are printed.
 ///
-/// Run: `mvn -q -DskipTests package && java -cp examples/target/marcloom-examples.jar org.marcloom.examples.LargeFileParallel [file.mrc] [decoders] [rounds]`
+/// Run from the checkout's top folder (n defaults to the number of processors):
+/// `java -cp examples/target/marcloom-examples.jar org.marcloom.examples.LargeFileParallel [file.mrc] [n] [rounds]`
 public final class LargeFileParallel {
 
     private LargeFileParallel() {
@@ -22,7 +23,7 @@ public final class LargeFileParallel {
 
     public static void main(String[] args) throws Exception {
         Path file = args.length > 0 ? Path.of(args[0]) : SyntheticCorpus.ensure(SyntheticCorpus.DEFAULT_OUT, 100_000);
-        int decoders = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+        int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 11;
         int warmup = 5;
         ReaderOptions options = ReaderOptions.builder().lenient(true).build();
@@ -35,7 +36,7 @@ public final class LargeFileParallel {
             }
         }
         Support.Checksum par = new Support.Checksum();
-        try (MarcReader reader = MarcReader.builder().options(options).concurrency(decoders).open(file)) {
+        try (MarcReader reader = MarcReader.builder().options(options).concurrency(concurrency).open(file)) {
             for (MarcRecord r : reader) {
                 par.add(r);
             }
@@ -63,7 +64,7 @@ public final class LargeFileParallel {
         }, () -> {
             long n = 0;
             long fields = 0;
-            try (MarcReader reader = MarcReader.builder().options(options).concurrency(decoders).open(file)) {
+            try (MarcReader reader = MarcReader.builder().options(options).concurrency(concurrency).open(file)) {
                 for (MarcRecord r : reader) {
                     n++;
                     fields += r.fields().size();
@@ -71,7 +72,7 @@ public final class LargeFileParallel {
             }
             return n + "/" + fields;
         });
-        Support.report(file.getFileName() + " (" + records + " records, " + decoders + " decoders)", warmup,
+        Support.report(file.getFileName() + " (" + records + " records, concurrency " + concurrency + ")", warmup,
                 new Support.Timings(t.sequential(), t.parallel(), seqSum, parSum));
     }
 }

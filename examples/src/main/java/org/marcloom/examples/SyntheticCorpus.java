@@ -15,7 +15,8 @@ import org.marcloom.RawRecord;
 /// fixture and giving each copy a new 001 (same length, so the byte-exact lengths stay valid;
 /// written by hand from the raw bytes).
 ///
-/// Run: `mvn -q -DskipTests package && java -cp examples/target/marcloom-examples.jar org.marcloom.examples.SyntheticCorpus [out.mrc] [N]`
+/// Run from the checkout's top folder:
+/// `java -cp examples/target/marcloom-examples.jar org.marcloom.examples.SyntheticCorpus [out.mrc] [N]`
 public final class SyntheticCorpus {
 
     static final Path DEFAULT_SOURCE = Path.of("fixtures/iso2709/marc4j__pride-and-prejudice-fixed.mrc");

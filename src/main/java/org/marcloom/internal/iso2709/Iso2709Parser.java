@@ -225,12 +225,13 @@ public final class Iso2709Parser {
                 break;
             }
         }
-        if (leader.indicatorCount() != 2 || leader.subfieldCodeLength() != 2) {
+        // A leader padded with blanks is checked only where it has bytes: the padding is not input.
+        if (length > 11 && (leader.indicatorCount() != 2 || leader.subfieldCodeLength() != 2)) {
             report(Severity.ERROR, ErrorCode.LEADER_INVALID, start + 10, null,
                     "leader/10-11 should be \"22\" (indicator count, subfield code length), found \""
                             + text.substring(10, 12) + "\"; read as 2 and 2");
         }
-        if (text.charAt(20) != '4' || text.charAt(21) != '5') {
+        if (length > 21 && (text.charAt(20) != '4' || text.charAt(21) != '5')) {
             report(Severity.ERROR, ErrorCode.LEADER_INVALID, start + 20, null,
                     "leader/20-21 should be \"45\" (4-digit field lengths, 5-digit starting positions), found \""
                             + text.substring(20, 22) + "\"; read as 4 and 5");
@@ -281,11 +282,23 @@ public final class Iso2709Parser {
         if (base >= 25 && base <= length && buf[start + base - 1] == FT) {
             return base;
         }
+        // Only the directory's terminator is wrong when the base address leaves room for whole
+        // 12-byte entries and every one of them points at a field that ends with a terminator
+        // (marc-perl__baddir.usmarc: 0x1F where the 0x1E should be).
+        if (base >= 25 + 12 && base <= length && (base - 25) % 12 == 0
+                && goodEntries(buf, start + 24, (base - 25) / 12, start + base, dataLimit) == (base - 25) / 12) {
+            report(Severity.ERROR, ErrorCode.DIRECTORY_INVALID, start + base - 1, null, String.format(
+                    "the directory ends with the byte 0x%02X, not a field terminator (0x1E); its %d entries fit the"
+                            + " data at the base address leader/12-16 gives, so that base address was used",
+                    buf[start + base - 1] & 0xFF, (base - 25) / 12));
+            return base;
+        }
         // Find where the directory really ends: the first field terminator after the leader.
         int ft = Framer.indexOf(buf, start + 24, dataLimit, FT);
         String found = new String(buf, start + 12, Math.min(5, Math.max(0, length - 12)), StandardCharsets.ISO_8859_1);
         if (ft < 0) {
-            report(Severity.ERROR, ErrorCode.DIRECTORY_INVALID, start + 24, null,
+            // Where the directory would start, or the record's last byte when it is shorter than that.
+            report(Severity.ERROR, ErrorCode.DIRECTORY_INVALID, Math.min(start + 24, Math.max(start, dataLimit - 1)), null,
                     "the directory has no field terminator (0x1E); the record has no readable fields");
             return 0;
         }
@@ -351,20 +364,24 @@ public final class Iso2709Parser {
                 return null;
             }
             if (end > dataLimit) {
-                int ft = Framer.indexOf(buf, from, dataLimit, FT);
+                int begin = realign(buf, from, previousEnd, dataStart, dataLimit);
+                int ft = Framer.indexOf(buf, begin, dataLimit, FT);
                 report(Severity.ERROR, ErrorCode.FIELD_OUT_OF_BOUNDS, p, tag,
                         "field of " + fieldLength + " bytes at record byte " + (from - recordStart)
-                                + " runs past the end of the record's data; read up to "
+                                + " runs past the end of the record's data; read " + realigned(begin, from) + "up to "
                                 + (ft < 0 ? "the end of the data" : "its field terminator"));
+                from = begin;
                 to = ft < 0 ? dataLimit : ft;
             } else if (buf[end - 1] == FT) {
                 to = end - 1;
             } else {
-                int ft = Framer.indexOf(buf, from, dataLimit, FT);
+                int begin = realign(buf, from, previousEnd, dataStart, dataLimit);
+                int ft = Framer.indexOf(buf, begin, dataLimit, FT);
                 report(Severity.ERROR, ErrorCode.FIELD_TERMINATOR_MISSING, from, tag,
                         "the field does not end with a field terminator (0x1E) at the length its directory entry gives ("
-                                + fieldLength + " bytes); read up to "
+                                + fieldLength + " bytes); read " + realigned(begin, from) + "up to "
                                 + (ft < 0 ? "the end of the data" : "the next field terminator, at record byte " + (ft - recordStart)));
+                from = begin;
                 to = ft < 0 ? dataLimit : ft;
             }
         }
@@ -373,6 +390,29 @@ public final class Iso2709Parser {
             return controlField(buf, tag, from, to);
         }
         return dataField(buf, tag, from, to);
+    }
+
+    /// The most bytes a field's real start may be from where its directory entry puts it, for
+    /// [#realign] to move it.
+    private static final int MAX_SHIFT = 32;
+
+    /// Where a field whose directory entry is off really begins. A field begins right after a
+    /// field terminator: when the declared start `from` does not, but the previous field ended
+    /// with its terminator at most [#MAX_SHIFT] bytes away, the field begins there. An exporter
+    /// that counted characters instead of bytes in one field shifts every later field by the
+    /// difference (pymarc__bad_subfield_code.dat, marc4j__error.mrc).
+    private static int realign(byte[] buf, int from, int previousEnd, int dataStart, int dataLimit) {
+        if (from > dataStart && buf[from - 1] != FT && previousEnd >= dataStart && previousEnd < dataLimit
+                && previousEnd != from
+                && Math.abs(previousEnd - from) <= MAX_SHIFT && buf[previousEnd - 1] == FT) {
+            return previousEnd;
+        }
+        return from;
+    }
+
+    /// `from record byte N, after the previous field, ` when [#realign] moved the start, else nothing.
+    private String realigned(int begin, int from) {
+        return begin == from ? "" : "from record byte " + (begin - recordStart) + ", after the previous field, ";
     }
 
     private String tag(byte[] buf, int p) {

@@ -255,6 +255,13 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
             claimBadBytes(parserBase + Math.max(0, loc.getByteOffset()) + 1, null, true);
         }
         long recordIndex = current >= 0 ? current : index;
+        if (current >= 0 && diagnostics != null) {
+            // The record being read is lost with the error: what it had collected (the orphans it
+            // took over, its own problems so far) goes before the error, to the next record.
+            List<Diagnostic> collected = diagnostics;
+            diagnostics = null;
+            collected.forEach(this::addOrphan);
+        }
         current = -1;
         String message = e.getOriginalMessage();
         if (!lenient) {

@@ -311,6 +311,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                         } catch (MarcParseException e) {
                             // Strict mode: a later next() goes on with the following record.
                             recordIndex++;
+                            controlNumber = null;
                             inRecord = false;
                             if (xml.getEventType() == XMLStreamConstants.END_ELEMENT && "record".equals(xml.getLocalName())) {
                                 depth--; // thrown at the record's end tag (malformed bytes found there)
@@ -450,6 +451,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
         List<Diagnostic> d = diagnostics == null ? List.of() : Collections.unmodifiableList(diagnostics);
         diagnostics = null;
         recordIndex++;
+        controlNumber = null; // an error before the next record's 001 is not this record's
         return factory.record(leader, out, count, d);
     }
 

@@ -20,7 +20,6 @@ import org.marcloom.Limits;
 import org.marcloom.MarcFormat;
 import org.marcloom.MarcParseException;
 import org.marcloom.MarcReader;
-import org.marcloom.Severity;
 import org.marcloom.record.DataField;
 import org.marcloom.record.MarcRecord;
 
@@ -33,6 +32,20 @@ class MarcXmlSourceTest {
         return "<record><leader>" + LEADER + "</leader>" + body + "</record>";
     }
 
+    /// A diagnostic as `SEVERITY CODE recordIndex line:column [tag]`, all it says but its text.
+    /// The position of a problem with an element is where the parser stands after the tag that
+    /// holds it: after the start tag for an attribute or an unexpected element, after the end tag
+    /// for the text (a leader). The documents below are built by [XmlTestSupport#collection]: the
+    /// XML declaration is line 1, the `<collection>` tag line 2, the records start on line 3.
+    private static String tuple(Diagnostic d) {
+        return d.severity() + " " + d.code() + " " + d.recordIndex() + " " + d.line() + ":" + d.column()
+                + (d.tag() == null ? "" : " " + d.tag());
+    }
+
+    private static List<String> tuples(List<Diagnostic> diagnostics) {
+        return diagnostics.stream().map(MarcXmlSourceTest::tuple).toList();
+    }
+
     @Test
     void readsCollectionThroughTheFrontDoor() throws IOException {
         try (MarcReader r = MarcReader.builder().format(MarcFormat.MARCXML)
@@ -40,7 +53,7 @@ class MarcXmlSourceTest {
             MarcRecord first = r.read();
             assertEquals("11939876", first.controlNumber().orElseThrow());
             assertEquals(1, r.recordsRead());
-            assertTrue(r.read() != null);
+            assertEquals(java.util.Optional.of("12883376"), r.read().controlNumber());
             assertNull(r.read());
             assertEquals(2, r.recordsRead());
             assertEquals(List.of(), r.trailingDiagnostics());
@@ -124,30 +137,33 @@ class MarcXmlSourceTest {
 
     @Test
     void shortLeaderIsAnErrorInStrictModeAndPaddedInLenientMode() {
+        // line 4: "<leader>00000nam a22</leader>" ends at column 29
         String doc = XmlTestSupport.collection("<record>\n<leader>00000nam a22</leader></record>");
         MarcParseException e = assertThrows(MarcParseException.class, () -> XmlTestSupport.readAll(doc, false));
-        assertEquals(ErrorCode.STRUCTURE_INVALID, e.code());
-        assertEquals(0, e.recordIndex());
-        assertEquals(4, e.line());
-        assertTrue(e.column() > 0);
+        assertEquals("FATAL STRUCTURE_INVALID 0 4:30", tuple(e.diagnostic()));
         MarcRecord r = XmlTestSupport.readAll(doc, true).get(0);
         assertEquals("00000nam a22            ", r.leader().toString());
-        assertEquals(ErrorCode.STRUCTURE_INVALID, r.diagnostics().get(0).code());
-        assertEquals(Severity.ERROR, r.diagnostics().get(0).severity());
+        assertEquals(List.of("ERROR STRUCTURE_INVALID 0 4:30"), tuples(r.diagnostics()));
 
+        // line 3: "<record><leader>" + 27 characters + "</leader>" ends at column 52
         String longLeader = XmlTestSupport.collection("<record><leader>" + LEADER + "xyz</leader></record>");
-        assertEquals(LEADER, XmlTestSupport.readAll(longLeader, true).get(0).leader().toString());
-        assertThrows(MarcParseException.class, () -> XmlTestSupport.readAll(longLeader, false));
+        MarcRecord l = XmlTestSupport.readAll(longLeader, true).get(0);
+        assertEquals(LEADER, l.leader().toString());
+        assertEquals(List.of("ERROR STRUCTURE_INVALID 0 3:53"), tuples(l.diagnostics()));
+        assertEquals("FATAL STRUCTURE_INVALID 0 3:53",
+                tuple(assertThrows(MarcParseException.class, () -> XmlTestSupport.readAll(longLeader, false)).diagnostic()));
     }
 
     @Test
     void missingLeaderGetsTheDefault() {
+        // reported where the record's start tag ends (line 3, column 9), with the 001 read by then
         String doc = XmlTestSupport.collection("<record><controlfield tag=\"001\">x</controlfield></record>");
-        assertEquals(ErrorCode.STRUCTURE_INVALID,
-                assertThrows(MarcParseException.class, () -> XmlTestSupport.readAll(doc, false)).code());
+        MarcParseException e = assertThrows(MarcParseException.class, () -> XmlTestSupport.readAll(doc, false));
+        assertEquals("FATAL STRUCTURE_INVALID 0 3:9", tuple(e.diagnostic()));
+        assertEquals("x", e.controlNumber());
         MarcRecord r = XmlTestSupport.readAll(doc, true).get(0);
         assertEquals("00000nam a2200000   4500", r.leader().toString());
-        assertEquals(1, r.diagnostics().size());
+        assertEquals(List.of("ERROR STRUCTURE_INVALID 0 3:9"), tuples(r.diagnostics()));
     }
 
     @Test
@@ -158,7 +174,7 @@ class MarcXmlSourceTest {
                         + "<subfield>y</subfield></datafield>"
                         + "<datafield tag=\"2450\" ind1=\" \" ind2=\" \"/><datafield ind1=\" \" ind2=\" \"/>"));
         MarcParseException e = assertThrows(MarcParseException.class, () -> XmlTestSupport.readAll(doc, false));
-        assertEquals(ErrorCode.TAG_INVALID, e.code());
+        assertEquals("FATAL TAG_INVALID 0 3:72 1", tuple(e.diagnostic()));
         MarcRecord r = XmlTestSupport.readAll(doc, true).get(0);
         assertEquals("001", r.fields().get(0).tag());
         DataField f = (DataField) r.fields().get(1);
@@ -170,64 +186,73 @@ class MarcXmlSourceTest {
         assertEquals("y", f.subfields().get(1).value());
         assertEquals("245", r.fields().get(2).tag());
         assertEquals("000", r.fields().get(3).tag());
-        List<ErrorCode> codes = r.diagnostics().stream().map(Diagnostic::code).toList();
-        assertEquals(List.of(ErrorCode.TAG_INVALID, ErrorCode.TAG_INVALID, ErrorCode.INDICATOR_INVALID,
-                ErrorCode.INDICATOR_INVALID, ErrorCode.SUBFIELD_CODE_INVALID, ErrorCode.SUBFIELD_CODE_INVALID,
-                ErrorCode.TAG_INVALID, ErrorCode.TAG_INVALID), codes);
-        assertTrue(r.diagnostics().stream().allMatch(d -> d.line() == 3 && d.recordIndex() == 0));
+        // Line 3: the leader ends at column 49; then <controlfield tag="1"> ends at 71,
+        // <datafield tag="24" ind1="10"> at 117, <subfield code="ab"> at 137, <subfield> at 159,
+        // <datafield tag="2450" .../> at 224 and <datafield .../> at 254. A tag that is wrong is
+        // named as written; the field's problems after it name the tag it was read as.
+        assertEquals(List.of("ERROR TAG_INVALID 0 3:72 1", "ERROR TAG_INVALID 0 3:118 24",
+                "ERROR INDICATOR_INVALID 0 3:118 024", "ERROR INDICATOR_INVALID 0 3:118 024",
+                "ERROR SUBFIELD_CODE_INVALID 0 3:138 024", "ERROR SUBFIELD_CODE_INVALID 0 3:160 024",
+                "ERROR TAG_INVALID 0 3:225 2450", "ERROR TAG_INVALID 0 3:255"), tuples(r.diagnostics()));
     }
 
     @Test
     void malformedCorpusFilesInStrictMode() {
-        assertStrict("marc4j__chabon-bad-subfields-element.xml", ErrorCode.STRUCTURE_INVALID, 8);
-        assertStrict("marc4j__chabon-missing-subfield-code.xml", ErrorCode.SUBFIELD_CODE_INVALID, 8);
+        // line 8: <subfields code="a"> ends at column 26
+        assertStrict("marc4j__chabon-bad-subfields-element.xml", "FATAL STRUCTURE_INVALID 0 8:27 020");
+        // line 8: <subfield> ends at column 16
+        assertStrict("marc4j__chabon-missing-subfield-code.xml", "FATAL SUBFIELD_CODE_INVALID 0 8:17 020");
         // this hand-edited file also has the misspelled <subfields> element before the tagless field
-        assertStrict("marc4j__chabon-missing-datafield-tag.xml", ErrorCode.STRUCTURE_INVALID, 8);
-        assertStrict("marc4j__cruel-cruel-indicatorless-summerland.xml", ErrorCode.INDICATOR_INVALID, -1);
-        assertStrict("ruby-marc__three-records-second-bad.xml", ErrorCode.SYNTAX_ERROR, -1);
-        assertStrict("evergreen__serials_marc21.xml", ErrorCode.SYNTAX_ERROR, -1);
+        assertStrict("marc4j__chabon-missing-datafield-tag.xml", "FATAL STRUCTURE_INVALID 0 8:27 020");
+        // line 51: <datafield tag="911"> ends at column 29
+        assertStrict("marc4j__cruel-cruel-indicatorless-summerland.xml", "FATAL INDICATOR_INVALID 0 51:30 911");
+        // line 72, column 29: U+0007 in the code attribute of record 1
+        assertStrict("ruby-marc__three-records-second-bad.xml", "FATAL SYNTAX_ERROR 1 72:29");
+        // line 117, column 3: a second root element
+        assertStrict("evergreen__serials_marc21.xml", "FATAL SYNTAX_ERROR 1 117:3");
     }
 
-    private static void assertStrict(String file, ErrorCode code, int line) {
+    private static void assertStrict(String file, String expected) {
         Path path = XmlTestSupport.fixture(file);
         MarcParseException e = assertThrows(MarcParseException.class, () -> XmlTestSupport.readAll(path, false), file);
-        assertEquals(code, e.code(), file + ": " + e.getMessage());
-        assertTrue(e.line() > 0 && e.column() > 0, file + ": " + e.getMessage());
-        if (line > 0) {
-            assertEquals(line, e.line(), e.getMessage());
-        }
-        assertTrue(e.getMessage().contains(file), e.getMessage());
+        assertEquals(expected, tuple(e.diagnostic()), file + ": " + e.getMessage());
+        assertEquals(-1, e.byteOffset(), file);
+        assertEquals(path.toString(), e.source());
     }
 
     @Test
     void malformedCorpusFilesInLenientModeKeepTheRecordsWithDiagnostics() throws IOException {
+        // each holds one record of 17 fields (16 in the summerland one), counted in the file
         for (String file : List.of("marc4j__chabon-bad-subfields-element.xml", "marc4j__chabon-missing-subfield-code.xml",
                 "marc4j__chabon-missing-datafield-tag.xml", "marc4j__cruel-cruel-indicatorless-summerland.xml")) {
             List<MarcRecord> records = XmlTestSupport.readAll(XmlTestSupport.fixture(file), true);
             assertEquals(1, records.size(), file);
-            assertFalse(records.get(0).diagnostics().isEmpty(), file);
-            assertTrue(records.get(0).diagnostics().stream().allMatch(d -> d.line() > 0), file);
-            assertTrue(records.get(0).fields().size() > 10, file);
+            assertEquals(file.contains("summerland") ? 16 : 17, records.get(0).fields().size(), file);
         }
+        assertEquals(List.of("ERROR SUBFIELD_CODE_INVALID 0 8:17 020"), tuples(XmlTestSupport.readAll(
+                XmlTestSupport.fixture("marc4j__chabon-missing-subfield-code.xml"), true).get(0).diagnostics()));
+        assertEquals(List.of("ERROR INDICATOR_INVALID 0 51:30 911", "ERROR INDICATOR_INVALID 0 51:30 911"),
+                tuples(XmlTestSupport.readAll(XmlTestSupport.fixture("marc4j__cruel-cruel-indicatorless-summerland.xml"),
+                        true).get(0).diagnostics()));
         MarcRecord bad = XmlTestSupport.readAll(
                 XmlTestSupport.fixture("marc4j__chabon-bad-subfields-element.xml"), true).get(0);
-        assertEquals(8, bad.diagnostics().get(0).line());
+        assertEquals(List.of("ERROR STRUCTURE_INVALID 0 8:27 020"), tuples(bad.diagnostics()));
         assertEquals(List.of(), bad.dataField("020").orElseThrow().subfields(), "the misspelled element is skipped");
         MarcRecord tagless = XmlTestSupport.readAll(
                 XmlTestSupport.fixture("marc4j__chabon-missing-datafield-tag.xml"), true).get(0);
-        assertEquals(List.of(ErrorCode.STRUCTURE_INVALID, ErrorCode.TAG_INVALID),
-                tagless.diagnostics().stream().map(Diagnostic::code).toList());
-        assertEquals(61, tagless.diagnostics().get(1).line());
+        // line 61: <datafield ind1=" " ind2="7"> ends at column 33
+        assertEquals(List.of("ERROR STRUCTURE_INVALID 0 8:27 020", "ERROR TAG_INVALID 0 61:34"),
+                tuples(tagless.diagnostics()));
         assertEquals(1, tagless.fields("000").size(), "the tagless field is kept as 000");
     }
 
     @Test
     void notWellFormedXmlEndsTheDocumentInLenientMode() throws IOException {
-        assertLenientSyntaxError("ruby-marc__three-records-second-bad.xml", 1);
-        assertLenientSyntaxError("evergreen__serials_marc21.xml", 1);
+        assertLenientSyntaxError("ruby-marc__three-records-second-bad.xml", 1, "FATAL SYNTAX_ERROR 1 72:29");
+        assertLenientSyntaxError("evergreen__serials_marc21.xml", 1, "FATAL SYNTAX_ERROR 1 117:3");
     }
 
-    private static void assertLenientSyntaxError(String file, int good) throws IOException {
+    private static void assertLenientSyntaxError(String file, int good, String expected) throws IOException {
         try (MarcReader r = MarcReader.builder().format(MarcFormat.MARCXML).lenient(true)
                 .open(XmlTestSupport.fixture(file))) {
             for (int i = 0; i < good; i++) {
@@ -237,12 +262,7 @@ class MarcXmlSourceTest {
             assertEquals(List.of(), r.trailingDiagnostics());
             assertNull(r.read(), file);
             assertNull(r.read(), file + ": stays at the end");
-            List<Diagnostic> t = r.trailingDiagnostics();
-            assertEquals(1, t.size(), file);
-            assertEquals(ErrorCode.SYNTAX_ERROR, t.get(0).code());
-            assertEquals(Severity.FATAL, t.get(0).severity());
-            assertTrue(t.get(0).line() > 0 && t.get(0).column() > 0);
-            assertEquals(good, t.get(0).recordIndex());
+            assertEquals(List.of(expected), tuples(r.trailingDiagnostics()), file);
         }
     }
 
@@ -250,12 +270,12 @@ class MarcXmlSourceTest {
     void truncatedDocumentReportsTheDroppedRecord() {
         String doc = XmlTestSupport.collection(record("<controlfield tag=\"001\">one</controlfield>"))
                 .replace("</collection>\n", "") + "<record><leader>" + LEADER + "</leader><controlfield tag=\"001\">tw";
+        // line 4 ends after "<controlfield tag=\"001\">tw" at column 75: the error is at the end
+        // of the input, column 76
         try (MarcReader r = XmlTestSupport.reader(doc, true)) {
             assertEquals("one", r.read().controlNumber().orElseThrow());
             assertNull(r.read());
-            Diagnostic d = r.trailingDiagnostics().get(0);
-            assertEquals(1, d.recordIndex());
-            assertTrue(d.message().contains("record 1 was incomplete"), d.message());
+            assertEquals(List.of("FATAL SYNTAX_ERROR 1 4:76"), tuples(r.trailingDiagnostics()));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -275,7 +295,7 @@ class MarcXmlSourceTest {
         assertTrue(e.getMessage().contains("Limits.maxFieldsPerRecord"), e.getMessage());
         MarcRecord r = fields.lenient(true).open(XmlTestSupport.utf8(doc)).read();
         assertEquals(2, r.fields().size());
-        assertEquals(1, r.diagnostics().size());
+        assertEquals(List.of(ErrorCode.LIMIT_EXCEEDED), r.diagnostics().stream().map(Diagnostic::code).toList());
 
         MarcReader.Builder subfields = MarcReader.builder().format(MarcFormat.MARCXML).lenient(true)
                 .limits(Limits.builder().maxSubfieldsPerField(2).build());
@@ -287,6 +307,7 @@ class MarcXmlSourceTest {
                 .limits(Limits.builder().maxRecordBytes(28).build());
         MarcParseException big = assertThrows(MarcParseException.class,
                 () -> size.open(XmlTestSupport.utf8(doc)).read());
+        assertEquals(ErrorCode.LIMIT_EXCEEDED, big.code());
         assertTrue(big.getMessage().contains("Limits.maxRecordBytes"), big.getMessage());
     }
 
@@ -298,8 +319,10 @@ class MarcXmlSourceTest {
         }
         MarcRecord r = MarcReader.builder().format(MarcFormat.MARCXML).lenient(true).maxDiagnosticsPerRecord(3)
                 .open(XmlTestSupport.utf8(XmlTestSupport.collection(record(body.toString())))).read();
-        assertEquals(4, r.diagnostics().size());
-        assertEquals(ErrorCode.DIAGNOSTICS_TRUNCATED, r.diagnostics().get(3).code());
+        // each <datafield tag="245"/> (22 characters, the first from column 50) lacks both
+        // indicators: the first three diagnostics are kept, then the marker where the fourth was
+        assertEquals(List.of("ERROR INDICATOR_INVALID 0 3:72 245", "ERROR INDICATOR_INVALID 0 3:72 245",
+                "ERROR INDICATOR_INVALID 0 3:94 245", "WARNING DIAGNOSTICS_TRUNCATED 0 3:94"), tuples(r.diagnostics()));
     }
 
     /// The reader returns records while the input is still being produced: it never needs the
@@ -423,8 +446,8 @@ class MarcXmlSourceTest {
                 + record("<controlfield tag=\"001\">second</controlfield>"));
         try (MarcReader r = XmlTestSupport.reader(doc, false)) {
             MarcParseException e = assertThrows(MarcParseException.class, r::read);
-            assertEquals(0, e.recordIndex());
-            assertEquals("245", e.tag());
+            // <datafield tag="245"> without indicators ends at line 3, column 70
+            assertEquals("FATAL INDICATOR_INVALID 0 3:71 245", tuple(e.diagnostic()));
             assertEquals("second", r.read().controlNumber().orElseThrow());
             assertNull(r.read());
         }
