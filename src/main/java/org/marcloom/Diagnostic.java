@@ -17,14 +17,23 @@ public final class Diagnostic implements java.io.Serializable {
     @java.io.Serial
     private static final long serialVersionUID = 1L;
 
+    /// How bad it is.
     private final Severity severity;
+    /// The stable error code.
     private final ErrorCode code;
+    /// Zero-based record index, or -1.
     private final long recordIndex;
+    /// Absolute byte offset, or -1.
     private final long byteOffset;
+    /// One-based line, or -1.
     private final int line;
+    /// One-based column, or -1.
     private final int column;
+    /// The field's tag, or `null`.
     private final String tag;
+    /// What is wrong.
     private final String problem;
+    /// What lenient reading did, or empty.
     private final String repair;
 
     private Diagnostic(Builder b) {

@@ -13,6 +13,7 @@ public final class MarcParseException extends MarcException {
 
     private static final long serialVersionUID = 1L;
 
+    /// What and where.
     private final Diagnostic diagnostic;
     /// The record's 001, or `null`.
     private final String controlNumber;

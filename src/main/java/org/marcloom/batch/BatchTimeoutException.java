@@ -12,6 +12,7 @@ public final class BatchTimeoutException extends MarcBatchException {
 
     private static final long serialVersionUID = 1L;
 
+    /// The deadline that passed.
     private final Instant deadline;
     /// The names of the unfinished tasks.
     private final List<String> unfinished;
