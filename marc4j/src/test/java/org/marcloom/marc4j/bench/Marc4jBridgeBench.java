@@ -20,6 +20,8 @@ import org.marc4j.marc.Record;
 import org.marc4j.marc.Subfield;
 import org.marcloom.MarcReader;
 import org.marcloom.marc4j.Marc4jReader;
+import org.marcloom.record.Field;
+import org.marcloom.record.MarcRecord;
 
 /// The marc4j bridge against marc4j 2.9.6's own readers, through marc4j's API, in one JVM.
 ///
@@ -39,7 +41,9 @@ import org.marcloom.marc4j.Marc4jReader;
 /// - the bridge, strict: `Marc4jReader.of(MarcReader.builder().open(path))`;
 /// - the bridge, lenient: the same with `lenient(true)`;
 /// - the bridge, lenient, `concurrency(2)`: decoding on two worker threads, the conversion to
-///   marc4j objects on the reading thread.
+///   marc4j objects on the reading thread;
+/// - for scale, not a marc4j-API row: marcloom's own API, strict, the same loop over `MarcRecord`
+///   (what the bridge costs over it is the building of marc4j's objects).
 ///
 /// marc4j reads through a 64 KiB `BufferedInputStream` on `Files.newInputStream`; the bridge
 /// through marcloom's `FileChannel`. `warmup` untimed rounds, then `rounds` timed rounds; in each
@@ -54,6 +58,12 @@ public final class Marc4jBridgeBench {
     @FunctionalInterface
     interface Open {
         org.marc4j.MarcReader open(Path file) throws IOException;
+    }
+
+    /// One pass over a file; returns the records read.
+    @FunctionalInterface
+    interface Pass {
+        long run(Path file) throws IOException;
     }
 
     /// The stream marc4j's reader of the current run reads, closed after the run.
@@ -83,15 +93,16 @@ public final class Marc4jBridgeBench {
 
     private static void bench(Path file, String marc4jEncoding, int rounds, int warmup, List<String> table)
             throws Exception {
-        Map<String, Open> readers = new LinkedHashMap<>();
+        Map<String, Pass> readers = new LinkedHashMap<>();
         readers.put("marc4j MarcStreamReader(in, \"" + marc4jEncoding + "\")",
-                f -> new MarcStreamReader(buffered(f), marc4jEncoding));
+                marc4j(f -> new MarcStreamReader(buffered(f), marc4jEncoding)));
         readers.put("marc4j MarcPermissiveStreamReader(in, true, true)",
-                f -> new MarcPermissiveStreamReader(buffered(f), true, true));
-        readers.put("bridge, strict", f -> Marc4jReader.of(MarcReader.builder().open(f)));
-        readers.put("bridge, lenient", f -> Marc4jReader.of(MarcReader.builder().lenient(true).open(f)));
+                marc4j(f -> new MarcPermissiveStreamReader(buffered(f), true, true)));
+        readers.put("bridge, strict", marc4j(f -> Marc4jReader.of(MarcReader.builder().open(f))));
+        readers.put("bridge, lenient", marc4j(f -> Marc4jReader.of(MarcReader.builder().lenient(true).open(f))));
         readers.put("bridge, lenient, concurrency(2)",
-                f -> Marc4jReader.of(MarcReader.builder().lenient(true).concurrency(2).open(f)));
+                marc4j(f -> Marc4jReader.of(MarcReader.builder().lenient(true).concurrency(2).open(f))));
+        readers.put("(marcloom's own API, strict)", Marc4jBridgeBench::marcloomLoop);
 
         Map<String, long[]> nanos = new LinkedHashMap<>();
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -99,9 +110,9 @@ public final class Marc4jBridgeBench {
             nanos.put(name, new long[rounds]);
         }
         for (int round = -warmup; round < rounds; round++) {
-            for (Map.Entry<String, Open> e : readers.entrySet()) {
+            for (Map.Entry<String, Pass> e : readers.entrySet()) {
                 long t0 = System.nanoTime();
-                long records = loop(e.getValue().open(file));
+                long records = e.getValue().run(file);
                 long t = System.nanoTime() - t0;
                 if (current != null) {
                     current.close();
@@ -141,6 +152,36 @@ public final class Marc4jBridgeBench {
     private static InputStream buffered(Path f) throws IOException {
         current = new BufferedInputStream(Files.newInputStream(f), 65536);
         return current;
+    }
+
+    static Pass marc4j(Open open) {
+        return f -> loop(open.open(f));
+    }
+
+    /// The same loop through marcloom's API.
+    static long marcloomLoop(Path file) throws IOException {
+        long records = 0;
+        long chars = 0;
+        try (MarcReader reader = MarcReader.open(file)) {
+            MarcRecord r;
+            while ((r = reader.read()) != null) {
+                records++;
+                chars += r.leader().typeOfRecord() + r.leader().characterCodingScheme();
+                for (Field f : r.fields()) {
+                    switch (f) {
+                        case org.marcloom.record.ControlField c -> chars += c.tag().length() + c.data().length();
+                        case org.marcloom.record.DataField d -> {
+                            chars += d.tag().length() + d.indicator1() + d.indicator2();
+                            for (org.marcloom.record.Subfield s : d.subfields()) {
+                                chars += s.code() + s.value().length();
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        sink += chars;
+        return records;
     }
 
     /// The marc4j-API loop: every record, every field, every subfield.
