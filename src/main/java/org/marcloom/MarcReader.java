@@ -66,7 +66,8 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
     private final String sourceName;
     private boolean iteratorTaken;
 
-    private MarcReader(RecordSource source, ReaderOptions options, String sourceName) {
+    /// Package-private for [MarcSplitter], which opens readers over one split of an input.
+    MarcReader(RecordSource source, ReaderOptions options, String sourceName) {
         this.source = source;
         this.options = options;
         this.sourceName = sourceName;
