@@ -165,6 +165,19 @@ public final class MarcSplitter {
                 : JsonLineSplits.plan(surveys, size);
     }
 
+    /// The one split of an input read whole, without a survey (a small file, or one that is not
+    /// worth splitting): reading it is reading the input sequentially.
+    ///
+    /// @param size the input's size in bytes
+    /// @return a split from byte 0 to the end
+    /// @throws IllegalArgumentException when `size` is negative
+    public Split whole(long size) {
+        if (size < 0) {
+            throw new IllegalArgumentException("size must not be negative, was " + size);
+        }
+        return new Split(format, 0, size, 0, 0, 0, true, 0, 0, -1, 0, size, true);
+    }
+
     /// Step 3: a reader of the split's records, with the input's record indexes, byte offsets and
     /// line numbers. Only the split read to the end of the input ([Split#toEnd()]) reports
     /// [MarcReader#trailingDiagnostics()]. [MarcReader#readRaw()] works for ISO 2709.
@@ -227,6 +240,9 @@ public final class MarcSplitter {
     /// @param junkOffset       where they begin
     /// @param junkWhitespace   whether they are all white space
     /// @param firstRecordIndex the record index of the split's first record in the input
+    /// @param recordsBefore    how many records the sequential reader returns before it (the same
+    ///                         as `firstRecordIndex` but where lenient MARC-in-JSON skipped values
+    ///                         that were not records, which use record indexes too)
     /// @param records          how many records the split has; -1 when it reads to the end
     /// @param lineBase         JSON: the line breaks before `entry`
     /// @param readLimit        one past the last byte read
@@ -234,7 +250,7 @@ public final class MarcSplitter {
     ///                         where the input ends or fails, or a MARC-in-JSON split followed by
     ///                         malformed JSON); the splits after it have no records
     public record Split(MarcFormat format, long start, long end, long entry, long junk, long junkOffset,
-                        boolean junkWhitespace, long firstRecordIndex, long records, long lineBase, long readLimit,
+                        boolean junkWhitespace, long firstRecordIndex, long recordsBefore, long records, long lineBase, long readLimit,
                         boolean toEnd) implements Serializable {
     }
 

@@ -78,13 +78,13 @@ public final class Iso2709Splits {
             boolean last = k == surveys.size() - 1;
             if (over) {
                 out.add(new Split(MarcFormat.ISO_2709, s.start(), s.end(), pos, junk, junkOffset, junkWhitespace,
-                        index, 0, 0, size, false));
+                        index, index, 0, 0, size, false));
                 continue;
             }
             if (last) {
                 // Read to the end of the input (and its trailing bytes): no count needed.
                 out.add(new Split(MarcFormat.ISO_2709, s.start(), s.end(), pos, junk, junkOffset, junkWhitespace,
-                        index, -1, 0, size, true));
+                        index, index, -1, 0, size, true));
                 break;
             }
             long count;
@@ -112,7 +112,7 @@ public final class Iso2709Splits {
             }
             boolean toEnd = ended || failed;
             out.add(new Split(MarcFormat.ISO_2709, s.start(), s.end(), pos, junk, junkOffset, junkWhitespace, index,
-                    toEnd ? -1 : count, 0, size, toEnd));
+                    index, toEnd ? -1 : count, 0, size, toEnd));
             index += count;
             if (count > 0) {
                 pos = exit;

@@ -68,6 +68,7 @@ public final class JsonLineSplits {
     public static List<Split> plan(List<Survey> surveys, long size) {
         List<Split> out = new ArrayList<>(surveys.size());
         long index = 0;
+        long ordinal = 0;
         long lines = 0;
         boolean clean = true; // every split so far began cleanly and ended cleanly
         for (int k = 0; k < surveys.size(); k++) {
@@ -76,20 +77,21 @@ public final class JsonLineSplits {
             if (clean && (k == 0 || s.plainStart())) {
                 boolean toEnd = last || !s.clean();
                 out.add(new Split(MarcFormat.MARC_JSON_LINES, s.start(), s.end(), s.entry(), 0, 0, true, index,
-                        toEnd ? -1 : s.records(), lines, toEnd ? size : s.exit(), toEnd));
+                        ordinal, toEnd ? -1 : s.records(), lines, toEnd ? size : s.exit(), toEnd));
                 clean = s.clean();
             } else {
                 if (clean) {
                     // This split cannot begin on its own: the one before reads on to the end.
                     Split p = out.removeLast();
-                    out.add(new Split(p.format(), p.start(), p.end(), p.entry(), 0, 0, true, p.firstRecordIndex(), -1,
-                            p.lineBase(), size, true));
+                    out.add(new Split(p.format(), p.start(), p.end(), p.entry(), 0, 0, true, p.firstRecordIndex(),
+                            p.recordsBefore(), -1, p.lineBase(), size, true));
                 }
                 clean = false;
-                out.add(new Split(MarcFormat.MARC_JSON_LINES, s.start(), s.end(), s.entry(), 0, 0, true, index, 0,
-                        lines, s.entry(), false));
+                out.add(new Split(MarcFormat.MARC_JSON_LINES, s.start(), s.end(), s.entry(), 0, 0, true, index,
+                        ordinal, 0, lines, s.entry(), false));
             }
             index += s.objects();
+            ordinal += s.records();
             lines += s.lines();
         }
         return out;

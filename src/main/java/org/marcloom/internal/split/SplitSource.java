@@ -171,6 +171,16 @@ public abstract sealed class SplitSource implements RecordSource, Sources.HasTra
         }
 
         @Override
+        public MarcRecord decode(RawRecord raw) {
+            try {
+                return parser.parse(raw.bytes(), 0, raw.length(), raw.index(), raw.offset(), raw.diagnostics());
+            } catch (MarcParseException e) {
+                MarcParseException named = name == null ? e : e.withSource(name);
+                throw firstError(named, false);
+            }
+        }
+
+        @Override
         public List<Diagnostic> trailingDiagnostics() {
             return split.toEnd() ? input.trailingDiagnostics() : List.of();
         }
