@@ -62,7 +62,7 @@ final class Planner {
         try {
             for (String p : paths(options)) {
                 for (FileStatus f : list(conf, p)) {
-                    files.add(describe(conf, f, marc.format));
+                    files.add(describe(conf, f, marc.format, marc.reader.lenient()));
                 }
             }
         } catch (IOException e) {
@@ -224,7 +224,10 @@ final class Planner {
         return false;
     }
 
-    private static FileInfo describe(Configuration conf, FileStatus status, MarcFormat given) throws IOException {
+    /// Its format: the one given, else sniffed. A file that starts in no known format is ISO 2709
+    /// with junk in front in lenient mode (the framer skips and reports it), an error in strict.
+    private static FileInfo describe(Configuration conf, FileStatus status, MarcFormat given, boolean lenient)
+            throws IOException {
         Path path = status.getPath();
         FileSystem fs = path.getFileSystem(conf);
         String uri = fs.makeQualified(path).toString();
@@ -249,6 +252,9 @@ final class Planner {
                 format = MarcFormat.ISO_2709;
             } else {
                 Optional<MarcFormat> found = FormatDetector.detectFormat(head, n);
+                if (found.isEmpty() && lenient) {
+                    found = Optional.of(MarcFormat.ISO_2709);
+                }
                 if (found.isEmpty()) {
                     throw new IllegalArgumentException(uri + " is in no format marcloom recognises (ISO 2709,"
                             + " MARCXML, MARC-in-JSON, MARCMaker); name it with option format");

@@ -67,8 +67,17 @@ final class SparkTests {
         try (MarcReader reader = MarcReader.builder().options(options).format(format)
                 .open(Channels.newChannel(Files.newInputStream(file)))) {
             if (format == MarcFormat.ISO_2709) {
-                for (RawRecord raw = reader.readRaw(); raw != null; raw = reader.readRaw()) {
-                    MarcRecord r = reader.decode(raw);
+                // Records from read(), positions from a second, raw read.
+                List<RawRecord> raws = new ArrayList<>();
+                try (MarcReader positions = MarcReader.builder().options(options)
+                        .open(Channels.newChannel(Files.newInputStream(file)))) {
+                    for (RawRecord raw = positions.readRaw(); raw != null; raw = positions.readRaw()) {
+                        raws.add(raw);
+                    }
+                }
+                int i = 0;
+                for (MarcRecord r = reader.read(); r != null; r = reader.read()) {
+                    RawRecord raw = raws.get(i++);
                     out.add(new Rec(r.leader().toString(), r.fields(), r.diagnostics().stream()
                             .map(SparkTests::describe).toList(), raw.offset(), (long) raw.length(), raw.index()));
                 }

@@ -283,7 +283,8 @@ public final class Iso2709Parser {
         }
         // Find where the directory really ends: the first field terminator after the leader.
         int ft = Framer.indexOf(buf, start + 24, dataLimit, FT);
-        String found = new String(buf, start + 12, Math.min(5, Math.max(0, length - 12)), StandardCharsets.ISO_8859_1);
+        String found = length <= 12 ? ""
+                : new String(buf, start + 12, Math.min(5, length - 12), StandardCharsets.ISO_8859_1);
         if (ft < 0) {
             report(Severity.ERROR, ErrorCode.DIRECTORY_INVALID, start + 24, null,
                     "the directory has no field terminator (0x1E); the record has no readable fields");
