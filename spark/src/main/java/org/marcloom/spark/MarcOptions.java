@@ -15,7 +15,7 @@ final class MarcOptions implements Serializable {
 
     static final Set<String> READ = Set.of("path", "paths", "format", "lenient", "encoding", "normalizenfc",
             "splitsize", "raw", "trailingdiagnostics", "maxrecordbytes", "maxfieldsperrecord", "maxsubfieldsperfield",
-            "maxdiagnosticsperrecord", "recursivefilelookup");
+            "maxdiagnosticsperrecord");
     static final Set<String> WRITE = Set.of("path", "format", "encoding", "allowoversize", "indent");
 
     private final java.util.HashMap<String, String> given; // what travels: the options as given

@@ -130,6 +130,23 @@ class MarcSourceBehaviourTest {
     }
 
     @Test
+    void rawColumnHoldsTheFramedBytes() throws Exception {
+        byte[] bytes = Files.readAllBytes(Path.of(CAMEL));
+        List<Row> rows = spark().read().format("marc").option("raw", true).option("splitSize", 10_000).load(CAMEL)
+                .select("raw", "offset", "length").orderBy("offset").collectAsList();
+        assertEquals(100, rows.size());
+        long next = 0;
+        for (Row r : rows) {
+            long offset = r.getLong(1);
+            assertEquals(next, offset);
+            assertArrayEquals(Arrays.copyOfRange(bytes, (int) offset, (int) (offset + r.getLong(2))),
+                    (byte[]) r.get(0));
+            next = offset + r.getLong(2);
+        }
+        assertEquals(bytes.length, next);
+    }
+
+    @Test
     void writesAndReadsBackEveryFormat(@TempDir Path dir) throws Exception {
         Dataset<Row> source = spark().read().format("marc").load(CAMEL);
         for (String format : List.of("iso2709", "marcxml", "ndjson", "mrk")) {

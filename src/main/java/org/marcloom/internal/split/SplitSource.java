@@ -1,6 +1,7 @@
 package org.marcloom.internal.split;
 
 import java.io.IOException;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
 import java.util.List;
@@ -197,6 +198,40 @@ public abstract sealed class SplitSource implements RecordSource, Sources.HasTra
         }
     }
 
+    /// `count` newline bytes, then a channel.
+    static final class NewlinesFirst implements ReadableByteChannel {
+        private final ReadableByteChannel rest;
+        private long left;
+
+        NewlinesFirst(long count, ReadableByteChannel rest) {
+            this.left = count;
+            this.rest = rest;
+        }
+
+        @Override
+        public int read(java.nio.ByteBuffer dst) throws IOException {
+            if (left == 0) {
+                return rest.read(dst);
+            }
+            int n = (int) Math.min(dst.remaining(), left);
+            for (int i = 0; i < n; i++) {
+                dst.put((byte) '\n');
+            }
+            left -= n;
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return rest.isOpen();
+        }
+
+        @Override
+        public void close() throws IOException {
+            rest.close();
+        }
+    }
+
     static final class JsonLines extends SplitSource {
         private static final ModelAccess.Factory MODEL = ModelAccess.factory();
         private final JsonSource source;
@@ -205,8 +240,13 @@ public abstract sealed class SplitSource implements RecordSource, Sources.HasTra
                   long size) {
             super(channel, owns, options, name, split, size);
             long to = split.toEnd() ? size : split.readLimit();
-            source = new JsonSource(new RangeChannel(channel, split.entry(), to), true, options, name,
-                    split.firstRecordIndex(), split.entry() > 0);
+            ReadableByteChannel lines = new RangeChannel(channel, split.entry(), to);
+            if (split.lineBase() > 0) {
+                // As many newlines as come before the split: Jackson then counts the input's own
+                // line numbers, in diagnostics and in the text of its messages alike.
+                lines = new NewlinesFirst(split.lineBase(), lines);
+            }
+            source = new JsonSource(lines, true, options, name, split.firstRecordIndex(), split.entry() > 0);
         }
 
         @Override
@@ -227,7 +267,7 @@ public abstract sealed class SplitSource implements RecordSource, Sources.HasTra
                 return null;
             }
             returned++;
-            if (r.diagnostics().isEmpty() || (split.entry() == 0 && split.lineBase() == 0)) {
+            if (r.diagnostics().isEmpty() || split.entry() == split.lineBase()) {
                 return r;
             }
             List<Diagnostic> shifted = new ArrayList<>(r.diagnostics().size());
@@ -239,7 +279,7 @@ public abstract sealed class SplitSource implements RecordSource, Sources.HasTra
         }
 
         private MarcParseException shift(MarcParseException e) {
-            if (split.entry() == 0 && split.lineBase() == 0) {
+            if (split.entry() == split.lineBase()) {
                 return e;
             }
             MarcParseException moved = new MarcParseException(shift(e.diagnostic()), e.controlNumber());
@@ -248,14 +288,11 @@ public abstract sealed class SplitSource implements RecordSource, Sources.HasTra
         }
 
         private Diagnostic shift(Diagnostic d) {
-            Diagnostic.Builder b = d.toBuilder();
-            if (d.byteOffset() >= 0) {
-                b.byteOffset(d.byteOffset() + split.entry());
+            // The reader's offsets count the newlines put in front of the split.
+            if (d.byteOffset() < 0 || split.entry() == split.lineBase()) {
+                return d;
             }
-            if (d.line() >= 0) {
-                b.line(Math.toIntExact(d.line() + split.lineBase()));
-            }
-            return b.build();
+            return d.toBuilder().byteOffset(d.byteOffset() - split.lineBase() + split.entry()).build();
         }
 
         @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -75,6 +76,14 @@ class SplitEqualsSequentialProperties {
         ReaderOptions options = ReaderOptions.builder().lenient(lenient).build();
         assertEquals(SplitReads.sequential(file, options, MarcFormat.ISO_2709, false),
                 SplitReads.bySplits(SplitReads.channel(file), options, MarcFormat.ISO_2709, 1, false, seed));
+    }
+
+    /// Found by the property below: a split that reads on to the end after malformed JSON must
+    /// give Jackson's messages the input's line numbers ("start marker at ... line: 16"), not the
+    /// split's.
+    @Example
+    void jacksonMessagesQuoteTheInputsLineNumbers() throws Exception {
+        jsonLineSplitsMatchSequential(-9029, 17, true, true, true, 5);
     }
 
     @Property(tries = 250)
