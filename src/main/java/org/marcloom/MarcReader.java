@@ -66,7 +66,8 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
     private final String sourceName;
     private boolean iteratorTaken;
 
-    private MarcReader(RecordSource source, ReaderOptions options, String sourceName) {
+    /// Package-private for [MarcSplitter], which opens readers over one split of an input.
+    MarcReader(RecordSource source, ReaderOptions options, String sourceName) {
         this.source = source;
         this.options = options;
         this.sourceName = sourceName;
@@ -103,6 +104,19 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
     /// @throws UnsupportedOperationException for other formats, and with a concurrency above 1
     public RawRecord readRaw() {
         return source.nextRaw();
+    }
+
+    /// Decodes a record this reader returned by [#readRaw()], exactly as [#read()] would have
+    /// returned it (the same diagnostics; in strict mode the same error, which for a reader from
+    /// [MarcSplitter] is the sequential reader's first error). For reading only the records a
+    /// leader byte selects, or the positions and the record of one pass.
+    ///
+    /// @param raw a record from this reader's [#readRaw()]
+    /// @return the record
+    /// @throws MarcParseException           in strict mode, at the record's first data error
+    /// @throws UnsupportedOperationException for other formats, and with a concurrency above 1
+    public MarcRecord decode(RawRecord raw) {
+        return source.decode(Objects.requireNonNull(raw, "raw"));
     }
 
     /// How many records have been returned so far.

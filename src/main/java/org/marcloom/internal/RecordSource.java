@@ -18,6 +18,11 @@ public interface RecordSource extends Closeable {
         throw new UnsupportedOperationException("raw access is only available for ISO 2709 input");
     }
 
+    /// Decodes a record [#nextRaw()] returned, as [#next()] would have; only ISO 2709 sources.
+    default MarcRecord decode(RawRecord raw) {
+        throw new UnsupportedOperationException("decoding raw records is only available for ISO 2709 input");
+    }
+
     /// How many records have been returned so far.
     long recordsRead();
 

@@ -77,6 +77,25 @@ public final class FramedInput implements Closeable {
         this.maxBuffer = options.limits().maxRecordBytes() + 64 * 1024;
     }
 
+    /// Continues an input whose bytes before `offset` were framed elsewhere (a split of a larger
+    /// input, see `org.marcloom.internal.split`): the channel is at absolute byte `offset`, where the
+    /// framer is between two records; records are numbered from `firstIndex`; and `junk` bytes from
+    /// `junkOffset` (all white space when `junkWhitespace`) were already skipped before `offset`, so
+    /// they are reported on the next record exactly as one framing loop over the whole input would.
+    /// Call before the first [#next()].
+    ///
+    /// @throws IllegalStateException after the first [#next()]
+    public void resume(long offset, long firstIndex, long junk, long junkOffset, boolean junkWhitespace) {
+        if (limit != 0 || index != 0 || bufferOffset != 0 || done) {
+            throw new IllegalStateException("resume(...) must be called before the first next()");
+        }
+        bufferOffset = offset;
+        index = firstIndex;
+        pendingJunk = junk;
+        pendingJunkOffset = junkOffset;
+        pendingJunkWhitespace = junkWhitespace;
+    }
+
     /// Frames the next record; false at the end of the input (then [#trailingDiagnostics()] is
     /// complete), or in batch mode when the batch is full ([#batchFull()]).
     ///

@@ -295,7 +295,8 @@ public final class Iso2709Parser {
         }
         // Find where the directory really ends: the first field terminator after the leader.
         int ft = Framer.indexOf(buf, start + 24, dataLimit, FT);
-        String found = new String(buf, start + 12, Math.min(5, Math.max(0, length - 12)), StandardCharsets.ISO_8859_1);
+        String found = length <= 12 ? ""
+                : new String(buf, start + 12, Math.min(5, length - 12), StandardCharsets.ISO_8859_1);
         if (ft < 0) {
             // Where the directory would start, or the record's last byte when it is shorter than that.
             report(Severity.ERROR, ErrorCode.DIRECTORY_INVALID, Math.min(start + 24, Math.max(start, dataLimit - 1)), null,

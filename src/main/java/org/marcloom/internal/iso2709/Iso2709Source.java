@@ -56,6 +56,15 @@ public final class Iso2709Source implements RecordSource, Sources.HasTrailing {
     }
 
     @Override
+    public MarcRecord decode(RawRecord raw) {
+        try {
+            return parser.parse(raw.bytes(), 0, raw.length(), raw.index(), raw.offset(), raw.diagnostics());
+        } catch (MarcParseException e) {
+            throw name == null ? e : e.withSource(name);
+        }
+    }
+
+    @Override
     public long recordsRead() {
         return returned;
     }

@@ -7,7 +7,7 @@ import java.util.Random;
 /// Test generator: ISO 2709 files with byte-exact lengths, optionally damaged the ways real files
 /// are (junk between records, wrong lengths, missing terminators, bad directory entries, a
 /// truncated last record, trailing junk or white space).
-final class Iso2709Gen {
+public final class Iso2709Gen {
 
     private static final String[] WORDS = {"pride", "prejudice", "jazz", "Été", "東京", "a", "", "long value with spaces"};
 
@@ -15,7 +15,7 @@ final class Iso2709Gen {
     }
 
     /// One well-formed record.
-    static byte[] record(Random r, int n) {
+    public static byte[] record(Random r, int n) {
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         StringBuilder dir = new StringBuilder();
         int fields = r.nextInt(8);
@@ -57,7 +57,7 @@ final class Iso2709Gen {
     }
 
     /// A file of `records` records; with `damage`, some are damaged at random.
-    static byte[] file(long seed, int records, boolean damage) {
+    public static byte[] file(long seed, int records, boolean damage) {
         Random r = new Random(seed);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < records; i++) {

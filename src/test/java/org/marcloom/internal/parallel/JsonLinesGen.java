@@ -8,7 +8,7 @@ import java.util.Random;
 /// endings, values that are not records, records with structural errors (no leader, a short
 /// leader, a bad indicator, an unknown key), two objects on one line, an object spread over
 /// several lines, a last line without newline.
-final class JsonLinesGen {
+public final class JsonLinesGen {
 
     private static final String[] WORDS = {"pride", "prejudice", "jazz", "Été", "東京", "a", "", "quote \\\" in",
         "long value with spaces"};
@@ -57,7 +57,7 @@ final class JsonLinesGen {
     }
 
     /// A file of `records` lines; `damage` mixes in damaged lines; `crlf` ends lines with CR LF.
-    static byte[] file(long seed, int records, boolean damage, boolean crlf) {
+    public static byte[] file(long seed, int records, boolean damage, boolean crlf) {
         Random r = new Random(seed);
         StringBuilder sb = new StringBuilder();
         String eol = crlf ? "\r\n" : "\n";

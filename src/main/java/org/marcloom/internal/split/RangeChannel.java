@@ -1,0 +1,74 @@
+package org.marcloom.internal.split;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
+
+/// A read-only view of the bytes `[from, to)` of a seekable channel, with its own position, so
+/// that several views of one channel can be read in turn by one thread (each read sets the
+/// channel's position first; a [FileChannel] is read with positional reads). Closing a view does
+/// not close the channel. Not thread-safe.
+final class RangeChannel implements ReadableByteChannel {
+
+    private final SeekableByteChannel base;
+    private final long to;
+    private long position;
+    private boolean open = true;
+
+    /// @param to one past the last byte to read (at most the channel's size)
+    RangeChannel(SeekableByteChannel base, long from, long to) {
+        this.base = base;
+        this.position = from;
+        this.to = to;
+    }
+
+    long position() {
+        return position;
+    }
+
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+        if (!open) {
+            throw new java.nio.channels.ClosedChannelException();
+        }
+        long left = to - position;
+        if (left <= 0) {
+            return -1;
+        }
+        int room = dst.remaining();
+        if (room == 0) {
+            return 0;
+        }
+        ByteBuffer view = dst;
+        if (room > left) {
+            view = dst.slice(dst.position(), (int) left);
+        }
+        int n;
+        if (base instanceof FileChannel f) {
+            n = f.read(view, position);
+        } else {
+            base.position(position);
+            n = base.read(view);
+        }
+        if (n < 0) {
+            return -1; // the channel is shorter than the range: its end
+        }
+        if (view != dst) {
+            dst.position(dst.position() + n);
+        }
+        position += n;
+        return n;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public void close() {
+        open = false;
+    }
+}
