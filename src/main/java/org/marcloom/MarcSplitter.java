@@ -19,17 +19,7 @@ import org.marcloom.internal.split.SplitSource;
 /// in strict mode the same first error, whatever the split size, in strict and lenient mode, on
 /// well-formed and damaged input. A split owns the records whose first byte lies in its range.
 ///
-/// ```java
-/// MarcSplitter splitter = MarcSplitter.builder().options(options).sourceName("dump.mrc").build();
-/// List<Survey> surveys = new ArrayList<>();
-/// for (long[] r : MarcSplitter.ranges(channel.size(), 128L << 20)) {   // on the workers
-///     surveys.add(splitter.survey(channel, r[0], r[1]));
-/// }
-/// List<Split> splits = splitter.plan(surveys, channel);                // once, in order
-/// try (MarcReader reader = splitter.open(channel, splits.get(3))) {    // on the workers
-///     for (MarcRecord record : reader) { ... }
-/// }
-/// ```
+/// {@snippet class="org.marcloom.snippets.SplitSnippets" region="splits"}
 ///
 /// Three steps, each on a [SeekableByteChannel] over the whole input:
 /// 1. [#survey] each range `[start, end)` (anywhere, in parallel): ISO 2709 is framed by the

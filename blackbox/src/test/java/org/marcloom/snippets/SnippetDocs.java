@@ -31,10 +31,15 @@ public final class SnippetDocs {
 
     /// Where the snippet files are, relative to the checkout's top folder.
     public static final Path SNIPPETS = Path.of("blackbox/src/test/java/org/marcloom/snippets");
+    /// Every folder whose `*Snippets.java` files hold regions the Markdown may quote: the library's
+    /// (here, against the exported API) and those of the connectors, compiled and run by their
+    /// own modules (the marc4j bridge's for docs/migrating.md, Spark's for docs/spark.md).
+    public static final List<Path> SNIPPET_FOLDERS = List.of(SNIPPETS,
+            Path.of("marc4j/src/test/java/org/marcloom/marc4j"), Path.of("spark/src/test/java/org/marcloom/spark"));
 
     private static final Pattern START = Pattern.compile("^\\s*// @start region=\"([^\"]+)\"\\s*$");
     private static final Pattern END = Pattern.compile("^\\s*// @end(?: region=\"[^\"]*\")?\\s*$");
-    private static final Pattern COMMENT = Pattern.compile("^\\s*<!-- snippet: (\\w+#\\w+) -->\\s*$");
+    private static final Pattern COMMENT = Pattern.compile("^\\s*<!-- snippet: (\\w+#[\\w-]+) -->\\s*$");
     private static final Pattern FENCE = Pattern.compile("^(\\s*)```(\\w*)\\s*$");
     private static final Pattern JAVADOC = Pattern.compile(
             "\\{@snippet class=\"org\\.marcloom\\.snippets\\.(\\w+)\" region=\"(\\w+)\"");
@@ -53,7 +58,7 @@ public final class SnippetDocs {
             System.exit(2);
         }
         Path root = Path.of("");
-        Map<String, String> regions = regions(root.resolve(SNIPPETS));
+        Map<String, String> regions = allRegions(root);
         List<String> problems = new ArrayList<>();
         for (Path doc : markdownFiles(root)) {
             String text = Files.readString(doc);
@@ -87,6 +92,24 @@ public final class SnippetDocs {
         }
         try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
             docs.filter(p -> p.getFileName().toString().endsWith(".md")).sorted().forEach(out::add);
+        }
+        return out;
+    }
+
+    /// Every region of every snippet folder ([#SNIPPET_FOLDERS]) under `root`.
+    ///
+    /// @param root the checkout's top folder
+    /// @return the regions, keyed `ClassName#region`
+    /// @throws IOException when a file cannot be read
+    /// @throws IllegalStateException when a region is unterminated or defined twice
+    public static Map<String, String> allRegions(Path root) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Path dir : SNIPPET_FOLDERS) {
+            regions(root.resolve(dir)).forEach((name, text) -> {
+                if (out.putIfAbsent(name, text) != null) {
+                    throw new IllegalStateException(dir + ": region " + name + " is defined twice");
+                }
+            });
         }
         return out;
     }
