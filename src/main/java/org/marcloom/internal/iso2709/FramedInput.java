@@ -238,8 +238,9 @@ public final class FramedInput implements Closeable {
         }
     }
 
-    /// Makes room for at least `needed` bytes from `pos` and reads more input. While a batch's
-    /// records are pinned in `buf`, the caller has checked that they fit without moving anything.
+    /// Makes room for at least `needed` bytes from `pos` and reads until they are there, the buffer
+    /// is full or the input ends. While a batch's records are pinned in `buf`, the caller has
+    /// checked that they fit without moving anything.
     private void fill(int needed) {
         if (pos > 0 && !pinned) {
             int remaining = limit - pos;
@@ -257,10 +258,13 @@ public final class FramedInput implements Closeable {
             buf = java.util.Arrays.copyOf(buf, size);
         }
         try {
-            int n = read();
-            if (n < 0) {
-                eof = true;
-            }
+            // Read until the framer's window is there (or the input ends): a channel that returns a
+            // few bytes per read must not make the framer rescan a long record once per read.
+            do {
+                if (read() < 0) {
+                    eof = true;
+                }
+            } while (!eof && limit - pos < needed && limit < buf.length);
         } catch (IOException e) {
             done = true;
             throw new UncheckedIOException("reading " + (name == null ? "input" : name) + " at byte "

@@ -73,6 +73,11 @@ public final class Framer {
 
     private final boolean lenient;
     private final int maxRecordBytes;
+    /// Lenient: the last call was scanning junk for a valid leader and stopped to ask for more
+    /// input, so the next call goes on scanning from its first position (which has not been
+    /// checked yet) instead of taking whatever starts there as a record. Without this the result
+    /// depended on where the input's reads ended.
+    private boolean resyncing;
 
     public Framer(boolean lenient, int maxRecordBytes) {
         this.lenient = lenient;
@@ -87,6 +92,9 @@ public final class Framer {
     ///         [#ERROR] (strict mode, or a limit)
     public int next(byte[] buf, int pos, int limit, boolean eof, Frame out) {
         out.reset();
+        if (resyncing) {
+            return resync(buf, pos, pos, limit, eof, out);
+        }
         if (pos >= limit) {
             return eof ? END : needMore(out, 1);
         }
@@ -105,7 +113,7 @@ public final class Framer {
             return strict(buf, pos, limit, eof, declared, out);
         }
         if (declared < 0) {
-            return resync(buf, pos, limit, eof, out);
+            return resync(buf, pos, pos + 1, limit, eof, out);
         }
         return lenientAt(buf, pos, limit, eof, declared, out);
     }
@@ -219,9 +227,12 @@ public final class Framer {
         return RECORD;
     }
 
-    /// Lenient: no record length at `pos`. Skip to the next valid leader.
-    private int resync(byte[] buf, int pos, int limit, boolean eof, Frame out) {
-        for (int p = pos + 1; p < limit; p++) {
+    /// Lenient: no record at `pos`. Skip, from `from` on, to the next valid leader; the same
+    /// positions are checked whatever the window holds, so the result does not depend on how the
+    /// input arrives.
+    private int resync(byte[] buf, int pos, int from, int limit, boolean eof, Frame out) {
+        resyncing = false;
+        for (int p = from; p < limit; p++) {
             int v = validLeaderAt(buf, p, limit, eof);
             if (v == 1) {
                 int skipped = p - pos;
@@ -230,13 +241,19 @@ public final class Framer {
                 return r;
             }
             if (v == 0) {
-                // Cannot decide yet: keep the junk before p as skipped and ask for more.
+                // Cannot decide yet: keep the junk before p as skipped, ask for more, and go on
+                // checking from p next time.
                 out.skipped = p - pos;
+                resyncing = true;
                 return needMore(out, Math.min(maxRecordBytes, 100_000));
             }
         }
         out.skipped = limit - pos;
-        return eof ? END : needMore(out, 1);
+        if (eof) {
+            return END;
+        }
+        resyncing = true;
+        return needMore(out, 1);
     }
 
     private int junkOrTruncated(byte[] buf, int pos, int limit, Frame out) {
