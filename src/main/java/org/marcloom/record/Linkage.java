@@ -100,15 +100,34 @@ public final class Linkage {
         boolean rtl = false;
         if (k < value.length() && value.charAt(k) == '/') {
             int slash = value.indexOf('/', k + 1);
-            script = (slash < 0 ? value.substring(k + 1) : value.substring(k + 1, slash)).strip();
+            script = trim(slash < 0 ? value.substring(k + 1) : value.substring(k + 1, slash));
             if (script.isEmpty()) {
                 script = null;
             }
             if (slash >= 0) {
-                rtl = value.substring(slash + 1).strip().equals("r");
+                rtl = trim(value.substring(slash + 1)).equals("r");
             }
         }
         return Optional.of(new Linkage(value, Tags.intern(value.substring(0, 3)), n, script, rtl));
+    }
+
+    /// Without surrounding white space and directional marks (U+200E, U+200F, U+202A-U+202E,
+    /// U+2066-U+2069), which systems add around right-to-left data: `/(3/r` + U+200F is right to left.
+    private static String trim(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && ignorable(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && ignorable(s.charAt(to - 1))) {
+            to--;
+        }
+        return s.substring(from, to);
+    }
+
+    private static boolean ignorable(char c) {
+        return Character.isWhitespace(c) || c == '\u200E' || c == '\u200F' || c >= '\u202A' && c <= '\u202E'
+                || c >= '\u2066' && c <= '\u2069';
     }
 
     /// The linkage of a field: its first `$6`, parsed.
