@@ -682,19 +682,14 @@ final class SpecEval {
     /// parts is given twice, in the parts' order.
     static final class SubfieldSelector extends Selector {
         final CompiledPart[] parts;
-        /// Whether a part needs per-field work (an index with `#`, or per-field subSpecs).
+        /// One part with no subfield index and no subSpec on the value itself: its values are
+        /// taken in one pass, after its per-field subSpecs (the common `650$a{$2=\lcsh}`).
         private final boolean simple;
 
         SubfieldSelector(SpecTag tag, Pos index, CompiledPart[] parts) {
             super(tag, index);
             this.parts = parts;
-            boolean s = parts.length == 1;
-            for (CompiledPart p : parts) {
-                if (p.index != null || !p.conds.isEmpty()) {
-                    s = false;
-                }
-            }
-            this.simple = s;
+            this.simple = parts.length == 1 && parts[0].index == null && parts[0].conds.perValue().length == 0;
         }
 
         @Override
@@ -710,7 +705,11 @@ final class SpecEval {
         @Override
         boolean collect(Scope scope, Sink sink) {
             boolean[] active = null;
-            if (!simple) {
+            if (simple) {
+                if (!all(parts[0].conds.once(), scope)) {
+                    return true;
+                }
+            } else {
                 active = new boolean[parts.length];
                 boolean any = false;
                 for (int k = 0; k < parts.length; k++) {
@@ -751,10 +750,12 @@ final class SpecEval {
                 return true;
             }
             boolean[] active = new boolean[parts.length];
+            boolean any = false;
             for (int k = 0; k < parts.length; k++) {
                 active[k] = all(parts[k].conds.once(), scope);
+                any |= active[k];
             }
-            return fromField(scope, d, sink, active);
+            return !any || fromField(scope, d, sink, active);
         }
 
         private boolean fromField(Scope scope, DataField d, Sink sink, boolean[] active) {
@@ -762,6 +763,15 @@ final class SpecEval {
             int n = subs.size();
             if (simple) {
                 CompiledPart p = parts[0];
+                if (p.conds.perField().length > 0) {
+                    scope.field = d;
+                    scope.leaderText = null;
+                    scope.current = null;
+                    scope.raw = null;
+                    if (!all(p.conds.perField(), scope)) {
+                        return true;
+                    }
+                }
                 char from = p.from;
                 char to = p.to;
                 Pos chars = p.chars;

@@ -407,7 +407,6 @@ final class SpecParser {
         if (peek() == '{') {
             throw error(i, "a subTerm cannot have subSpecs of its own");
         }
-        assert i > start;
         return spec;
     }
 

@@ -195,7 +195,7 @@ public final class Marc21Validator {
             }
         }
 
-        /// The value with control characters written as `\\uXXXX`, for messages.
+        /// The value with each control character written as a backslash, u and four hex digits, for messages.
         static String shown(String v) {
             StringBuilder sb = null;
             for (int k = 0; k < v.length(); k++) {

@@ -99,7 +99,7 @@ final class Marc21Report {
         switch (format) {
             case TEXT -> {
                 if (printed < maxPrinted) {
-                    out.print(file + ": after the last record\n");
+                    out.print(file + ": outside any record\n");
                     for (Diagnostic d : ds) {
                         if (printed++ < maxPrinted) {
                             out.print("  " + d.code() + " " + diagnosticLocation(d) + ": " + d.message() + "\n");

@@ -142,7 +142,16 @@ final class ValidateCommand extends Command {
         long[] done = {0};
         try (Progress progress = Progress.start(ctx, RecordLoop.totalSize(inputs))) {
             for (String name : inputs) {
-                try (Inputs.Input in = Inputs.open(name, readers, ctx)) {
+                Inputs.Input opened;
+                try {
+                    opened = Inputs.open(name, readers, ctx);
+                } catch (MarcParseException e) {
+                    // A file in no format marcloom reads: reported like the rest, the other files go on.
+                    report.trailing(name, List.of(e.diagnostic()));
+                    report.file();
+                    continue;
+                }
+                try (Inputs.Input in = opened) {
                     try {
                         Iterable<Indexed> records = () -> indexed(in.reader);
                         if (concurrency > 1) {

@@ -202,6 +202,19 @@ class ValidateMarc21CommandTest {
     }
 
     @Test
+    void aFileInNoFormatIsReportedAndTheOthersGoOn() {
+        CliRun r = CliRun.run("validate", "--marc21", "fixtures/iso2709/marc-perl__filler.usmarc",
+                "fixtures/iso2709/marc4j__summerland.mrc");
+        assertEquals(1, r.status());
+        List<String> lines = r.stdout().lines().toList();
+        assertEquals("fixtures/iso2709/marc-perl__filler.usmarc: outside any record", lines.get(0));
+        assertTrue(lines.get(1).startsWith("  STRUCTURE_INVALID (reader, byte 0): the input is in no format marcloom"
+                + " recognises"), lines.get(1));
+        assertEquals("summary: 1 record in 2 files, 0 with findings, 0 findings; 1 reader diagnostic in 0 records;"
+                + " 0 records not checked (no MARC 21 definitions for their type)", lines.get(2));
+    }
+
+    @Test
     void localFieldsAndProfiles(@TempDir Path dir) throws IOException {
         String oclc = "fixtures/iso2709/traject__musical_cage.marc";
         CliRun plain = CliRun.run("validate", "--marc21", oclc);
