@@ -411,12 +411,23 @@ final class SpecEval {
         final int level;
         /// For a comparison string on the right: the precompiled test of a left value.
         private final StringTest literalTest;
+        /// `^1=\x` and `^1!=\x` of the current field: which indicator, else 0.
+        private final int indicator;
+        private final String indicatorValue;
 
         Test(Op op, Source left, Source right) {
             this.op = op;
             this.left = left;
             this.right = right;
             this.level = Math.max(left.level, right.level);
+            if ((op == Op.EQUALS || op == Op.NOT_EQUALS) && left instanceof FieldIndicatorSource ind
+                    && right instanceof LiteralSource lit) {
+                indicator = ind.which;
+                indicatorValue = lit.value;
+            } else {
+                indicator = 0;
+                indicatorValue = null;
+            }
             if (right instanceof LiteralSource lit) {
                 String r = lit.value;
                 literalTest = switch (op) {
@@ -430,6 +441,14 @@ final class SpecEval {
         }
 
         boolean eval(Scope s) {
+            if (indicator != 0) {
+                if (!(s.field instanceof DataField d)) {
+                    return false;
+                }
+                char c = indicator == 1 ? d.indicator1() : d.indicator2();
+                boolean equal = indicatorValue.length() == 1 && indicatorValue.charAt(0) == c;
+                return op == Op.EQUALS ? equal : !equal;
+            }
             return switch (op) {
                 case EXISTS -> left.any(s, ANY) && right.any(s, ANY);
                 case NOT_EXISTS -> left.any(s, ANY) && !right.any(s, ANY);
