@@ -13,9 +13,11 @@ import org.marcloom.Diagnostic;
 /// A MARC record: a [Leader] and its fields in file order, plus the diagnostics a lenient reader
 /// attached to it. Immutable and thread-safe; edit a copy with [#toBuilder()].
 ///
-/// Lookup takes a tag (`245`), a tag pattern (`6XX`, `1..`: `X`, `x` and `.` match any
-/// character) or a selector that adds subfield codes (`245$a`, `650$ax`) or a character range of
-/// a control field (`008/35-37`).
+/// Lookups take a MARCspec (see [MarcSpec]): a tag (`245`), a tag pattern (`6XX`, `1..`: `.`
+/// matches any character, and so do `X` and `x` among digits), subfields (`245$a`, `650$a$x`, or
+/// the shorthand `650$ax`), character positions (`008/35-37`), indexes (`020[0]`), indicators
+/// (`245^2`) and subSpecs (`650$a{$2=\lcsh}`). These methods parse the spec on every call; in a
+/// loop over many records, compile it once with [MarcSpec#compile(String)].
 ///
 /// {@snippet class="org.marcloom.snippets.RecordSnippets" region="lookup"}
 ///
@@ -25,6 +27,12 @@ public final class MarcRecord {
     static {
         TrustedFactory.install();
     }
+
+    private static final MarcSpec ISBN = MarcSpec.compile("020$a");
+    private static final MarcSpec ISSN = MarcSpec.compile("022$a");
+    private static final MarcSpec SUBJECTS = MarcSpec.compile("6..");
+    private static final MarcSpec PUBLISHER = MarcSpec.compile("260$b");
+    private static final MarcSpec DATES = MarcSpec.compile("260$c:264$c");
 
     private final Leader leader;
     private final List<Field> fields;
@@ -77,62 +85,48 @@ public final class MarcRecord {
         return false;
     }
 
-    /// The fields whose tag matches a tag or pattern (`245`, `6XX`, `1..`), in order.
+    /// The fields a spec references, in order: `245`, `6XX`, `1..`, `650{$2=\lcsh}`, `020[0]`.
     ///
-    /// @param tagPattern three characters; `X`, `x` and `.` match any character
-    /// @return the matching fields, a new list
-    /// @throws IllegalArgumentException when `tagPattern` is not three characters
-    public List<Field> fields(String tagPattern) {
-        Tags.checkPattern(tagPattern);
-        List<Field> out = new ArrayList<>(4);
-        for (Field f : fields) {
-            if (Tags.matches(tagPattern, f.tag())) {
-                out.add(f);
-            }
-        }
-        return out;
+    /// @param spec a MARCspec (a tag or pattern, or any spec: the fields it takes values from)
+    /// @return the fields; a new list
+    /// @throws MarcSpecException when `spec` is not a MARCspec
+    public List<Field> fields(String spec) {
+        return MarcSpec.compileSelector(spec).fields(this);
     }
 
-    /// The first field whose tag matches a tag or pattern.
+    /// The first field a spec references.
     ///
-    /// @param tagPattern three characters; `X`, `x` and `.` match any character
+    /// @param spec a MARCspec, usually a tag or pattern
     /// @return the field, or empty
-    /// @throws IllegalArgumentException when `tagPattern` is not three characters
-    public Optional<Field> field(String tagPattern) {
-        Tags.checkPattern(tagPattern);
-        for (Field f : fields) {
-            if (Tags.matches(tagPattern, f.tag())) {
-                return Optional.of(f);
-            }
-        }
-        return Optional.empty();
+    /// @throws MarcSpecException when `spec` is not a MARCspec
+    public Optional<Field> field(String spec) {
+        List<Field> f = fields(spec);
+        return f.isEmpty() ? Optional.empty() : Optional.of(f.getFirst());
     }
 
-    /// The data fields whose tag matches a tag or pattern, in order.
+    /// The data fields a spec references, in order.
     ///
-    /// @param tagPattern three characters; `X`, `x` and `.` match any character
-    /// @return the matching data fields, a new list
-    /// @throws IllegalArgumentException when `tagPattern` is not three characters
-    public List<DataField> dataFields(String tagPattern) {
-        Tags.checkPattern(tagPattern);
+    /// @param spec a MARCspec, usually a tag or pattern (`6XX`)
+    /// @return the data fields; a new list
+    /// @throws MarcSpecException when `spec` is not a MARCspec
+    public List<DataField> dataFields(String spec) {
         List<DataField> out = new ArrayList<>(4);
-        for (Field f : fields) {
-            if (f instanceof DataField d && Tags.matches(tagPattern, d.tag())) {
+        for (Field f : fields(spec)) {
+            if (f instanceof DataField d) {
                 out.add(d);
             }
         }
         return out;
     }
 
-    /// The first data field whose tag matches a tag or pattern.
+    /// The first data field a spec references.
     ///
-    /// @param tagPattern three characters; `X`, `x` and `.` match any character
-    /// @return the field, or empty
-    /// @throws IllegalArgumentException when `tagPattern` is not three characters
-    public Optional<DataField> dataField(String tagPattern) {
-        Tags.checkPattern(tagPattern);
-        for (Field f : fields) {
-            if (f instanceof DataField d && Tags.matches(tagPattern, d.tag())) {
+    /// @param spec a MARCspec, usually a tag or pattern
+    /// @return the data field, or empty
+    /// @throws MarcSpecException when `spec` is not a MARCspec
+    public Optional<DataField> dataField(String spec) {
+        for (Field f : fields(spec)) {
+            if (f instanceof DataField d) {
                 return Optional.of(d);
             }
         }
@@ -152,34 +146,46 @@ public final class MarcRecord {
         return Optional.empty();
     }
 
-    /// Every value a selector picks, in field order.
+    /// Every value a spec references, in record order (see [MarcSpec#values(MarcRecord)]).
     ///
-    /// - `245$a`, `650$ax`, `6XX$a`: the values of those subfields of matching data fields;
+    /// - `245$a`, `650$a$x` (or `650$ax`), `6XX$a`: the values of those subfields, in subfield order;
     /// - `245`: for a data field, its subfield values joined by a space; for a control field, its data;
-    /// - `008/35-37`: characters 35 to 37 inclusive of matching control fields (`008/06` for one).
+    /// - `008/35-37`: characters 35 to 37 inclusive of matching control fields (`008/06` for one);
+    /// - `650$a{$2=\lcsh}`, `020[0]$a`, `245^2`, `LDR/06`: the rest of MARCspec.
     ///
-    /// @param selector a tag or tag pattern, then `$codes` or `/start-end`
-    /// @return the values, a new list
-    /// @throws IllegalArgumentException when the selector is malformed
-    public List<String> values(String selector) {
-        Selector s = Selector.parse(selector);
-        List<String> out = new ArrayList<>(4);
-        for (Field f : fields) {
-            if (Tags.matches(s.tagPattern(), f.tag())) {
-                s.collect(f, out);
-            }
-        }
-        return out;
+    /// @param spec a MARCspec, or the shorthand `TAG$codes`
+    /// @return the values; a new list
+    /// @throws MarcSpecException when `spec` is not a MARCspec (an [IllegalArgumentException] that
+    ///     gives the index of the character at fault)
+    public List<String> values(String spec) {
+        return MarcSpec.compileSelector(spec).values(this);
     }
 
-    /// The first value a selector picks; see [#values(String)].
+    /// The first value a spec references; see [#values(String)].
     ///
-    /// @param selector a tag or tag pattern, then `$codes` or `/start-end`
-    /// @return the value, or empty
-    /// @throws IllegalArgumentException when the selector is malformed
-    public Optional<String> value(String selector) {
-        List<String> v = values(selector);
-        return v.isEmpty() ? Optional.empty() : Optional.of(v.getFirst());
+    /// @param spec a MARCspec
+    /// @return the first value, or empty
+    /// @throws MarcSpecException when `spec` is not a MARCspec
+    public Optional<String> value(String spec) {
+        return MarcSpec.compileSelector(spec).value(this);
+    }
+
+    /// Each 880 (alternate graphic representation) with the field its `$6` names: `880 $6 245-01`
+    /// with the `245 $6 880-01`. An 880 with occurrence `00`, a missing counterpart or no readable
+    /// `$6` has no original.
+    ///
+    /// @return one pair per 880, in record order; a new list
+    public List<LinkedField> linkedFields() {
+        return Links.of(this);
+    }
+
+    /// The other field of a `$6` pair: the 880 of a regular field, or the regular field of an 880.
+    ///
+    /// @param field a field with a `$6`
+    /// @return the linked field in this record, or empty (no `$6`, occurrence `00`, or no counterpart)
+    /// @throws NullPointerException when `field` is null
+    public Optional<DataField> linkedPartner(DataField field) {
+        return Optional.ofNullable(Links.partner(this, Objects.requireNonNull(field, "field")));
     }
 
     /// The control number (001), as written (blanks included).
@@ -216,21 +222,27 @@ public final class MarcRecord {
     ///
     /// @return the ISBNs, a new list
     public List<String> isbns() {
-        return values("020$a");
+        return ISBN.values(this);
     }
 
     /// Every 022 $a, as written.
     ///
     /// @return the ISSNs, a new list
     public List<String> issns() {
-        return values("022$a");
+        return ISSN.values(this);
     }
 
     /// The subject fields (600-699), in order.
     ///
     /// @return the fields, a new list
     public List<DataField> subjectFields() {
-        return dataFields("6XX");
+        List<DataField> out = new ArrayList<>(4);
+        for (Field f : SUBJECTS.fields(this)) {
+            if (f instanceof DataField d) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     /// Each subject field as a heading: its alphabetic subfields joined by ` -- `, as catalogues
@@ -263,7 +275,7 @@ public final class MarcRecord {
     ///
     /// @return the publisher, or empty
     public Optional<String> publisher() {
-        Optional<String> p = value("260$b");
+        Optional<String> p = PUBLISHER.value(this);
         if (p.isEmpty()) {
             for (DataField d : dataFields("264")) {
                 if (d.indicator2() == '1' && d.value('b') != null) {
@@ -284,8 +296,7 @@ public final class MarcRecord {
         if (date1.isPresent() && isYear(date1.get())) {
             return date1;
         }
-        List<String> dates = new ArrayList<>(values("260$c"));
-        dates.addAll(values("264$c"));
+        List<String> dates = DATES.values(this);
         for (String c : dates) {
             for (int i = 0; i + 4 <= c.length(); i++) {
                 if (isYear(c.substring(i, i + 4)) && (i + 4 == c.length() || !Character.isDigit(c.charAt(i + 4)))
@@ -466,14 +477,20 @@ public final class MarcRecord {
             return this;
         }
 
-        /// Removes every field whose tag matches a tag or pattern.
+        /// Removes every field a spec references: `6XX`, `9..`, `650{$2=\fast}`.
         ///
-        /// @param tagPattern three characters; `X`, `x` and `.` match any character
+        /// @param spec a MARCspec, usually a tag or pattern
         /// @return this builder
-        /// @throws IllegalArgumentException when `tagPattern` is not three characters
-        public Builder removeAll(String tagPattern) {
-            Tags.checkPattern(tagPattern);
-            fields.removeIf(f -> Tags.matches(tagPattern, f.tag()));
+        /// @throws MarcSpecException when `spec` is not a MARCspec
+        public Builder removeAll(String spec) {
+            MarcSpec compiled = MarcSpec.compileSelector(spec);
+            Field[] now = fields.toArray(new Field[0]);
+            List<Field> gone = compiled.fields(new MarcRecord(leader, now, now.length, List.of()));
+            if (!gone.isEmpty()) {
+                java.util.Set<Field> drop = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                drop.addAll(gone);
+                fields.removeIf(drop::contains);
+            }
             return this;
         }
 

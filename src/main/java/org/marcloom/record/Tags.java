@@ -2,7 +2,7 @@ package org.marcloom.record;
 
 import java.util.Objects;
 
-/// Tag helpers: validation, interning and pattern matching (`6XX`, `1..`, `245`).
+/// Tag helpers: validation and interning. Matching tag patterns is [SpecTag]'s.
 final class Tags {
 
     private static final String[] NUMERIC = new String[1000];
@@ -34,27 +34,5 @@ final class Tags {
             }
         }
         return tag;
-    }
-
-    /// Whether `tag` matches `pattern`: three characters where `X`, `x` and `.` match anything.
-    static boolean matches(String pattern, String tag) {
-        if (pattern.length() != 3 || tag.length() != 3) {
-            return false;
-        }
-        for (int i = 0; i < 3; i++) {
-            char p = pattern.charAt(i);
-            if (p != 'X' && p != 'x' && p != '.' && p != tag.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static void checkPattern(String pattern) {
-        Objects.requireNonNull(pattern, "pattern");
-        if (pattern.length() != 3) {
-            throw new IllegalArgumentException(
-                    "tag pattern must be three characters (digits, or X or . as wildcards), was \"" + pattern + "\"");
-        }
     }
 }

@@ -47,7 +47,10 @@ class MarcRecordModelTest {
         assertEquals(List.of(), summerland.values("999$a"));
         assertThrows(IllegalArgumentException.class, () -> summerland.values("24"));
         assertThrows(IllegalArgumentException.class, () -> summerland.values("008/x"));
-        assertThrows(IllegalArgumentException.class, () -> summerland.values("008/5-3"));
+        // MARCspec 10.1: a range that starts after its end references nothing (it is not an error).
+        assertEquals(List.of(), summerland.values("008/5-3"));
+        MarcSpecException e = assertThrows(MarcSpecException.class, () -> summerland.fields("24"));
+        assertEquals(2, e.index());
     }
 
     @Test

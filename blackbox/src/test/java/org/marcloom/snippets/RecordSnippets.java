@@ -11,6 +11,7 @@ import org.marcloom.MarcReader;
 import org.marcloom.record.DataField;
 import org.marcloom.record.Field;
 import org.marcloom.record.MarcRecord;
+import org.marcloom.record.MarcSpec;
 
 /// The record model: the examples of `MarcRecord`'s and `DataField`'s Javadoc and of
 /// `docs/usage.md`, run on the first record of a fixture.
@@ -48,6 +49,9 @@ class RecordSnippets {
         List<String> language = rec.values("008/35-37");    // characters 35-37 of the 008
         Optional<String> author = rec.mainAuthor();         // also title(), isbns(), issns(), subjects(),
                                                             // publisher(), publicationYear(), language()
+        List<String> lcsh = rec.values("650$a{^2=\\0}");   // MARCspec: the $a of 650s whose 2nd indicator is 0
+        MarcSpec firstIsbn = MarcSpec.compile("020[0]$a");  // compile once, evaluate on many records
+        Optional<String> isbn = firstIsbn.value(rec);
         // @end
         assertEquals(1, fields.size());
         assertEquals(3, subjects.size());
@@ -55,6 +59,8 @@ class RecordSnippets {
         assertEquals(Optional.of("ActivePerl with ASP and ADO /"), titleA);
         assertEquals(List.of("eng"), language);
         assertEquals(Optional.of("Martinsson, Tobias"), author);
+        assertEquals(List.of("Perl (Computer program language)"), lcsh);
+        assertEquals(Optional.of("0471383147 (paper/cd-rom : alk. paper)"), isbn);
     }
 
     @Test

@@ -55,6 +55,11 @@ final class Args {
             return v == null ? null : v.getLast();
         }
 
+        /// Every value given for a repeatable option, in order (empty when none).
+        List<String> values(String name) {
+            return values.getOrDefault(name, List.of());
+        }
+
         String value(String name, String fallback) {
             String v = value(name);
             return v == null ? fallback : v;

@@ -71,12 +71,16 @@ abstract class Command {
 
     /// Requires at least one input name.
     final List<String> inputs(Args.Parsed args) throws Args.UsageException {
-        List<String> in = args.positionals();
+        return inputs(name(), args.positionals());
+    }
+
+    /// Requires at least one input name among `in`.
+    static List<String> inputs(String name, List<String> in) throws Args.UsageException {
         if (in.isEmpty()) {
-            throw new Args.UsageException(name(), "no input file given (use - for standard input)");
+            throw new Args.UsageException(name, "no input file given (use - for standard input)");
         }
         if (in.stream().filter("-"::equals).count() > 1) {
-            throw new Args.UsageException(name(), "standard input (-) can be read only once");
+            throw new Args.UsageException(name, "standard input (-) can be read only once");
         }
         return in;
     }

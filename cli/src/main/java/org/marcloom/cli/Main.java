@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.concurrent.ThreadFactory;
 import org.marcloom.MarcParseException;
 
-/// The `marcloom` command-line tool: count, convert, dump, split, validate and describe MARC files.
+/// The `marcloom` command-line tool: count, convert, dump, split, validate, describe, select from
+/// and filter MARC files.
 ///
 /// Exit status: 0 success; 1 bad data (strict mode), failed validation or an I/O error; 2 a command
 /// line that cannot be obeyed. Errors are one line on standard error starting with `marcloom: `;
@@ -26,7 +27,7 @@ public final class Main {
 
     static {
         for (Command c : List.of(new CountCommand(), new ConvertCommand(), new DumpCommand(), new SplitCommand(),
-                new ValidateCommand(), new StatsCommand())) {
+                new ValidateCommand(), new StatsCommand(), new SelectCommand(), new FilterCommand())) {
             COMMANDS.put(c.name(), c);
         }
     }
@@ -87,8 +88,14 @@ public final class Main {
             stdout.flush();
             return status;
         } catch (Args.UsageException e) {
-            stderr.println("marcloom " + command.name() + ": " + e.getMessage()
+            // A message of several lines (a spec with a caret under the fault) keeps its lines.
+            String m = e.getMessage();
+            int nl = m.indexOf('\n');
+            stderr.println("marcloom " + command.name() + ": " + (nl < 0 ? m : m.substring(0, nl))
                     + " (see marcloom " + command.name() + " --help)");
+            if (nl >= 0) {
+                stderr.println(m.substring(nl + 1));
+            }
             return 2;
         } catch (MarcParseException e) {
             return fail(ctx, e.getMessage(), e);

@@ -26,14 +26,14 @@ class MainTest {
     void helpListsEveryCommand() {
         CliRun r = CliRun.run("--help");
         assertEquals(0, r.status());
-        for (String c : List.of("count", "convert", "dump", "split", "validate", "stats")) {
+        for (String c : List.of("count", "convert", "dump", "split", "validate", "stats", "select", "filter")) {
             assertTrue(r.stdout().contains("  " + c + " "), c + " is listed");
         }
     }
 
     @Test
     void everyCommandHasHelp() {
-        for (String c : List.of("count", "convert", "dump", "split", "validate", "stats")) {
+        for (String c : List.of("count", "convert", "dump", "split", "validate", "stats", "select", "filter")) {
             CliRun r = CliRun.run(c, "--help");
             assertEquals(0, r.status(), c);
             assertTrue(r.stdout().startsWith("Usage: marcloom " + c + " "), c);
