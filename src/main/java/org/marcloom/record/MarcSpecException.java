@@ -15,8 +15,11 @@ public final class MarcSpecException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /// The spec as given.
     private final String spec;
+    /// Zero-based index of the character at fault.
     private final int index;
+    /// What is wrong, without the location.
     private final String problem;
 
     MarcSpecException(String spec, int index, String problem) {
