@@ -8,13 +8,7 @@ import java.util.Optional;
 /// the tag is the field it belongs to; in that field the tag is `880`. Occurrence `00` marks an 880
 /// with no counterpart (an unlinked field). Immutable and thread-safe.
 ///
-/// ```java
-/// Linkage l = Linkage.parse("100-01/(3/r").orElseThrow();
-/// l.tag();          // "100"
-/// l.occurrence();   // 1
-/// l.script();       // Optional[ARABIC]
-/// l.rightToLeft();  // true
-/// ```
+/// {@snippet class="org.marcloom.snippets.MarcSpecSnippets" region="linkage"}
 public final class Linkage {
 
     /// The MARC 21 script identification codes of `$6` (MARC 21 Bibliographic, Appendix A).

@@ -13,12 +13,7 @@ import org.marcloom.record.SpecEval.Sink;
 /// data in a record, parsed once and evaluated on many records. The record model's lookups
 /// ([MarcRecord#values(String)], [MarcRecord#fields(String)], ...) use the same language.
 ///
-/// ```java
-/// MarcSpec lcsh = MarcSpec.compile("650$a{$2=\\lcsh}");
-/// for (MarcRecord rec : reader) {
-///     List<String> topics = lcsh.values(rec);
-/// }
-/// ```
+/// {@snippet class="org.marcloom.snippets.MarcSpecSnippets" region="compile"}
 ///
 /// What it covers:
 /// - fields: `245`, `6..` (`.` is a wildcard; so is `X` among digits: `6XX`), `LDR`, `008/35-37`,

@@ -30,15 +30,7 @@ import org.marcloom.validation.Definitions.SubfieldDef;
 /// chosen by leader/06), shipped with marcloom as Avram JSON (see the package documentation for
 /// their origin and licence), optionally with local profiles merged over them.
 ///
-/// ```java
-/// Marc21Validator validator = Marc21Validator.builder().build();
-/// long index = 0;
-/// for (MarcRecord rec : reader) {
-///     for (Finding f : validator.validate(rec, index++)) {
-///         System.out.println(f);   // SUBFIELD_NOT_REPEATABLE at record 0, field 7 (245), $a: ...
-///     }
-/// }
-/// ```
+/// {@snippet class="org.marcloom.snippets.ValidationSnippets" region="validate"}
 ///
 /// What it checks, each as a [FindingCode]: tags the format does not define (local `9XX` and `X9X`
 /// allowed by default), non-repeatable fields and subfields that repeat, indicator values and

@@ -34,9 +34,10 @@ class ModuleBoundaryTest {
     }
 
     @Test
-    void exactlyTheFourApiPackagesAreExportedToEveryone() {
+    void exactlyTheFiveApiPackagesAreExportedToEveryone() {
         ModuleDescriptor d = MARCLOOM.getDescriptor();
-        assertEquals(Set.of("org.marcloom", "org.marcloom.record", "org.marcloom.marc8", "org.marcloom.batch"),
+        assertEquals(Set.of("org.marcloom", "org.marcloom.record", "org.marcloom.marc8", "org.marcloom.batch",
+                        "org.marcloom.validation"),
                 d.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()));
         assertEquals(Set.of(), d.exports().stream().filter(ModuleDescriptor.Exports::isQualified)
                 .map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()), "no qualified exports");

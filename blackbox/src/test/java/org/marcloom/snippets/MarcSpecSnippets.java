@@ -76,6 +76,20 @@ class MarcSpecSnippets {
     // @end
 
     @Test
+    void linkage() {
+        // @start region="linkage"
+        Linkage link = Linkage.parse("100-01/(3/r").orElseThrow();   // the $6 of a field or its 880
+        String tag = link.tag();                  // "100": the field it links to
+        int occurrence = link.occurrence();       // 1: which pair of that tag
+        boolean rtl = link.rightToLeft();         // true: "/r"
+        // @end
+        assertEquals("100", tag);
+        assertEquals(1, occurrence);
+        assertEquals(true, rtl);
+        assertEquals(java.util.Optional.of(Linkage.Script.ARABIC), link.script());
+    }
+
+    @Test
     void linked() throws IOException {
         try (MarcReader reader = MarcReader.open(HEBREW)) {
             assertEquals(List.of("Anarkhizm be-\"Tsiyon\" : | \u05D0\u05E0\u05E8\u05DB\u05D9\u05D6\u05DD"

@@ -35,6 +35,9 @@ public final class Main {
     private Main() {
     }
 
+    /// Runs the command line and exits with its status.
+    ///
+    /// @param args the command and its options and files
     public static void main(String[] args) {
         int status = run(args, System.in, System.out, System.err);
         System.out.flush();

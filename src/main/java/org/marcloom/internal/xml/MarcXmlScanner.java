@@ -798,6 +798,7 @@ final class MarcXmlScanner implements XmlEvents {
                 }
                 bind("", v);
             } else if (aq.startsWith("xmlns:")) {
+                checkQName(aq, 5, at); // "xmlns:" alone, or a prefix with another colon, is no QName
                 String p = aq.substring(6);
                 if (p.equals("xmlns")) {
                     throw errorAt(at, "The prefix \"xmlns\" cannot be bound to any namespace explicitly; neither can"

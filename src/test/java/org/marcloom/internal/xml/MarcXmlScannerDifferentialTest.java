@@ -282,7 +282,11 @@ class MarcXmlScannerDifferentialTest {
                     + "<datafield tag=\"245\"\r\nind1=\"1\"\tind2=\"0\"><subfield code=\"a\">x</subfield></datafield>"
                     + "<bad/></record>",
             "<collection><record><leader>" + LEADER + "</leader></record><record><leader>short</leader></record>"
-                    + "<record><controlfield tag=\"001\">no leader</controlfield></record></collection>");
+                    + "<record><controlfield tag=\"001\">no leader</controlfield></record></collection>",
+            // Found by randomEditsReadAlike: "xmlns:" with no prefix is no QName (the scanner bound
+            // it as the default namespace).
+            "<collection xmlns:=\"" + NS + "\"><record><leader>" + LEADER + "</leader></record></collection>",
+            "<collection xmlns:a:b=\"" + NS + "\"><record><leader>" + LEADER + "</leader></record></collection>");
 
     @TestFactory
     Stream<DynamicTest> edgeCasesReadAlike() {
