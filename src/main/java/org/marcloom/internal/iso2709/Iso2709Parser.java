@@ -1,6 +1,5 @@
 package org.marcloom.internal.iso2709;
 
-import org.marcloom.internal.Diagnostics;
 import static org.marcloom.internal.iso2709.Framer.FT;
 import static org.marcloom.internal.iso2709.Framer.RT;
 import static org.marcloom.internal.iso2709.Framer.SD;
@@ -11,7 +10,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.marcloom.Diagnostic;
 import org.marcloom.ErrorCode;
@@ -19,6 +17,7 @@ import org.marcloom.MarcEncoding;
 import org.marcloom.MarcParseException;
 import org.marcloom.ReaderOptions;
 import org.marcloom.Severity;
+import org.marcloom.internal.DiagnosticCollector;
 import org.marcloom.internal.ModelAccess;
 import org.marcloom.internal.Utf8;
 import org.marcloom.record.ControlField;
@@ -48,17 +47,12 @@ public final class Iso2709Parser {
     private static final long DIGITS = 0x3030303030303030L;
 
     private final ReaderOptions options;
-    private final boolean lenient;
-    private final int maxDiagnostics;
     private final TextDecoder marc8;
+    private final DiagnosticCollector diagnostics;
 
     // Per-record state.
-    private ArrayList<Diagnostic> diagnostics;
-    private boolean truncatedDiagnostics;
-    private long recordIndex;
     private long recordOffset;
     private int recordStart;
-    private String controlNumber;
     private int charset;
 
     // Per-field scratch: where the subfield delimiters are (reused), and whether the data is ASCII.
@@ -73,11 +67,16 @@ public final class Iso2709Parser {
     private static final int MARC8 = 1;
     private static final int LATIN1 = 2;
 
+    /// A parser whose strict errors name no input.
     public Iso2709Parser(ReaderOptions options) {
+        this(options, null);
+    }
+
+    /// @param sourceName the input's name for strict errors, or null
+    public Iso2709Parser(ReaderOptions options, String sourceName) {
         this.options = options;
-        this.lenient = options.lenient();
-        this.maxDiagnostics = options.maxDiagnosticsPerRecord();
         this.marc8 = TextDecoder.marc8(options);
+        this.diagnostics = new DiagnosticCollector(options, sourceName);
     }
 
     /// Diagnostics that framing found (junk skipped before the record, a wrong length, a missing
@@ -91,29 +90,36 @@ public final class Iso2709Parser {
         }
         List<Diagnostic> out = new ArrayList<>(2);
         if (skipped > 0) {
-            out.add(Diagnostics.atOffset(skippedWhitespace ? Severity.WARNING : Severity.ERROR, ErrorCode.JUNK_SKIPPED,
-                    recordIndex, skippedOffset, null, skipped + (skippedWhitespace
-                            ? " bytes of white space (newlines, blanks) before this record were skipped"
-                            : " bytes that are not a record were skipped before this record")));
+            out.add(framing(skippedWhitespace ? Severity.WARNING : Severity.ERROR, ErrorCode.JUNK_SKIPPED,
+                    recordIndex, skippedOffset, skipped + (skippedWhitespace
+                            ? " bytes of white space (newlines, blanks) come before this record"
+                            : " bytes before this record are not a record"), "skipped"));
         }
         if ((flags & Framer.LENGTH_MISMATCH) != 0) {
-            out.add(Diagnostics.atOffset(Severity.ERROR, ErrorCode.RECORD_LENGTH_MISMATCH, recordIndex, recordOffset, null,
+            out.add(framing(Severity.ERROR, ErrorCode.RECORD_LENGTH_MISMATCH, recordIndex, recordOffset,
                     (declaredLength < 0 ? "leader/00-04 is not a record length"
                             : "leader/00-04 declares " + declaredLength + " bytes")
-                            + " but the record ends at the next record terminator, after " + actualLength + " bytes"));
+                            + " but the record ends at the next record terminator, after " + actualLength + " bytes",
+                    "read up to that terminator"));
         }
         if ((flags & Framer.NO_TERMINATOR) != 0) {
-            out.add(Diagnostics.atOffset(Severity.ERROR, ErrorCode.RECORD_LENGTH_MISMATCH, recordIndex,
-                    recordOffset + actualLength - 1, null,
-                    "the record has no record terminator (0x1D); its declared length of " + actualLength
-                            + " bytes was used"));
+            out.add(framing(Severity.ERROR, ErrorCode.RECORD_LENGTH_MISMATCH, recordIndex,
+                    recordOffset + actualLength - 1, "the record has no record terminator (0x1D)",
+                    "its declared length of " + actualLength + " bytes was used"));
         }
         if ((flags & Framer.TRUNCATED) != 0) {
-            out.add(Diagnostics.atOffset(Severity.ERROR, ErrorCode.RECORD_TRUNCATED, recordIndex, recordOffset, null,
+            out.add(framing(Severity.ERROR, ErrorCode.RECORD_TRUNCATED, recordIndex, recordOffset,
                     "the input ends inside this record, after " + actualLength + " bytes"
-                            + (declaredLength >= 0 ? " of the " + declaredLength + " its leader declares" : "")));
+                            + (declaredLength >= 0 ? " of the " + declaredLength + " its leader declares" : ""),
+                    "read as far as it goes"));
         }
         return out;
+    }
+
+    private static Diagnostic framing(Severity severity, ErrorCode code, long recordIndex, long byteOffset,
+                                      String problem, String repair) {
+        return Diagnostic.builder(severity, code).recordIndex(recordIndex).byteOffset(byteOffset).problem(problem)
+                .repair(repair).build();
     }
 
     /// Parses `buf[start, end)`, the record's bytes from its leader to its terminator.
@@ -123,14 +129,12 @@ public final class Iso2709Parser {
     /// @param framing  diagnostics from framing to attach first (usually empty)
     /// @throws MarcParseException in strict mode, at the first data error
     public MarcRecord parse(byte[] buf, int start, int end, long index, long offset, List<Diagnostic> framing) {
-        diagnostics = null;
-        truncatedDiagnostics = false;
-        recordIndex = index;
+        DiagnosticCollector diagnostics = this.diagnostics;
+        diagnostics.startRecord(index);
         recordOffset = offset;
         recordStart = start;
-        controlNumber = null;
         for (int i = 0; i < framing.size(); i++) {
-            add(framing.get(i));
+            diagnostics.add(framing.get(i));
         }
         int length = end - start;
         // The data area ends before the record terminator (when there is one).
@@ -157,11 +161,11 @@ public final class Iso2709Parser {
             if (partialFirst) {
                 first = dirStart + rem;
                 report(Severity.ERROR, ErrorCode.DIRECTORY_INVALID, dirStart, null, "the directory is "
-                        + (dirEnd - dirStart) + " bytes long, not a multiple of 12; its entries line up from the end,"
+                        + (dirEnd - dirStart) + " bytes long, not a multiple of 12", "its entries line up from the end,"
                         + " so the first " + rem + " bytes were read as a short entry");
             } else {
                 report(Severity.ERROR, ErrorCode.DIRECTORY_INVALID, dirStart, null, "the directory is "
-                        + (dirEnd - dirStart) + " bytes long, not a multiple of 12; the last " + rem
+                        + (dirEnd - dirStart) + " bytes long, not a multiple of 12", "the last " + rem
                         + " bytes were ignored");
             }
         }
@@ -169,7 +173,7 @@ public final class Iso2709Parser {
         if (entries > maxFields) {
             report(Severity.FATAL, ErrorCode.LIMIT_EXCEEDED, dirStart, null, "the record has " + entries
                     + " directory entries, more than the maximum allowed (" + maxFields
-                    + ", from Limits.maxFieldsPerRecord); the rest were ignored");
+                    + ", from Limits.maxFieldsPerRecord)", "the rest were ignored");
             entries = maxFields;
         }
         Field[] fields = new Field[entries + (partialFirst ? 1 : 0)];
@@ -184,7 +188,7 @@ public final class Iso2709Parser {
             }
             String tag = MODEL.internTag(t.substring(0, 3));
             report(Severity.ERROR, ErrorCode.DIRECTORY_ENTRY_INVALID, dirStart, tag, "directory entry of only " + rem
-                    + " bytes; its field was read with the tag taken as \"" + tag + "\"");
+                    + " bytes", "its field was read with the tag taken as \"" + tag + "\"");
             Field f = field(buf, dirStart, tag, dirStart + rem - 9, dataStart, dataLimit, previousEnd);
             if (f != null) {
                 fields[count++] = f;
@@ -199,8 +203,7 @@ public final class Iso2709Parser {
                 previousEnd = lastFieldEnd;
             }
         }
-        List<Diagnostic> d = diagnostics == null ? List.of() : Collections.unmodifiableList(diagnostics);
-        return MODEL.record(leader, fields, count, d);
+        return MODEL.record(leader, fields, count, diagnostics.finish());
     }
 
     private Leader leader(byte[] buf, int start, int length) {
@@ -209,7 +212,7 @@ public final class Iso2709Parser {
             text = new String(buf, start, 24, StandardCharsets.ISO_8859_1);
         } else {
             report(Severity.ERROR, ErrorCode.LEADER_INVALID, start, null,
-                    "the record is only " + length + " bytes, shorter than a leader; the leader was padded with blanks");
+                    "the record is only " + length + " bytes, shorter than a leader", "the leader was padded with blanks");
             StringBuilder sb = new StringBuilder(new String(buf, start, Math.max(0, length), StandardCharsets.ISO_8859_1));
             while (sb.length() < 24) {
                 sb.append(' ');
@@ -221,19 +224,20 @@ public final class Iso2709Parser {
             char c = text.charAt(i);
             if (c < 0x20 || c > 0x7E) {
                 report(Severity.ERROR, ErrorCode.LEADER_INVALID, start + i, null,
-                        String.format("leader/%02d is the byte 0x%02X, not a printable ASCII character", i, (int) c));
+                        String.format("leader/%02d is the byte 0x%02X, not a printable ASCII character", i, (int) c),
+                        "");
                 break;
             }
         }
         if (leader.indicatorCount() != 2 || leader.subfieldCodeLength() != 2) {
             report(Severity.ERROR, ErrorCode.LEADER_INVALID, start + 10, null,
                     "leader/10-11 should be \"22\" (indicator count, subfield code length), found \""
-                            + text.substring(10, 12) + "\"; read as 2 and 2");
+                            + text.substring(10, 12) + "\"", "read as 2 and 2");
         }
         if (text.charAt(20) != '4' || text.charAt(21) != '5') {
             report(Severity.ERROR, ErrorCode.LEADER_INVALID, start + 20, null,
                     "leader/20-21 should be \"45\" (4-digit field lengths, 5-digit starting positions), found \""
-                            + text.substring(20, 22) + "\"; read as 4 and 5");
+                            + text.substring(20, 22) + "\"", "read as 4 and 5");
         }
         return leader;
     }
@@ -254,8 +258,8 @@ public final class Iso2709Parser {
         int declared = scheme == 'a' ? UTF8 : MARC8;
         if (scheme != 'a' && scheme != ' ') {
             report(Severity.WARNING, ErrorCode.ENCODING_UNKNOWN, recordStart + 9, null,
-                    String.format("leader/09 is '%s' (0x%02X), neither 'a' (UTF-8) nor blank (MARC-8); read as MARC-8",
-                            scheme >= 0x20 && scheme < 0x7F ? String.valueOf(scheme) : "?", (int) scheme));
+                    String.format("leader/09 is '%s' (0x%02X), neither 'a' (UTF-8) nor blank (MARC-8)",
+                            scheme >= 0x20 && scheme < 0x7F ? String.valueOf(scheme) : "?", (int) scheme), "read as MARC-8");
         }
         if (!options.guessEncoding() || to <= from || Utf8.isAscii(buf, from, to - from)) {
             return declared;
@@ -263,13 +267,13 @@ public final class Iso2709Parser {
         int bad = Utf8.firstInvalid(buf, from, to - from);
         if (declared == MARC8 && bad < 0) {
             report(Severity.WARNING, ErrorCode.ENCODING_GUESSED, recordStart + 9, null,
-                    "leader/09 says MARC-8 but the data is valid UTF-8 with non-ASCII characters; read as UTF-8");
+                    "leader/09 says MARC-8 but the data is valid UTF-8 with non-ASCII characters", "read as UTF-8");
             return UTF8;
         }
         if (declared == UTF8 && bad >= 0) {
             report(Severity.WARNING, ErrorCode.ENCODING_GUESSED, recordStart + 9, null,
                     "leader/09 says UTF-8 but the data is not valid UTF-8 (first bad byte at record byte "
-                            + (bad - recordStart) + "); read as MARC-8");
+                            + (bad - recordStart) + ")", "read as MARC-8");
             return MARC8;
         }
         return declared;
@@ -286,12 +290,12 @@ public final class Iso2709Parser {
         String found = new String(buf, start + 12, Math.min(5, Math.max(0, length - 12)), StandardCharsets.ISO_8859_1);
         if (ft < 0) {
             report(Severity.ERROR, ErrorCode.DIRECTORY_INVALID, start + 24, null,
-                    "the directory has no field terminator (0x1E); the record has no readable fields");
+                    "the directory has no field terminator (0x1E)", "the record has no readable fields");
             return 0;
         }
         report(Severity.ERROR, ErrorCode.BASE_ADDRESS_INVALID, start + 12, null,
                 "leader/12-16 (base address of data) is \"" + found + "\" but the directory ends at record byte "
-                        + (ft - start) + "; used base address " + (ft - start + 1));
+                        + (ft - start), "used base address " + (ft - start + 1));
         return ft - start + 1;
     }
 
@@ -333,7 +337,8 @@ public final class Iso2709Parser {
         if (fieldLength < 0 || fieldStart < 0) {
             report(Severity.ERROR, ErrorCode.DIRECTORY_ENTRY_INVALID, p, tag,
                     "directory entry \"" + Framer.printable(buf, p, 12)
-                            + "\" has a length or starting position that is not digits; read the field that follows the previous one");
+                            + "\" has a length or starting position that is not digits",
+                    "read the field that follows the previous one");
             from = previousEnd;
             if (from >= dataLimit) {
                 return null;
@@ -347,15 +352,15 @@ public final class Iso2709Parser {
                 report(Severity.ERROR, ErrorCode.FIELD_OUT_OF_BOUNDS, p, tag,
                         "directory entry points at record bytes " + (from - recordStart) + "-" + (end - recordStart)
                                 + ", outside the record's data (which ends at record byte " + (dataLimit - recordStart)
-                                + "); the field was dropped");
+                                + ")", "the field was dropped");
                 return null;
             }
             if (end > dataLimit) {
                 int ft = Framer.indexOf(buf, from, dataLimit, FT);
                 report(Severity.ERROR, ErrorCode.FIELD_OUT_OF_BOUNDS, p, tag,
                         "field of " + fieldLength + " bytes at record byte " + (from - recordStart)
-                                + " runs past the end of the record's data; read up to "
-                                + (ft < 0 ? "the end of the data" : "its field terminator"));
+                                + " runs past the end of the record's data",
+                        "read up to " + (ft < 0 ? "the end of the data" : "its field terminator"));
                 to = ft < 0 ? dataLimit : ft;
             } else if (buf[end - 1] == FT) {
                 to = end - 1;
@@ -363,7 +368,7 @@ public final class Iso2709Parser {
                 int ft = Framer.indexOf(buf, from, dataLimit, FT);
                 report(Severity.ERROR, ErrorCode.FIELD_TERMINATOR_MISSING, from, tag,
                         "the field does not end with a field terminator (0x1E) at the length its directory entry gives ("
-                                + fieldLength + " bytes); read up to "
+                                + fieldLength + " bytes)", "read up to "
                                 + (ft < 0 ? "the end of the data" : "the next field terminator, at record byte " + (ft - recordStart)));
                 to = ft < 0 ? dataLimit : ft;
             }
@@ -386,7 +391,7 @@ public final class Iso2709Parser {
             byte x = buf[p + i];
             if (!(x >= '0' && x <= '9' || x >= 'A' && x <= 'Z' || x >= 'a' && x <= 'z')) {
                 report(Severity.ERROR, ErrorCode.TAG_INVALID, p, null,
-                        "directory entry tag \"" + Framer.printable(buf, p, 3) + "\" is not three letters or digits");
+                        "directory entry tag \"" + Framer.printable(buf, p, 3) + "\" is not three letters or digits", "");
                 break;
             }
         }
@@ -396,11 +401,11 @@ public final class Iso2709Parser {
     private ControlField controlField(byte[] buf, String tag, int from, int to) {
         if (Framer.indexOf(buf, from, to, SD) >= 0) {
             report(Severity.ERROR, ErrorCode.CONTROL_FIELD_INVALID, from, tag,
-                    "control field contains a subfield delimiter (0x1F); kept as data");
+                    "control field contains a subfield delimiter (0x1F)", "kept as data");
         }
         String data = text(buf, from, to - from, tag, false);
-        if (controlNumber == null && tag.equals("001")) {
-            controlNumber = data;
+        if (tag.equals("001")) {
+            diagnostics.controlNumber(data);
         }
         return new ControlField(tag, data);
     }
@@ -412,7 +417,7 @@ public final class Iso2709Parser {
         int p = from;
         if (len < 2 || buf[from] == SD || buf[from + 1] == SD) {
             report(Severity.ERROR, ErrorCode.INDICATOR_INVALID, from, tag,
-                    "data field has no room for two indicators before its subfields; read as blanks");
+                    "data field has no room for two indicators before its subfields", "read as blanks");
             if (len >= 1 && buf[from] != SD) {
                 ind1 = indicator(buf, from, tag);
                 p = from + 1;
@@ -429,7 +434,7 @@ public final class Iso2709Parser {
         if (p < to && buf[p] != SD) {
             int stop = n > 0 ? d[0] : to;
             report(Severity.ERROR, ErrorCode.SUBFIELD_DELIMITER_MISSING, p, tag,
-                    (stop - p) + " bytes of data after the indicators are not in a subfield; kept as subfield 'a'");
+                    (stop - p) + " bytes of data after the indicators are not in a subfield", "kept as subfield 'a'");
             Subfield[] subs = new Subfield[1 + n];
             subs[0] = new Subfield('a', text(buf, p, stop - p, tag, ascii));
             int k = subfields(buf, d, n, to, tag, ascii, subs, 1);
@@ -440,7 +445,7 @@ public final class Iso2709Parser {
         if (capacity > maxSubfields) {
             report(Severity.FATAL, ErrorCode.LIMIT_EXCEEDED, from, tag, "the field has " + capacity
                     + " subfields, more than the maximum allowed (" + maxSubfields
-                    + ", from Limits.maxSubfieldsPerField); the rest were ignored");
+                    + ", from Limits.maxSubfieldsPerField)", "the rest were ignored");
             capacity = maxSubfields;
         }
         Subfield[] subs = capacity == 0 ? NO_SUBFIELDS : new Subfield[capacity];
@@ -545,7 +550,7 @@ public final class Iso2709Parser {
             int next = j + 1 < n ? d[j + 1] : to;
             if (codeAt >= next) {
                 report(Severity.ERROR, ErrorCode.SUBFIELD_CODE_INVALID, p, tag,
-                        "a subfield delimiter is not followed by a subfield code; the empty subfield was dropped");
+                        "a subfield delimiter is not followed by a subfield code", "the empty subfield was dropped");
                 continue;
             }
             byte codeByte = buf[codeAt];
@@ -553,11 +558,11 @@ public final class Iso2709Parser {
             if (!(codeByte >= 'a' && codeByte <= 'z' || codeByte >= '0' && codeByte <= '9')) {
                 if (codeByte > 0x20 && codeByte < 0x7F) {
                     report(Severity.WARNING, ErrorCode.SUBFIELD_CODE_INVALID, codeAt, tag,
-                            "subfield code '" + code + "' is not a lowercase letter or a digit");
+                            "subfield code '" + code + "' is not a lowercase letter or a digit", "");
                 } else {
                     report(Severity.ERROR, ErrorCode.SUBFIELD_CODE_INVALID, codeAt, tag,
-                            String.format("subfield code is the byte 0x%02X, not a printable character; kept as is",
-                                    codeByte & 0xFF));
+                            String.format("subfield code is the byte 0x%02X, not a printable character",
+                                    codeByte & 0xFF), "kept as is");
                 }
             }
             subs[k++] = new Subfield(code, text(buf, codeAt + 1, next - codeAt - 1, tag, ascii));
@@ -569,7 +574,8 @@ public final class Iso2709Parser {
         byte b = buf[at];
         if (b < 0x20 || b > 0x7E) {
             report(Severity.ERROR, ErrorCode.INDICATOR_INVALID, at, tag,
-                    String.format("indicator is the byte 0x%02X, not a printable character; read as blank", b & 0xFF));
+                    String.format("indicator is the byte 0x%02X, not a printable character", b & 0xFF),
+                    "read as blank");
             return ' ';
         }
         return (char) b;
@@ -594,16 +600,7 @@ public final class Iso2709Parser {
             case UTF8 -> {
                 s = validUtf8(buf, off, len);
                 if (s == null) {
-                    s = new String(buf, off, len, StandardCharsets.UTF_8);
-                    // Not only when the text got shorter: a lone bad byte becomes one U+FFFD, so
-                    // "ab\xFFc" decodes to as many chars as it has bytes.
-                    if (s.indexOf('\uFFFD') >= 0) {
-                        int bad = Utf8.firstInvalid(buf, off, len);
-                        if (bad >= 0) {
-                            report(Severity.ERROR, ErrorCode.INVALID_UTF8, bad, tag,
-                                    String.format("byte 0x%02X is not valid UTF-8; replaced with U+FFFD", buf[bad] & 0xFF));
-                        }
-                    }
+                    s = illFormedUtf8(buf, off, len, tag);
                 }
                 if (options.normalizeNfc() && s.length() != len) {
                     s = Normalizer.normalize(s, Normalizer.Form.NFC);
@@ -619,8 +616,9 @@ public final class Iso2709Parser {
     /// text is collected in a reused byte array, other text in a reused char array (the JDK's
     /// UTF-8 constructor allocates a copy of the input, and for non-Latin-1 text a UTF-16 array it
     /// then trims, on top of the result). Returns null at the first ill-formed byte, and for values
-    /// over 64 KiB (the caller then decodes with the JDK, which puts in U+FFFD); well-formed input
-    /// has one decoding, so the text is the same either way.
+    /// over 64 KiB (the caller then decodes with [#illFormedUtf8]); well-formed input has one
+    /// decoding, so the text is the same either way. What is well-formed is [Utf8#next]'s to say;
+    /// the Latin-1 loop only takes the two-byte sequences that cannot be ill-formed.
     private String validUtf8(byte[] b, int off, int len) {
         if (len > MAX_SCRATCH) {
             return null; // an oversize value (lenient reading): not worth keeping scratch that big
@@ -663,86 +661,92 @@ public final class Iso2709Parser {
             return new String(l1, 0, n, StandardCharsets.ISO_8859_1);
         }
         // A character above U+00FF (or an ill-formed byte): go on in UTF-16.
-        if (charScratch.length < len) {
-            charScratch = new char[Math.max(len, charScratch.length * 2)];
-        }
-        char[] cs = charScratch;
+        char[] cs = charScratch(len);
         for (int k = 0; k < n; k++) {
             cs[k] = (char) (l1[k] & 0xFF);
         }
         while (i < end) {
-            int c = b[i] & 0xFF;
-            if (c < 0x80) {
+            int c = b[i];
+            if (c >= 0) {
                 cs[n++] = (char) c;
                 i++;
-            } else if (c >= 0xC2 && c <= 0xDF) {
-                if (i + 1 >= end || (b[i + 1] & 0xC0) != 0x80) {
-                    return null;
-                }
-                cs[n++] = (char) ((c & 0x1F) << 6 | b[i + 1] & 0x3F);
-                i += 2;
-            } else if (c >= 0xE0 && c <= 0xEF) {
-                if (i + 2 >= end || (b[i + 1] & 0xC0) != 0x80 || (b[i + 2] & 0xC0) != 0x80) {
-                    return null;
-                }
-                int cp = (c & 0x0F) << 12 | (b[i + 1] & 0x3F) << 6 | b[i + 2] & 0x3F;
-                if (cp < 0x800 || cp >= 0xD800 && cp <= 0xDFFF) {
-                    return null;
-                }
-                cs[n++] = (char) cp;
-                i += 3;
-            } else if (c >= 0xF0 && c <= 0xF4) {
-                if (i + 3 >= end || (b[i + 1] & 0xC0) != 0x80 || (b[i + 2] & 0xC0) != 0x80
-                        || (b[i + 3] & 0xC0) != 0x80) {
-                    return null;
-                }
-                int cp = (c & 0x07) << 18 | (b[i + 1] & 0x3F) << 12 | (b[i + 2] & 0x3F) << 6 | b[i + 3] & 0x3F;
-                if (cp < 0x10000 || cp > 0x10FFFF) {
-                    return null;
-                }
-                cs[n++] = Character.highSurrogate(cp);
-                cs[n++] = Character.lowSurrogate(cp);
-                i += 4;
-            } else {
+                continue;
+            }
+            int sequence = Utf8.next(b, i, end, true);
+            if (sequence < 0) {
                 return null;
             }
+            n = put(cs, n, Utf8.codePoint(sequence));
+            i += Utf8.length(sequence);
         }
         return new String(cs, 0, n);
     }
 
+    /// Decodes UTF-8 that is ill-formed (or over 64 KiB): each bad run (see [Utf8]) becomes one
+    /// U+FFFD, as the JDK's decoder has it, and the value gets one INVALID_UTF8 diagnostic, at its
+    /// first bad run, that counts the others.
+    private String illFormedUtf8(byte[] b, int off, int len, String tag) {
+        // One char per byte at most: a bad run gives one, a four-byte sequence two.
+        char[] cs = len > MAX_SCRATCH ? new char[len] : charScratch(len);
+        int n = 0;
+        int firstBad = -1;
+        int firstLength = 0;
+        int runs = 0;
+        for (int i = off, end = off + len; i < end; ) {
+            int c = b[i];
+            if (c >= 0) {
+                cs[n++] = (char) c;
+                i++;
+                continue;
+            }
+            int sequence = Utf8.next(b, i, end, true);
+            if (sequence > 0) {
+                n = put(cs, n, Utf8.codePoint(sequence));
+                i += Utf8.length(sequence);
+                continue;
+            }
+            if (runs++ == 0) {
+                firstBad = i;
+                firstLength = -sequence;
+            }
+            cs[n++] = '\uFFFD';
+            i -= sequence;
+        }
+        String s = new String(cs, 0, n);
+        if (runs > 0) {
+            report(Severity.ERROR, ErrorCode.INVALID_UTF8, firstBad, tag,
+                    Utf8.problem(b, firstBad, firstLength, "UTF-8")
+                            + (runs > 1 ? " (and " + (runs - 1) + " more bad sequences in this value)" : ""),
+                    Utf8.REPLACED);
+        }
+        return s;
+    }
+
+    private char[] charScratch(int len) {
+        if (charScratch.length < len) {
+            charScratch = new char[Math.max(len, charScratch.length * 2)];
+        }
+        return charScratch;
+    }
+
+    private static int put(char[] cs, int n, int cp) {
+        if (cp < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+            cs[n] = (char) cp;
+            return n + 1;
+        }
+        cs[n] = Character.highSurrogate(cp);
+        cs[n + 1] = Character.lowSurrogate(cp);
+        return n + 2;
+    }
+
     /// Reports an invalid MARC-8 sequence found by the decoder (strict mode throws).
-    void marc8Error(int bufferIndex, String tag, String message) {
-        report(Severity.ERROR, ErrorCode.INVALID_MARC8, bufferIndex, tag, message);
+    void marc8Error(int bufferIndex, String tag, String problem) {
+        report(Severity.ERROR, ErrorCode.INVALID_MARC8, bufferIndex, tag, problem, Utf8.REPLACED);
     }
 
-    /// `at` is an index into the buffer; it becomes an absolute offset. Messages are written as
-    /// "problem; what lenient mode did about it": strict mode repairs nothing, so its exception
-    /// keeps only the problem.
-    private void report(Severity severity, ErrorCode code, int at, String tag, String message) {
-        long offset = recordOffset + (at - recordStart);
-        if (!lenient && severity != Severity.WARNING) {
-            throw new MarcParseException(Diagnostics.atOffset(Severity.FATAL, code, recordIndex, offset, tag,
-                    problemOnly(message)), controlNumber);
-        }
-        add(Diagnostics.atOffset(severity, code, recordIndex, offset, tag, message));
-    }
-
-    private static String problemOnly(String message) {
-        int repair = message.lastIndexOf("; ");
-        return repair > 0 ? message.substring(0, repair) : message;
-    }
-
-    private void add(Diagnostic d) {
-        if (diagnostics == null) {
-            diagnostics = new ArrayList<>(4);
-        }
-        if (diagnostics.size() < maxDiagnostics) {
-            diagnostics.add(d);
-        } else if (!truncatedDiagnostics) {
-            truncatedDiagnostics = true;
-            diagnostics.add(Diagnostics.atOffset(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, recordIndex,
-                    d.byteOffset(), null, "more than " + maxDiagnostics
-                            + " diagnostics for this record; the rest were dropped (ReaderOptions.maxDiagnosticsPerRecord)"));
-        }
+    /// `at` is an index into the buffer; it becomes an absolute offset. Strict mode throws (see
+    /// [DiagnosticCollector]).
+    private void report(Severity severity, ErrorCode code, int at, String tag, String problem, String repair) {
+        diagnostics.atOffset(severity, code, recordOffset + (at - recordStart), tag, problem, repair);
     }
 }

@@ -25,7 +25,7 @@ public final class Iso2709Source implements RecordSource, Sources.HasTrailing {
     public Iso2709Source(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name) {
         this.input = new FramedInput(channel, owns, options, name);
         this.name = name;
-        this.parser = new Iso2709Parser(options);
+        this.parser = new Iso2709Parser(options, name);
     }
 
     @Override
@@ -40,7 +40,7 @@ public final class Iso2709Source implements RecordSource, Sources.HasTrailing {
             return r;
         } catch (MarcParseException e) {
             in.markDone();
-            throw name == null ? e : e.withSource(name);
+            throw e;
         }
     }
 
