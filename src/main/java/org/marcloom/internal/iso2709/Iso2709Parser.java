@@ -716,7 +716,8 @@ public final class Iso2709Parser {
         if (runs > 0) {
             report(Severity.ERROR, ErrorCode.INVALID_UTF8, firstBad, tag,
                     Utf8.problem(b, firstBad, firstLength, "UTF-8")
-                            + (runs > 1 ? " (and " + (runs - 1) + " more bad sequences in this value)" : ""),
+                            + (runs > 1 ? " (and " + (runs - 1) + " more bad sequence" + (runs > 2 ? "s" : "")
+                                    + " in this value)" : ""),
                     Utf8.REPLACED);
         }
         return s;
