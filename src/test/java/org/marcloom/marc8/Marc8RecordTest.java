@@ -249,7 +249,7 @@ class Marc8RecordTest {
         byte[] expected = bytes(SF, "a", ESC, "(N", 0x6D, 0x49, 0x52, ESC, "(B",
                 SF, "b", ESC, ")Q", 0xC0, " caf", ESC, ")!E", 0xE2, "e &#x0250; ", ESC, "$1", "!04", ESC, "(B", 0x1E, 0x1D);
         byte[] tail = Arrays.copyOfRange(b, b.length - expected.length, b.length);
-        assertArrayEquals(expected, tail, () -> Marc8TablesTest.hex(tail));
+        assertArrayEquals(expected, tail, () -> org.marcloom.testing.Hex.hex(tail));
         assertEquals(Integer.parseInt(new String(b, 0, 5, StandardCharsets.US_ASCII)), b.length, "leader/00-04");
         // And it reads back.
         MarcRecord back = readAll(b, ReaderOptions.builder().normalizeNfc(true).build()).getFirst();
