@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.marcloom.marc8.Marc8DecoderTest.bytes;
-import static org.marcloom.testing.Hex.codePoints;
-import static org.marcloom.testing.Hex.hex;
+import static org.marcloom.testing.ByteArrays.codePoints;
+import static org.marcloom.testing.ByteArrays.hex;
 
 import java.text.Normalizer;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -58,7 +58,7 @@ public final class Iso2709Parser {
     // Per-field scratch: where the subfield delimiters are (reused), and whether the data is ASCII.
     private int[] delimiters = new int[64];
     private boolean asciiOnly;
-    // Scratch for decoding UTF-8 text (see validUtf8), grown to the longest value seen.
+    // Scratch for decoding UTF-8 text (see utf8), grown to the longest value seen.
     private static final int MAX_SCRATCH = 1 << 16;
     private byte[] latin1Scratch = new byte[256];
     private char[] charScratch = new char[256];
@@ -169,13 +169,8 @@ public final class Iso2709Parser {
                         + " bytes were ignored");
             }
         }
-        int maxFields = options.limits().maxFieldsPerRecord();
-        if (entries > maxFields) {
-            report(Severity.FATAL, ErrorCode.LIMIT_EXCEEDED, dirStart, null, "the record has " + entries
-                    + " directory entries, more than the maximum allowed (" + maxFields
-                    + ", from Limits.maxFieldsPerRecord)", "the rest were ignored");
-            entries = maxFields;
-        }
+        entries = capped(entries, options.limits().maxFieldsPerRecord(), "the record", "directory entries",
+                "maxFieldsPerRecord", dirStart, null);
         Field[] fields = new Field[entries + (partialFirst ? 1 : 0)];
         int count = 0;
         int previousEnd = dataStart;
@@ -435,19 +430,14 @@ public final class Iso2709Parser {
             int stop = n > 0 ? d[0] : to;
             report(Severity.ERROR, ErrorCode.SUBFIELD_DELIMITER_MISSING, p, tag,
                     (stop - p) + " bytes of data after the indicators are not in a subfield", "kept as subfield 'a'");
-            Subfield[] subs = new Subfield[1 + n];
+            Subfield[] subs = new Subfield[capped(1 + n, options.limits().maxSubfieldsPerField(), "the field",
+                    "subfields", "maxSubfieldsPerField", from, tag)];
             subs[0] = new Subfield('a', text(buf, p, stop - p, tag, ascii));
             int k = subfields(buf, d, n, to, tag, ascii, subs, 1);
             return MODEL.dataField(tag, ind1, ind2, subs, k);
         }
-        int capacity = n;
-        int maxSubfields = options.limits().maxSubfieldsPerField();
-        if (capacity > maxSubfields) {
-            report(Severity.FATAL, ErrorCode.LIMIT_EXCEEDED, from, tag, "the field has " + capacity
-                    + " subfields, more than the maximum allowed (" + maxSubfields
-                    + ", from Limits.maxSubfieldsPerField)", "the rest were ignored");
-            capacity = maxSubfields;
-        }
+        int capacity = capped(n, options.limits().maxSubfieldsPerField(), "the field", "subfields",
+                "maxSubfieldsPerField", from, tag);
         Subfield[] subs = capacity == 0 ? NO_SUBFIELDS : new Subfield[capacity];
         int k = subfields(buf, d, n, to, tag, ascii, subs, 0);
         return MODEL.dataField(tag, ind1, ind2, subs, k);
@@ -598,10 +588,7 @@ public final class Iso2709Parser {
         String s;
         switch (charset) {
             case UTF8 -> {
-                s = validUtf8(buf, off, len);
-                if (s == null) {
-                    s = illFormedUtf8(buf, off, len, tag);
-                }
+                s = utf8(buf, off, len, tag);
                 if (options.normalizeNfc() && s.length() != len) {
                     s = Normalizer.normalize(s, Normalizer.Form.NFC);
                 }
@@ -612,21 +599,14 @@ public final class Iso2709Parser {
         return s;
     }
 
-    /// Decodes well-formed UTF-8 into a String with no allocation but the String's own: Latin-1
-    /// text is collected in a reused byte array, other text in a reused char array (the JDK's
-    /// UTF-8 constructor allocates a copy of the input, and for non-Latin-1 text a UTF-16 array it
-    /// then trims, on top of the result). Returns null at the first ill-formed byte, and for values
-    /// over 64 KiB (the caller then decodes with [#illFormedUtf8]); well-formed input has one
-    /// decoding, so the text is the same either way. What is well-formed is [Utf8#next]'s to say;
-    /// the Latin-1 loop only takes the two-byte sequences that cannot be ill-formed.
-    private String validUtf8(byte[] b, int off, int len) {
-        if (len > MAX_SCRATCH) {
-            return null; // an oversize value (lenient reading): not worth keeping scratch that big
-        }
-        if (latin1Scratch.length < len) {
-            latin1Scratch = new byte[Math.max(len, latin1Scratch.length * 2)];
-        }
-        byte[] l1 = latin1Scratch;
+    /// Decodes UTF-8 into a String with no allocation but the String's own: Latin-1 text is
+    /// collected in a reused byte array, other text in a reused char array (the JDK's UTF-8
+    /// constructor allocates a copy of the input, and for non-Latin-1 text a UTF-16 array it then
+    /// trims, on top of the result); values over 64 KiB get arrays of their own. What is
+    /// well-formed is [Utf8#next]'s to say (the Latin-1 loop only takes the two-byte sequences that
+    /// cannot be ill-formed): each bad run becomes one U+FFFD, as the JDK's decoder has it, and the
+    /// value gets one INVALID_UTF8 diagnostic, at its first bad run, that counts the others.
+    private String utf8(byte[] b, int off, int len, String tag) {
         int i = off;
         int end = off + len;
         // The ASCII prefix, eight bytes at a time: an ASCII value (most values of a field that has
@@ -640,6 +620,12 @@ public final class Iso2709Parser {
         if (i == end) {
             return new String(b, off, len, StandardCharsets.ISO_8859_1);
         }
+        // An oversize value (lenient reading) is not worth keeping scratch that big.
+        boolean oversize = len > MAX_SCRATCH;
+        if (!oversize && latin1Scratch.length < len) {
+            latin1Scratch = new byte[Math.max(len, latin1Scratch.length * 2)];
+        }
+        byte[] l1 = oversize ? new byte[len] : latin1Scratch;
         int n = i - off;
         System.arraycopy(b, off, l1, 0, n);
         while (i < end) {
@@ -647,10 +633,7 @@ public final class Iso2709Parser {
             if (c >= 0) {
                 l1[n++] = (byte) c;
                 i++;
-            } else if ((c & 0xFE) == 0xC2) { // C2, C3: U+0080 to U+00FF
-                if (i + 1 >= end || (b[i + 1] & 0xC0) != 0x80) {
-                    return null;
-                }
+            } else if ((c & 0xFE) == 0xC2 && i + 1 < end && (b[i + 1] & 0xC0) == 0x80) { // U+0080 to U+00FF
                 l1[n++] = (byte) ((c & 0x03) << 6 | b[i + 1] & 0x3F);
                 i += 2;
             } else {
@@ -660,11 +643,17 @@ public final class Iso2709Parser {
         if (i == end) {
             return new String(l1, 0, n, StandardCharsets.ISO_8859_1);
         }
-        // A character above U+00FF (or an ill-formed byte): go on in UTF-16.
-        char[] cs = charScratch(len);
+        // A character above U+00FF, or a bad run: go on in UTF-16, one char per byte at most (a
+        // bad run gives one, a four-byte sequence two).
+        if (!oversize && charScratch.length < len) {
+            charScratch = new char[Math.max(len, charScratch.length * 2)];
+        }
+        char[] cs = oversize ? new char[len] : charScratch;
         for (int k = 0; k < n; k++) {
             cs[k] = (char) (l1[k] & 0xFF);
         }
+        int firstBad = -1;
+        int runs = 0;
         while (i < end) {
             int c = b[i];
             if (c >= 0) {
@@ -673,76 +662,47 @@ public final class Iso2709Parser {
                 continue;
             }
             int sequence = Utf8.next(b, i, end, true);
-            if (sequence < 0) {
-                return null;
-            }
-            n = put(cs, n, Utf8.codePoint(sequence));
-            i += Utf8.length(sequence);
-        }
-        return new String(cs, 0, n);
-    }
-
-    /// Decodes UTF-8 that is ill-formed (or over 64 KiB): each bad run (see [Utf8]) becomes one
-    /// U+FFFD, as the JDK's decoder has it, and the value gets one INVALID_UTF8 diagnostic, at its
-    /// first bad run, that counts the others.
-    private String illFormedUtf8(byte[] b, int off, int len, String tag) {
-        // One char per byte at most: a bad run gives one, a four-byte sequence two.
-        char[] cs = len > MAX_SCRATCH ? new char[len] : charScratch(len);
-        int n = 0;
-        int firstBad = -1;
-        int firstLength = 0;
-        int runs = 0;
-        for (int i = off, end = off + len; i < end; ) {
-            int c = b[i];
-            if (c >= 0) {
-                cs[n++] = (char) c;
-                i++;
-                continue;
-            }
-            int sequence = Utf8.next(b, i, end, true);
             if (sequence > 0) {
-                n = put(cs, n, Utf8.codePoint(sequence));
+                n += Character.toChars(Utf8.codePoint(sequence), cs, n);
                 i += Utf8.length(sequence);
-                continue;
+            } else {
+                if (runs++ == 0) {
+                    firstBad = i;
+                }
+                cs[n++] = '\uFFFD';
+                i -= sequence;
             }
-            if (runs++ == 0) {
-                firstBad = i;
-                firstLength = -sequence;
-            }
-            cs[n++] = '\uFFFD';
-            i -= sequence;
         }
         String s = new String(cs, 0, n);
         if (runs > 0) {
-            report(Severity.ERROR, ErrorCode.INVALID_UTF8, firstBad, tag,
-                    Utf8.problem(b, firstBad, firstLength, "UTF-8")
-                            + (runs > 1 ? " (and " + (runs - 1) + " more bad sequence" + (runs > 2 ? "s" : "")
-                                    + " in this value)" : ""),
-                    Utf8.REPLACED);
+            badUtf8(b, firstBad, end, runs, tag);
         }
         return s;
     }
 
-    private char[] charScratch(int len) {
-        if (charScratch.length < len) {
-            charScratch = new char[Math.max(len, charScratch.length * 2)];
-        }
-        return charScratch;
-    }
-
-    private static int put(char[] cs, int n, int cp) {
-        if (cp < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
-            cs[n] = (char) cp;
-            return n + 1;
-        }
-        cs[n] = Character.highSurrogate(cp);
-        cs[n + 1] = Character.lowSurrogate(cp);
-        return n + 2;
+    /// The INVALID_UTF8 diagnostic of a value whose first bad run is at `at` (strict mode throws).
+    private void badUtf8(byte[] b, int at, int end, int runs, String tag) {
+        report(Severity.ERROR, ErrorCode.INVALID_UTF8, at, tag,
+                Utf8.problem(b, at, -Utf8.next(b, at, end, true), "UTF-8")
+                        + (runs > 1 ? " (and " + (runs - 1) + " more bad sequence" + (runs > 2 ? "s" : "")
+                                + " in this value)" : ""),
+                Utf8.REPLACED);
     }
 
     /// Reports an invalid MARC-8 sequence found by the decoder (strict mode throws).
     void marc8Error(int bufferIndex, String tag, String problem) {
         report(Severity.ERROR, ErrorCode.INVALID_MARC8, bufferIndex, tag, problem, Utf8.REPLACED);
+    }
+
+    /// `count`, or `max` when it is over that limit (`Limits.` + `setting`): reported, and the rest
+    /// are ignored (strict mode throws).
+    private int capped(int count, int max, String owner, String what, String setting, int at, String tag) {
+        if (count <= max) {
+            return count;
+        }
+        report(Severity.FATAL, ErrorCode.LIMIT_EXCEEDED, at, tag, owner + " has " + count + " " + what
+                + ", more than the maximum allowed (" + max + ", from Limits." + setting + ")", "the rest were ignored");
+        return max;
     }
 
     /// `at` is an index into the buffer; it becomes an absolute offset. Strict mode throws (see

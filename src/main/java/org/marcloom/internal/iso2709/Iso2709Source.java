@@ -20,7 +20,6 @@ public final class Iso2709Source implements RecordSource, Sources.HasTrailing {
     private final FramedInput input;
     private final String name;
     private final Iso2709Parser parser;
-    private long returned;
 
     public Iso2709Source(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name) {
         this.input = new FramedInput(channel, owns, options, name);
@@ -35,9 +34,7 @@ public final class Iso2709Source implements RecordSource, Sources.HasTrailing {
             return null;
         }
         try {
-            MarcRecord r = parser.parse(in.buffer(), in.start(), in.end(), in.index(), in.offset(), in.framing());
-            returned++;
-            return r;
+            return parser.parse(in.buffer(), in.start(), in.end(), in.index(), in.offset(), in.framing());
         } catch (MarcParseException e) {
             in.markDone();
             throw e;
@@ -51,13 +48,7 @@ public final class Iso2709Source implements RecordSource, Sources.HasTrailing {
             return null;
         }
         byte[] bytes = java.util.Arrays.copyOfRange(in.buffer(), in.start(), in.end());
-        returned++;
         return new RawRecord(in.index(), in.offset(), bytes, in.framing());
-    }
-
-    @Override
-    public long recordsRead() {
-        return returned;
     }
 
     @Override

@@ -89,7 +89,6 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
     private boolean done;
     private boolean syntaxErrors;
     private long index;
-    private long returned;
     /// Index of the record being read, or -1 between records.
     private long current = -1;
     /// The diagnostics of the record being read.
@@ -157,7 +156,6 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
                 if (r == null) {
                     continue;
                 }
-                returned++;
                 return r;
             } catch (StreamReadException e) {
                 syntaxError(e);
@@ -594,11 +592,6 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
             done = true;
         }
         record.report(severity, code, current, -1, line(loc), column(loc), tag, problem, repair);
-    }
-
-    @Override
-    public long recordsRead() {
-        return returned;
     }
 
     /// Record objects seen so far (including skipped ones): the next record index.

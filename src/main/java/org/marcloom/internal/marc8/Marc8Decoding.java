@@ -146,30 +146,17 @@ public final class Marc8Decoding {
             } else if (c == 0x20) {
                 cp = ' ';
                 i++;
-            } else if (c < 0x7F) {
-                if (g0 == Marc8Tables.EACC) {
+            } else if (c < 0x7F || c > 0xA0 && c < 0xFF) {
+                // A graphic character of G0 (0x21-0x7E) or G1 (0xA1-0xFE).
+                boolean high = c > 0x7F;
+                int set = high ? g1 : g0;
+                if (set == Marc8Tables.EACC) {
                     int n = eaccLength(b, i, end);
-                    if (n < 3) {
-                        error(listener, start - offset, "truncated 3-byte EACC character");
-                        cp = 0xFFFD;
-                        i += n;
-                    } else {
-                        int code = c << 16 | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF);
-                        cp = tables.eacc(code);
-                        i += 3;
-                        if (cp == 0) {
-                            error(listener, start - offset, String.format("no EACC character has the code %06X", code));
-                            cp = 0xFFFD;
-                        }
-                    }
+                    cp = eacc(b, i, n, tables, listener, start - offset);
+                    i += n;
                 } else {
-                    cp = g0Table == null ? 0 : g0Table[c];
+                    cp = single(high ? g1Table : g0Table, c, set, high ? "G1" : "G0", listener, start - offset);
                     i++;
-                    if (cp == 0) {
-                        error(listener, start - offset, String.format("byte 0x%02X has no character in the G0 set %s",
-                                c, setName(g0)));
-                        cp = 0xFFFD;
-                    }
                 }
             } else if (c >= 0x80 && c < 0xA0) {
                 cp = tables.c1(c);
@@ -177,31 +164,6 @@ public final class Marc8Decoding {
                 if (cp == 0) {
                     error(listener, start - offset, String.format("byte 0x%02X is not a MARC-8 character", c));
                     cp = 0xFFFD;
-                }
-            } else if (c > 0xA0 && c < 0xFF) {
-                if (g1 == Marc8Tables.EACC) {
-                    int n = eaccLength(b, i, end);
-                    if (n < 3) {
-                        error(listener, start - offset, "truncated 3-byte EACC character");
-                        cp = 0xFFFD;
-                        i += n;
-                    } else {
-                        int code = c << 16 | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF);
-                        cp = tables.eacc(code);
-                        i += 3;
-                        if (cp == 0) {
-                            error(listener, start - offset, String.format("no EACC character has the code %06X", code));
-                            cp = 0xFFFD;
-                        }
-                    }
-                } else {
-                    cp = g1Table == null ? 0 : g1Table[c & 0x7F];
-                    i++;
-                    if (cp == 0) {
-                        error(listener, start - offset, String.format("byte 0x%02X has no character in the G1 set %s",
-                                c, setName(g1)));
-                        cp = 0xFFFD;
-                    }
                 }
             } else {
                 error(listener, start - offset, String.format("byte 0x%02X is not a MARC-8 character", c));
@@ -235,13 +197,35 @@ public final class Marc8Decoding {
 
     /// Writes `cp` at `n` (room for two chars is there, see [#decodeGeneral]); returns the new end.
     private static int put(char[] out, int n, int cp) {
-        if (cp < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
-            out[n] = (char) cp;
-            return n + 1;
+        return n + Character.toChars(cp, out, n);
+    }
+
+    /// The character of the EACC code of `n` bytes at `i` (see [#eaccLength]), or U+FFFD when it is
+    /// cut short or names none (reported at `index`).
+    private static int eacc(byte[] b, int i, int n, Marc8Tables tables, Errors listener, int index) {
+        if (n < 3) {
+            error(listener, index, "truncated 3-byte EACC character");
+            return 0xFFFD;
         }
-        out[n] = Character.highSurrogate(cp);
-        out[n + 1] = Character.lowSurrogate(cp);
-        return n + 2;
+        int code = (b[i] & 0xFF) << 16 | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF);
+        int cp = tables.eacc(code);
+        if (cp == 0) {
+            error(listener, index, String.format("no EACC character has the code %06X", code));
+            return 0xFFFD;
+        }
+        return cp;
+    }
+
+    /// The character of byte `c` in the single-byte set `set` designated to `half` (whose
+    /// `table` is null when the set is unknown), or U+FFFD when it has none (reported at `index`).
+    private static int single(int[] table, int c, int set, String half, Errors listener, int index) {
+        int cp = table == null ? 0 : table[c & 0x7F];
+        if (cp == 0) {
+            error(listener, index, String.format("byte 0x%02X has no character in the %s set %s", c, half,
+                    setName(set)));
+            return 0xFFFD;
+        }
+        return cp;
     }
 
     /// Bytes of the EACC character at `i`: 3, or fewer when the end or an ESC cuts it short (the

@@ -57,7 +57,6 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
     private final ModelAccess.Factory factory = ModelAccess.factory();
 
     private long index;
-    private long returned;
     private boolean done;
     private final List<Diagnostic> trailing = new ArrayList<>(1);
 
@@ -93,11 +92,7 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
             return null;
         }
         try {
-            MarcRecord r = read();
-            if (r != null) {
-                returned++;
-            }
-            return r;
+            return read();
         } catch (MarcParseException e) {
             done = true;
             throw e;
@@ -335,11 +330,6 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
     private void report(Severity severity, ErrorCode code, int line, int column, long byteOffset, String tag,
                         String problem, String repair) {
         diagnostics.report(severity, code, index, byteOffset, line, column, tag, problem, repair);
-    }
-
-    @Override
-    public long recordsRead() {
-        return returned;
     }
 
     @Override

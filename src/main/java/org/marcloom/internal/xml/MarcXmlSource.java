@@ -101,7 +101,6 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
     private boolean reprocess;
     private boolean inRecord;
     private long recordIndex;
-    private long returned;
     private final List<Diagnostic> trailing = new ArrayList<>();
 
     // Element names outside records, by depth (depth 1 = the root).
@@ -179,8 +178,6 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
             if (r == null) {
                 done = true;
                 endOfDocument();
-            } else {
-                returned++;
             }
             return r;
         } catch (XMLStreamException e) {
@@ -367,13 +364,8 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                         }
                     } else {
                         if (count == limits.maxFieldsPerRecord()) {
-                            if (!fieldLimitReported) {
-                                fieldLimitReported = true;
-                                problem(ErrorCode.LIMIT_EXCEEDED, null, "record has more than "
-                                        + limits.maxFieldsPerRecord() + " fields, the maximum allowed (from "
-                                        + "Limits.maxFieldsPerRecord)", "the rest were skipped");
-                            }
-                            skipElement();
+                            fieldLimitReported = skipOverLimit(fieldLimitReported, null, "record",
+                                    limits.maxFieldsPerRecord(), "fields", "maxFieldsPerRecord");
                             continue;
                         }
                         Field f = "controlfield".equals(local) ? readControlField() : readDataField();
@@ -481,13 +473,8 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                         continue;
                     }
                     if (n == limits.maxSubfieldsPerField()) {
-                        if (!limitReported) {
-                            limitReported = true;
-                            problem(ErrorCode.LIMIT_EXCEEDED, tag, "field has more than "
-                                    + limits.maxSubfieldsPerField() + " subfields, the maximum allowed (from "
-                                    + "Limits.maxSubfieldsPerField)", "the rest were skipped");
-                        }
-                        skipElement();
+                        limitReported = skipOverLimit(limitReported, tag, "field", limits.maxSubfieldsPerField(),
+                                "subfields", "maxSubfieldsPerField");
                         continue;
                     }
                     char code = code(tag);
@@ -601,6 +588,18 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
         }
     }
 
+    /// Skips the element the reader stands on, one over a limit (`Limits.` + `setting`), after
+    /// reporting the limit unless `reported`; returns true (now reported).
+    private boolean skipOverLimit(boolean reported, String tag, String owner, int max, String what, String setting)
+            throws XMLStreamException {
+        if (!reported) {
+            problem(ErrorCode.LIMIT_EXCEEDED, tag, owner + " has more than " + max + " " + what
+                    + ", the maximum allowed (from Limits." + setting + ")", "the rest were skipped");
+        }
+        skipElement();
+        return true;
+    }
+
     /// Skips to the end tag of the element whose start tag the reader stands on.
     private void skipElement() throws XMLStreamException {
         skipToEnd();
@@ -631,11 +630,6 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
             claimBadBytes(line, column, null);
         }
         diagnostics.report(Severity.ERROR, code, recordIndex, -1, line, column, tag, problem, repair);
-    }
-
-    @Override
-    public long recordsRead() {
-        return returned;
     }
 
     /// The well-formedness error that ended the document early (lenient mode), else empty.

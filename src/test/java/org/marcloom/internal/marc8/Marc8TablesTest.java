@@ -3,8 +3,8 @@ package org.marcloom.internal.marc8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.marcloom.testing.Hex.codePoints;
-import static org.marcloom.testing.Hex.hex;
+import static org.marcloom.testing.ByteArrays.codePoints;
+import static org.marcloom.testing.ByteArrays.hex;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
