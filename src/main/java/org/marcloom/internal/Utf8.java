@@ -48,33 +48,42 @@ public final class Utf8 {
         if (lead < 0x80) {
             return lead << 3 | 1;
         }
-        int need;
-        if (lead >= 0xC2 && lead <= 0xDF) {
-            need = 1;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            need = 2;
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            need = 3;
-        } else {
+        if (lead < 0xC2 || lead > 0xF4) {
+            return -1; // a continuation byte, a lead of overlongs only (C0, C1), or over U+10FFFF
+        }
+        // The second byte: a continuation byte, and in the range that rules out overlongs (E0, F0)
+        // and code points over U+10FFFF (F4).
+        if (i + 1 >= end) {
+            return endOfInput ? -1 : 0;
+        }
+        int c1 = b[i + 1] & 0xFF;
+        if ((c1 & 0xC0) != 0x80 || lead == 0xE0 && c1 < 0xA0 || lead == 0xF0 && c1 < 0x90
+                || lead == 0xF4 && c1 > 0x8F) {
             return -1;
         }
-        int cp = lead & (0x3F >> need);
-        for (int k = 1; k <= need; k++) {
-            if (i + k >= end) {
-                return endOfInput ? -k : 0;
-            }
-            int cc = b[i + k] & 0xFF;
-            if ((cc & 0xC0) != 0x80 || k == 1 && (lead == 0xE0 && cc < 0xA0 // overlong 3-byte form
-                    || lead == 0xF0 && cc < 0x90                             // overlong 4-byte form
-                    || lead == 0xF4 && cc > 0x8F)) {                         // over U+10FFFF
-                return -k;
-            }
-            cp = cp << 6 | cc & 0x3F;
+        if (lead < 0xE0) {
+            return ((lead & 0x1F) << 6 | c1 & 0x3F) << 3 | 2;
         }
-        if (cp >= 0xD800 && cp <= 0xDFFF) {
-            return -3; // an encoded surrogate: one run of its three bytes
+        if (i + 2 >= end) {
+            return endOfInput ? -2 : 0;
         }
-        return cp << 3 | (need + 1);
+        int c2 = b[i + 2] & 0xFF;
+        if ((c2 & 0xC0) != 0x80) {
+            return -2;
+        }
+        if (lead < 0xF0) {
+            int cp = (lead & 0x0F) << 12 | (c1 & 0x3F) << 6 | c2 & 0x3F;
+            // An encoded surrogate looks well-formed: one run of its three bytes.
+            return cp >= 0xD800 && cp <= 0xDFFF ? -3 : cp << 3 | 3;
+        }
+        if (i + 3 >= end) {
+            return endOfInput ? -3 : 0;
+        }
+        int c3 = b[i + 3] & 0xFF;
+        if ((c3 & 0xC0) != 0x80) {
+            return -3;
+        }
+        return ((lead & 0x07) << 18 | (c1 & 0x3F) << 12 | (c2 & 0x3F) << 6 | c3 & 0x3F) << 3 | 4;
     }
 
     /// The code point of a positive [#next] result.

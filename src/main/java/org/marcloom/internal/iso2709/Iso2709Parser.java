@@ -47,6 +47,8 @@ public final class Iso2709Parser {
     private static final long DIGITS = 0x3030303030303030L;
 
     private final ReaderOptions options;
+    private final int maxFields;
+    private final int maxSubfields;
     private final TextDecoder marc8;
     private final DiagnosticCollector diagnostics;
 
@@ -75,6 +77,8 @@ public final class Iso2709Parser {
     /// @param sourceName the input's name for strict errors, or null
     public Iso2709Parser(ReaderOptions options, String sourceName) {
         this.options = options;
+        this.maxFields = options.limits().maxFieldsPerRecord();
+        this.maxSubfields = options.limits().maxSubfieldsPerField();
         this.marc8 = TextDecoder.marc8(options);
         this.diagnostics = new DiagnosticCollector(options, sourceName);
     }
@@ -169,8 +173,10 @@ public final class Iso2709Parser {
                         + " bytes were ignored");
             }
         }
-        entries = capped(entries, options.limits().maxFieldsPerRecord(), "the record", "directory entries",
-                "maxFieldsPerRecord", dirStart, null);
+        if (entries > maxFields) {
+            entries = overLimit(entries, maxFields, "the record", "directory entries", "maxFieldsPerRecord", dirStart,
+                    null);
+        }
         Field[] fields = new Field[entries + (partialFirst ? 1 : 0)];
         int count = 0;
         int previousEnd = dataStart;
@@ -399,7 +405,7 @@ public final class Iso2709Parser {
                     "control field contains a subfield delimiter (0x1F)", "kept as data");
         }
         String data = text(buf, from, to - from, tag, false);
-        if (tag.equals("001")) {
+        if (diagnostics.controlNumber() == null && tag.equals("001")) {
             diagnostics.controlNumber(data);
         }
         return new ControlField(tag, data);
@@ -424,23 +430,35 @@ public final class Iso2709Parser {
         }
         // One pass over the subfield data: where the delimiters are, and whether it is all ASCII.
         int n = scanDelimiters(buf, p, to);
-        int[] d = delimiters;
         boolean ascii = asciiOnly;
         if (p < to && buf[p] != SD) {
-            int stop = n > 0 ? d[0] : to;
-            report(Severity.ERROR, ErrorCode.SUBFIELD_DELIMITER_MISSING, p, tag,
-                    (stop - p) + " bytes of data after the indicators are not in a subfield", "kept as subfield 'a'");
-            Subfield[] subs = new Subfield[capped(1 + n, options.limits().maxSubfieldsPerField(), "the field",
-                    "subfields", "maxSubfieldsPerField", from, tag)];
-            subs[0] = new Subfield('a', text(buf, p, stop - p, tag, ascii));
-            int k = subfields(buf, d, n, to, tag, ascii, subs, 1);
-            return MODEL.dataField(tag, ind1, ind2, subs, k);
+            return undelimited(buf, tag, ind1, ind2, from, p, to, n, ascii);
         }
-        int capacity = capped(n, options.limits().maxSubfieldsPerField(), "the field", "subfields",
-                "maxSubfieldsPerField", from, tag);
+        int capacity = subfieldCapacity(n, from, tag);
         Subfield[] subs = capacity == 0 ? NO_SUBFIELDS : new Subfield[capacity];
-        int k = subfields(buf, d, n, to, tag, ascii, subs, 0);
+        int k = subfields(buf, delimiters, n, to, tag, ascii, subs, 0);
         return MODEL.dataField(tag, ind1, ind2, subs, k);
+    }
+
+    /// A data field whose data after the indicators (at `p`) does not start with a delimiter: that
+    /// text is kept as subfield `a`. Apart from [#dataField], which stays small for the usual field.
+    private DataField undelimited(byte[] buf, String tag, char ind1, char ind2, int from, int p, int to, int n,
+                                  boolean ascii) {
+        int[] d = delimiters;
+        int stop = n > 0 ? d[0] : to;
+        report(Severity.ERROR, ErrorCode.SUBFIELD_DELIMITER_MISSING, p, tag,
+                (stop - p) + " bytes of data after the indicators are not in a subfield", "kept as subfield 'a'");
+        Subfield[] subs = new Subfield[subfieldCapacity(1 + n, from, tag)];
+        subs[0] = new Subfield('a', text(buf, p, stop - p, tag, ascii));
+        int k = subfields(buf, d, n, to, tag, ascii, subs, 1);
+        return MODEL.dataField(tag, ind1, ind2, subs, k);
+    }
+
+    /// How many of a field's `count` subfields are read: all of them, or as many as
+    /// [org.marcloom.Limits#maxSubfieldsPerField()] allows (reported).
+    private int subfieldCapacity(int count, int at, String tag) {
+        int max = maxSubfields;
+        return count <= max ? count : overLimit(count, max, "the field", "subfields", "maxSubfieldsPerField", at, tag);
     }
 
     /// Finds every subfield delimiter in `buf[from, to)`, eight bytes at a time: their positions go
@@ -602,10 +620,9 @@ public final class Iso2709Parser {
     /// Decodes UTF-8 into a String with no allocation but the String's own: Latin-1 text is
     /// collected in a reused byte array, other text in a reused char array (the JDK's UTF-8
     /// constructor allocates a copy of the input, and for non-Latin-1 text a UTF-16 array it then
-    /// trims, on top of the result); values over 64 KiB get arrays of their own. What is
-    /// well-formed is [Utf8#next]'s to say (the Latin-1 loop only takes the two-byte sequences that
-    /// cannot be ill-formed): each bad run becomes one U+FFFD, as the JDK's decoder has it, and the
-    /// value gets one INVALID_UTF8 diagnostic, at its first bad run, that counts the others.
+    /// trims, on top of the result). What is well-formed is [Utf8#next]'s to say (the Latin-1 loop
+    /// only takes the two-byte sequences that cannot be ill-formed). A bad run, and a value over
+    /// 64 KiB, go on in [#utf16], off the hot path.
     private String utf8(byte[] b, int off, int len, String tag) {
         int i = off;
         int end = off + len;
@@ -620,12 +637,14 @@ public final class Iso2709Parser {
         if (i == end) {
             return new String(b, off, len, StandardCharsets.ISO_8859_1);
         }
-        // An oversize value (lenient reading) is not worth keeping scratch that big.
-        boolean oversize = len > MAX_SCRATCH;
-        if (!oversize && latin1Scratch.length < len) {
+        if (len > MAX_SCRATCH) {
+            // an oversize value (lenient reading): not worth keeping scratch that big
+            return utf16(b, off, end, new char[len], 0, tag);
+        }
+        if (latin1Scratch.length < len) {
             latin1Scratch = new byte[Math.max(len, latin1Scratch.length * 2)];
         }
-        byte[] l1 = oversize ? new byte[len] : latin1Scratch;
+        byte[] l1 = latin1Scratch;
         int n = i - off;
         System.arraycopy(b, off, l1, 0, n);
         while (i < end) {
@@ -645,15 +664,13 @@ public final class Iso2709Parser {
         }
         // A character above U+00FF, or a bad run: go on in UTF-16, one char per byte at most (a
         // bad run gives one, a four-byte sequence two).
-        if (!oversize && charScratch.length < len) {
+        if (charScratch.length < len) {
             charScratch = new char[Math.max(len, charScratch.length * 2)];
         }
-        char[] cs = oversize ? new char[len] : charScratch;
+        char[] cs = charScratch;
         for (int k = 0; k < n; k++) {
             cs[k] = (char) (l1[k] & 0xFF);
         }
-        int firstBad = -1;
-        int runs = 0;
         while (i < end) {
             int c = b[i];
             if (c >= 0) {
@@ -662,13 +679,28 @@ public final class Iso2709Parser {
                 continue;
             }
             int sequence = Utf8.next(b, i, end, true);
+            if (sequence < 0) {
+                return utf16(b, i, end, cs, n, tag);
+            }
+            n += Character.toChars(Utf8.codePoint(sequence), cs, n);
+            i += Utf8.length(sequence);
+        }
+        return new String(cs, 0, n);
+    }
+
+    /// Decodes `b[i, end)` into `cs` from `n`, each bad run as one U+FFFD (as the JDK's decoder
+    /// has it), and returns `cs[0, n)` as text; the value gets one INVALID_UTF8 diagnostic, at its
+    /// first bad run, that counts the others.
+    private String utf16(byte[] b, int i, int end, char[] cs, int n, String tag) {
+        int firstBad = -1;
+        int runs = 0;
+        while (i < end) {
+            int sequence = Utf8.next(b, i, end, true);
             if (sequence > 0) {
                 n += Character.toChars(Utf8.codePoint(sequence), cs, n);
                 i += Utf8.length(sequence);
             } else {
-                if (runs++ == 0) {
-                    firstBad = i;
-                }
+                firstBad = runs++ == 0 ? i : firstBad;
                 cs[n++] = '\uFFFD';
                 i -= sequence;
             }
@@ -694,12 +726,9 @@ public final class Iso2709Parser {
         report(Severity.ERROR, ErrorCode.INVALID_MARC8, bufferIndex, tag, problem, Utf8.REPLACED);
     }
 
-    /// `count`, or `max` when it is over that limit (`Limits.` + `setting`): reported, and the rest
-    /// are ignored (strict mode throws).
-    private int capped(int count, int max, String owner, String what, String setting, int at, String tag) {
-        if (count <= max) {
-            return count;
-        }
+    /// Reports that `count` is over the limit `max` (`Limits.` + `setting`) and returns `max`: the
+    /// rest are ignored (strict mode throws).
+    private int overLimit(int count, int max, String owner, String what, String setting, int at, String tag) {
         report(Severity.FATAL, ErrorCode.LIMIT_EXCEEDED, at, tag, owner + " has " + count + " " + what
                 + ", more than the maximum allowed (" + max + ", from Limits." + setting + ")", "the rest were ignored");
         return max;

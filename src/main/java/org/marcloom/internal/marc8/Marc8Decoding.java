@@ -197,7 +197,13 @@ public final class Marc8Decoding {
 
     /// Writes `cp` at `n` (room for two chars is there, see [#decodeGeneral]); returns the new end.
     private static int put(char[] out, int n, int cp) {
-        return n + Character.toChars(cp, out, n);
+        if (cp < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+            out[n] = (char) cp;
+            return n + 1;
+        }
+        out[n] = Character.highSurrogate(cp);
+        out[n + 1] = Character.lowSurrogate(cp);
+        return n + 2;
     }
 
     /// The character of the EACC code of `n` bytes at `i` (see [#eaccLength]), or U+FFFD when it is
