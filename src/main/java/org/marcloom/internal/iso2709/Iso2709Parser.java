@@ -678,12 +678,24 @@ public final class Iso2709Parser {
                 i++;
                 continue;
             }
-            int sequence = Utf8.next(b, i, end, true);
-            if (sequence < 0) {
-                return utf16(b, i, end, cs, n, tag);
+            // Two- and three-byte sequences that cannot be ill-formed (every lead but E0 and ED
+            // takes any continuation bytes) are decoded here; [Utf8#next] decides the rest.
+            int lead = c & 0xFF;
+            if (lead <= 0xDF && lead >= 0xC2 && i + 1 < end && (b[i + 1] & 0xC0) == 0x80) {
+                cs[n++] = (char) ((lead & 0x1F) << 6 | b[i + 1] & 0x3F);
+                i += 2;
+            } else if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED && i + 2 < end && (b[i + 1] & 0xC0) == 0x80
+                    && (b[i + 2] & 0xC0) == 0x80) {
+                cs[n++] = (char) ((lead & 0x0F) << 12 | (b[i + 1] & 0x3F) << 6 | b[i + 2] & 0x3F);
+                i += 3;
+            } else {
+                int sequence = Utf8.next(b, i, end, true);
+                if (sequence < 0) {
+                    return utf16(b, i, end, cs, n, tag);
+                }
+                n += Character.toChars(Utf8.codePoint(sequence), cs, n);
+                i += Utf8.length(sequence);
             }
-            n += Character.toChars(Utf8.codePoint(sequence), cs, n);
-            i += Utf8.length(sequence);
         }
         return new String(cs, 0, n);
     }

@@ -146,17 +146,17 @@ public final class Marc8Decoding {
             } else if (c == 0x20) {
                 cp = ' ';
                 i++;
-            } else if (c < 0x7F || c > 0xA0 && c < 0xFF) {
-                // A graphic character of G0 (0x21-0x7E) or G1 (0xA1-0xFE).
-                boolean high = c > 0x7F;
-                int set = high ? g1 : g0;
-                if (set == Marc8Tables.EACC) {
+            } else if (c < 0x7F) {
+                if (g0 == Marc8Tables.EACC) {
                     int n = eaccLength(b, i, end);
                     cp = eacc(b, i, n, tables, listener, start - offset);
                     i += n;
                 } else {
-                    cp = single(high ? g1Table : g0Table, c, set, high ? "G1" : "G0", listener, start - offset);
+                    cp = g0Table == null ? 0 : g0Table[c];
                     i++;
+                    if (cp == 0) {
+                        cp = noCharacter(listener, start - offset, c, "G0", g0);
+                    }
                 }
             } else if (c >= 0x80 && c < 0xA0) {
                 cp = tables.c1(c);
@@ -164,6 +164,18 @@ public final class Marc8Decoding {
                 if (cp == 0) {
                     error(listener, start - offset, String.format("byte 0x%02X is not a MARC-8 character", c));
                     cp = 0xFFFD;
+                }
+            } else if (c > 0xA0 && c < 0xFF) {
+                if (g1 == Marc8Tables.EACC) {
+                    int n = eaccLength(b, i, end);
+                    cp = eacc(b, i, n, tables, listener, start - offset);
+                    i += n;
+                } else {
+                    cp = g1Table == null ? 0 : g1Table[c & 0x7F];
+                    i++;
+                    if (cp == 0) {
+                        cp = noCharacter(listener, start - offset, c, "G1", g1);
+                    }
                 }
             } else {
                 error(listener, start - offset, String.format("byte 0x%02X is not a MARC-8 character", c));
@@ -222,16 +234,11 @@ public final class Marc8Decoding {
         return cp;
     }
 
-    /// The character of byte `c` in the single-byte set `set` designated to `half` (whose
-    /// `table` is null when the set is unknown), or U+FFFD when it has none (reported at `index`).
-    private static int single(int[] table, int c, int set, String half, Errors listener, int index) {
-        int cp = table == null ? 0 : table[c & 0x7F];
-        if (cp == 0) {
-            error(listener, index, String.format("byte 0x%02X has no character in the %s set %s", c, half,
-                    setName(set)));
-            return 0xFFFD;
-        }
-        return cp;
+    /// Reports that byte `c` has no character in the single-byte set `set` designated to `half`;
+    /// returns U+FFFD, what the text holds instead.
+    private static int noCharacter(Errors listener, int index, int c, String half, int set) {
+        error(listener, index, String.format("byte 0x%02X has no character in the %s set %s", c, half, setName(set)));
+        return 0xFFFD;
     }
 
     /// Bytes of the EACC character at `i`: 3, or fewer when the end or an ESC cuts it short (the
