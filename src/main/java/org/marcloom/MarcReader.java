@@ -65,6 +65,7 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
     private final ReaderOptions options;
     private final String sourceName;
     private boolean iteratorTaken;
+    private long recordsRead;
 
     /// Package-private for [MarcSplitter], which opens readers over one split of an input.
     MarcReader(RecordSource source, ReaderOptions options, String sourceName) {
@@ -95,7 +96,11 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
     /// @throws MarcParseException   in strict mode, at the first data error
     /// @throws UncheckedIOException when reading fails
     public MarcRecord read() {
-        return source.next();
+        MarcRecord r = source.next();
+        if (r != null) {
+            recordsRead++;
+        }
+        return r;
     }
 
     /// The next record's bytes, not decoded, or `null` at the end (ISO 2709 only, one thread).
@@ -103,7 +108,11 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
     /// @return the record's bytes, or `null`
     /// @throws UnsupportedOperationException for other formats, and with a concurrency above 1
     public RawRecord readRaw() {
-        return source.nextRaw();
+        RawRecord r = source.nextRaw();
+        if (r != null) {
+            recordsRead++;
+        }
+        return r;
     }
 
     /// Decodes a record this reader returned by [#readRaw()], exactly as [#read()] would have
@@ -119,11 +128,12 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
         return source.decode(Objects.requireNonNull(raw, "raw"));
     }
 
-    /// How many records have been returned so far.
+    /// How many records (or raw records) have been returned so far; a record whose reading threw
+    /// is not one of them.
     ///
     /// @return the count
     public long recordsRead() {
-        return source.recordsRead();
+        return recordsRead;
     }
 
     /// The decoding settings this reader uses.
@@ -164,7 +174,7 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
             @Override
             public boolean hasNext() {
                 if (next == null) {
-                    next = source.next();
+                    next = read();
                 }
                 return next != null;
             }

@@ -23,9 +23,6 @@ public interface RecordSource extends Closeable {
         throw new UnsupportedOperationException("decoding raw records is only available for ISO 2709 input");
     }
 
-    /// How many records have been returned so far.
-    long recordsRead();
-
     @Override
     void close() throws java.io.IOException;
 }

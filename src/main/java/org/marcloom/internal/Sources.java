@@ -85,14 +85,14 @@ public final class Sources {
         }
         Optional<MarcFormat> format = FormatDetector.detectFormat(head, length);
         if (format.isEmpty()) {
-            MarcParseException e = new MarcParseException(Diagnostics.atOffset(Severity.FATAL,
-                    ErrorCode.STRUCTURE_INVALID, 0, 0, null, "the input is in no format marcloom recognises: expected"
-                            + " ISO 2709 (five digits of record length starting a leader), MARCXML ('<?xml' or a"
-                            + " <collection> or <record> element), MARC-in-JSON ('[' for an array, '{' for one"
-                            + " record per line) or MARCMaker ('=LDR'); it starts with " + describe(head, length)),
-                    null);
+            MarcParseException e = new DiagnosticCollector(options, name).exception(Diagnostic.builder(Severity.FATAL,
+                    ErrorCode.STRUCTURE_INVALID).recordIndex(0).byteOffset(0).problem("the input is in no format"
+                            + " marcloom recognises: expected ISO 2709 (five digits of record length starting a"
+                            + " leader), MARCXML ('<?xml' or a <collection> or <record> element), MARC-in-JSON ('['"
+                            + " for an array, '{' for one record per line) or MARCMaker ('=LDR'); it starts with "
+                            + describe(head, length)).build());
             closeQuietly(channel, owns, e);
-            throw name == null ? e : e.withSource(name);
+            throw e;
         }
         return create(format.get(), options, replay, name, owns, concurrency, threads);
     }

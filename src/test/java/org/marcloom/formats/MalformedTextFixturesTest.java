@@ -128,8 +128,9 @@ class MalformedTextFixturesTest {
     /// so read as one record object per line: after the line feed at 170:36 every line is
     /// resynchronised on and reported (line 171 "Bob," is an unrecognised token, ending at column
     /// 30; line 172 holds a lone string at column 25), and no record survives: the first 100
-    /// diagnostics, then DIAGNOSTICS_TRUNCATED where the 101st would have been (line 367, the
-    /// comma after a closing brace at column 10).
+    /// diagnostics, then DIAGNOSTICS_TRUNCATED where the 101st would have been (line 357, column
+    /// 13: the `{` of a 952 without indicators, which the abandoned record 15 had collected and
+    /// which is kept with the error that abandoned it).
     @org.junit.jupiter.api.Test
     void illegalMarcInJsonLinesReportsEveryLineItSkips() throws IOException {
         Path p = Path.of("fixtures/json/marc4j__illegal-marc-in-json.json");
@@ -143,7 +144,7 @@ class MalformedTextFixturesTest {
         assertEquals(101, t.size(), t.toString());
         assertEquals(List.of("ERROR SYNTAX_ERROR 0 170:36", "ERROR SYNTAX_ERROR 1 171:30", "ERROR STRUCTURE_INVALID 1 172:25"),
                 t.subList(0, 3));
-        assertEquals("WARNING DIAGNOSTICS_TRUNCATED 16 367:10", t.getLast());
+        assertEquals("WARNING DIAGNOSTICS_TRUNCATED 15 357:13", t.getLast());
     }
 
     @TestFactory

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.marcloom.marc8.Marc8DecoderTest.bytes;
-import static org.marcloom.marc8.Marc8TablesTest.hex;
+import static org.marcloom.testing.ByteArrays.codePoints;
+import static org.marcloom.testing.ByteArrays.hex;
 
 import java.text.Normalizer;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +21,7 @@ class Marc8EncoderTest {
     private static final Marc8Encoder ENCODER = Marc8Encoder.standard();
 
     private static void assertEncodes(byte[] expected, String text) {
-        assertEquals(hex(expected), hex(ENCODER.encode(text)), () -> "encoding " + Marc8TablesTest.codePoints(text));
+        assertEquals(hex(expected), hex(ENCODER.encode(text)), () -> "encoding " + codePoints(text));
     }
 
     private static String roundTrip(String text) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.marcloom.marc8.Marc8DecoderTest.bytes;
+import static org.marcloom.testing.ByteArrays.indexOf;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -85,19 +86,6 @@ class Marc8RecordTest {
         return out.toByteArray();
     }
 
-    /// Index of the first occurrence of `needle` in `hay`.
-    static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int k = 0; k < needle.length; k++) {
-                if (hay[i + k] != needle[k]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        throw new AssertionError("not found: " + Arrays.toString(needle));
-    }
 
     static List<MarcRecord> readAll(byte[] bytes, ReaderOptions options) throws IOException {
         List<MarcRecord> out = new ArrayList<>();
@@ -249,7 +237,7 @@ class Marc8RecordTest {
         byte[] expected = bytes(SF, "a", ESC, "(N", 0x6D, 0x49, 0x52, ESC, "(B",
                 SF, "b", ESC, ")Q", 0xC0, " caf", ESC, ")!E", 0xE2, "e &#x0250; ", ESC, "$1", "!04", ESC, "(B", 0x1E, 0x1D);
         byte[] tail = Arrays.copyOfRange(b, b.length - expected.length, b.length);
-        assertArrayEquals(expected, tail, () -> Marc8TablesTest.hex(tail));
+        assertArrayEquals(expected, tail, () -> org.marcloom.testing.ByteArrays.hex(tail));
         assertEquals(Integer.parseInt(new String(b, 0, 5, StandardCharsets.US_ASCII)), b.length, "leader/00-04");
         // And it reads back.
         MarcRecord back = readAll(b, ReaderOptions.builder().normalizeNfc(true).build()).getFirst();

@@ -27,6 +27,7 @@ import org.marcloom.record.Field;
 import org.marcloom.record.Leader;
 import org.marcloom.record.MarcRecord;
 import org.marcloom.record.Subfield;
+import org.marcloom.testing.CodeTables;
 
 /// Round trips through MARC-8. Text MARC-8 can represent (drawn from the characters of
 /// `codetables.xml`: ASCII, ANSEL, combining sequences, Hebrew, Cyrillic, Arabic, Greek, the

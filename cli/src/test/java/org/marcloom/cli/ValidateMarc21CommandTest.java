@@ -103,7 +103,8 @@ class ValidateMarc21CommandTest {
                 "fixtures/iso2709/marc4j__sample1.mrc: record 5 (001 377328): 1 problem",
                 "  POSITION_UNDEFINED LDR/18: leader/18 (Item information in record) is ' '; defined: i, n",
                 "fixtures/iso2709/marc4j__sample1.mrc: record 6 (001 370636): 3 problems",
-                "  INVALID_UTF8 (reader, byte 6116, tag 245): byte 0xF8 is not valid UTF-8; replaced with U+FFFD",
+                "  INVALID_UTF8 (reader, byte 6116, tag 245): byte 0xF8 is not valid UTF-8 (and 4 more bad sequences in this"
+                        + " value); replaced with U+FFFD",
                 "  TAG_UNDEFINED field 10 (029): field 029 is not defined in MARC 21 Bibliographic",
                 "  TAG_UNDEFINED field 16 (049): field 049 is not defined in MARC 21 Bibliographic",
                 "fixtures/iso2709/marc4j__sample1.mrc: record 7 (001 377337): 1 problem",

@@ -498,7 +498,8 @@ class Marc4jReaderDifferentialTest {
                 subfields(field(theirs("traject__bad_utf_byte.utf8.marc").records().get(0), "300")));
         assertEquals(List.of("ENCODING_GUESSED at record 0, byte 9: leader/09 says UTF-8 but the data is not valid"
                 + " UTF-8 (first bad byte at record byte 62); read as MARC-8",
-                "INVALID_MARC8 at record 0, byte 79, tag 300: byte 0x80 is not a MARC-8 character"), messages(ours));
+                "INVALID_MARC8 at record 0, byte 79, tag 300: byte 0x80 is not a MARC-8 character; replaced with U+FFFD"),
+                messages(ours));
     }
 
     @Test

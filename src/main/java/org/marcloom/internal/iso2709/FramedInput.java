@@ -1,6 +1,5 @@
 package org.marcloom.internal.iso2709;
 
-import org.marcloom.internal.Diagnostics;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +13,7 @@ import org.marcloom.ErrorCode;
 import org.marcloom.MarcParseException;
 import org.marcloom.ReaderOptions;
 import org.marcloom.Severity;
+import org.marcloom.internal.DiagnosticCollector;
 
 /// The framing loop every ISO 2709 channel reader shares: feeds the [Framer] from a channel
 /// through one reused, growable buffer, accounts junk and trailing bytes, and numbers records and
@@ -35,6 +35,7 @@ public final class FramedInput implements Closeable {
     private final ReadableByteChannel channel;
     private final boolean owns;
     private final String name;
+    private final DiagnosticCollector errors;
     private final Framer framer;
     private final Framer.Frame frame = new Framer.Frame();
     private final ByteBuffer staging;
@@ -70,6 +71,7 @@ public final class FramedInput implements Closeable {
         this.channel = channel;
         this.owns = owns;
         this.name = name;
+        this.errors = new DiagnosticCollector(options, name);
         this.framer = new Framer(options.lenient(), options.limits().maxRecordBytes());
         // A FileChannel read into a heap buffer goes through a temporary direct buffer the JDK
         // caches per thread; own one per reader instead (virtual threads make per-thread caches moot).
@@ -218,21 +220,20 @@ public final class FramedInput implements Closeable {
                 case Framer.END -> {
                     done = true;
                     if (pendingJunk > 0) {
-                        trailing.add(Diagnostics.atOffset(
-                                pendingJunkWhitespace ? Severity.WARNING : Severity.ERROR, ErrorCode.TRAILING_BYTES,
-                                index, pendingJunkOffset, null, pendingJunk + (pendingJunkWhitespace
+                        trailing.add(Diagnostic.builder(pendingJunkWhitespace ? Severity.WARNING : Severity.ERROR,
+                                        ErrorCode.TRAILING_BYTES).recordIndex(index).byteOffset(pendingJunkOffset)
+                                .problem(pendingJunk + (pendingJunkWhitespace
                                         ? " bytes of white space (newlines, blanks) follow the last record"
-                                        : " bytes after the last record are not a record and were skipped")));
+                                        : " bytes after the last record are not a record"))
+                                .repair("skipped").build());
                         pendingJunk = 0;
                     }
                     return false;
                 }
                 default -> {
                     done = true;
-                    Diagnostic d = Diagnostics.atOffset(Severity.FATAL, frame.error, index,
-                            bufferOffset + frame.errorAt, null, frame.message);
-                    MarcParseException e = new MarcParseException(d, null);
-                    throw name == null ? e : e.withSource(name);
+                    throw errors.exception(Diagnostic.builder(Severity.FATAL, frame.error).recordIndex(index)
+                            .byteOffset(bufferOffset + frame.errorAt).problem(frame.message).build());
                 }
             }
         }

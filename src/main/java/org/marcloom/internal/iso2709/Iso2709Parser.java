@@ -1,6 +1,5 @@
 package org.marcloom.internal.iso2709;
 
-import org.marcloom.internal.Diagnostics;
 import static org.marcloom.internal.iso2709.Framer.FT;
 import static org.marcloom.internal.iso2709.Framer.RT;
 import static org.marcloom.internal.iso2709.Framer.SD;
@@ -11,7 +10,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.marcloom.Diagnostic;
 import org.marcloom.ErrorCode;
@@ -19,6 +17,7 @@ import org.marcloom.MarcEncoding;
 import org.marcloom.MarcParseException;
 import org.marcloom.ReaderOptions;
 import org.marcloom.Severity;
+import org.marcloom.internal.DiagnosticCollector;
 import org.marcloom.internal.ModelAccess;
 import org.marcloom.internal.Utf8;
 import org.marcloom.record.ControlField;
@@ -48,23 +47,20 @@ public final class Iso2709Parser {
     private static final long DIGITS = 0x3030303030303030L;
 
     private final ReaderOptions options;
-    private final boolean lenient;
-    private final int maxDiagnostics;
+    private final int maxFields;
+    private final int maxSubfields;
     private final TextDecoder marc8;
+    private final DiagnosticCollector diagnostics;
 
     // Per-record state.
-    private ArrayList<Diagnostic> diagnostics;
-    private boolean truncatedDiagnostics;
-    private long recordIndex;
     private long recordOffset;
     private int recordStart;
-    private String controlNumber;
     private int charset;
 
     // Per-field scratch: where the subfield delimiters are (reused), and whether the data is ASCII.
     private int[] delimiters = new int[64];
     private boolean asciiOnly;
-    // Scratch for decoding UTF-8 text (see validUtf8), grown to the longest value seen.
+    // Scratch for decoding UTF-8 text (see utf8), grown to the longest value seen.
     private static final int MAX_SCRATCH = 1 << 16;
     private byte[] latin1Scratch = new byte[256];
     private char[] charScratch = new char[256];
@@ -73,11 +69,18 @@ public final class Iso2709Parser {
     private static final int MARC8 = 1;
     private static final int LATIN1 = 2;
 
+    /// A parser whose strict errors name no input.
     public Iso2709Parser(ReaderOptions options) {
+        this(options, null);
+    }
+
+    /// @param sourceName the input's name for strict errors, or null
+    public Iso2709Parser(ReaderOptions options, String sourceName) {
         this.options = options;
-        this.lenient = options.lenient();
-        this.maxDiagnostics = options.maxDiagnosticsPerRecord();
+        this.maxFields = options.limits().maxFieldsPerRecord();
+        this.maxSubfields = options.limits().maxSubfieldsPerField();
         this.marc8 = TextDecoder.marc8(options);
+        this.diagnostics = new DiagnosticCollector(options, sourceName);
     }
 
     /// Diagnostics that framing found (junk skipped before the record, a wrong length, a missing
@@ -91,29 +94,36 @@ public final class Iso2709Parser {
         }
         List<Diagnostic> out = new ArrayList<>(2);
         if (skipped > 0) {
-            out.add(Diagnostics.atOffset(skippedWhitespace ? Severity.WARNING : Severity.ERROR, ErrorCode.JUNK_SKIPPED,
-                    recordIndex, skippedOffset, null, skipped + (skippedWhitespace
-                            ? " bytes of white space (newlines, blanks) before this record were skipped"
-                            : " bytes that are not a record were skipped before this record")));
+            out.add(framing(skippedWhitespace ? Severity.WARNING : Severity.ERROR, ErrorCode.JUNK_SKIPPED,
+                    recordIndex, skippedOffset, skipped + (skippedWhitespace
+                            ? " bytes of white space (newlines, blanks) come before this record"
+                            : " bytes before this record are not a record"), "skipped"));
         }
         if ((flags & Framer.LENGTH_MISMATCH) != 0) {
-            out.add(Diagnostics.atOffset(Severity.ERROR, ErrorCode.RECORD_LENGTH_MISMATCH, recordIndex, recordOffset, null,
+            out.add(framing(Severity.ERROR, ErrorCode.RECORD_LENGTH_MISMATCH, recordIndex, recordOffset,
                     (declaredLength < 0 ? "leader/00-04 is not a record length"
                             : "leader/00-04 declares " + declaredLength + " bytes")
-                            + " but the record ends at the next record terminator, after " + actualLength + " bytes"));
+                            + " but the record ends at the next record terminator, after " + actualLength + " bytes",
+                    "read up to that terminator"));
         }
         if ((flags & Framer.NO_TERMINATOR) != 0) {
-            out.add(Diagnostics.atOffset(Severity.ERROR, ErrorCode.RECORD_LENGTH_MISMATCH, recordIndex,
-                    recordOffset + actualLength - 1, null,
-                    "the record has no record terminator (0x1D); its declared length of " + actualLength
-                            + " bytes was used"));
+            out.add(framing(Severity.ERROR, ErrorCode.RECORD_LENGTH_MISMATCH, recordIndex,
+                    recordOffset + actualLength - 1, "the record has no record terminator (0x1D)",
+                    "its declared length of " + actualLength + " bytes was used"));
         }
         if ((flags & Framer.TRUNCATED) != 0) {
-            out.add(Diagnostics.atOffset(Severity.ERROR, ErrorCode.RECORD_TRUNCATED, recordIndex, recordOffset, null,
+            out.add(framing(Severity.ERROR, ErrorCode.RECORD_TRUNCATED, recordIndex, recordOffset,
                     "the input ends inside this record, after " + actualLength + " bytes"
-                            + (declaredLength >= 0 ? " of the " + declaredLength + " its leader declares" : "")));
+                            + (declaredLength >= 0 ? " of the " + declaredLength + " its leader declares" : ""),
+                    "read as far as it goes"));
         }
         return out;
+    }
+
+    private static Diagnostic framing(Severity severity, ErrorCode code, long recordIndex, long byteOffset,
+                                      String problem, String repair) {
+        return Diagnostic.builder(severity, code).recordIndex(recordIndex).byteOffset(byteOffset).problem(problem)
+                .repair(repair).build();
     }
 
     /// Parses `buf[start, end)`, the record's bytes from its leader to its terminator.
@@ -123,14 +133,12 @@ public final class Iso2709Parser {
     /// @param framing  diagnostics from framing to attach first (usually empty)
     /// @throws MarcParseException in strict mode, at the first data error
     public MarcRecord parse(byte[] buf, int start, int end, long index, long offset, List<Diagnostic> framing) {
-        diagnostics = null;
-        truncatedDiagnostics = false;
-        recordIndex = index;
+        DiagnosticCollector diagnostics = this.diagnostics;
+        diagnostics.startRecord(index);
         recordOffset = offset;
         recordStart = start;
-        controlNumber = null;
         for (int i = 0; i < framing.size(); i++) {
-            add(framing.get(i));
+            diagnostics.add(framing.get(i));
         }
         int length = end - start;
         // The data area ends before the record terminator (when there is one).
@@ -157,20 +165,17 @@ public final class Iso2709Parser {
             if (partialFirst) {
                 first = dirStart + rem;
                 report(Severity.ERROR, ErrorCode.DIRECTORY_INVALID, dirStart, null, "the directory is "
-                        + (dirEnd - dirStart) + " bytes long, not a multiple of 12; its entries line up from the end,"
+                        + (dirEnd - dirStart) + " bytes long, not a multiple of 12", "its entries line up from the end,"
                         + " so the first " + rem + " bytes were read as a short entry");
             } else {
                 report(Severity.ERROR, ErrorCode.DIRECTORY_INVALID, dirStart, null, "the directory is "
-                        + (dirEnd - dirStart) + " bytes long, not a multiple of 12; the last " + rem
+                        + (dirEnd - dirStart) + " bytes long, not a multiple of 12", "the last " + rem
                         + " bytes were ignored");
             }
         }
-        int maxFields = options.limits().maxFieldsPerRecord();
         if (entries > maxFields) {
-            report(Severity.FATAL, ErrorCode.LIMIT_EXCEEDED, dirStart, null, "the record has " + entries
-                    + " directory entries, more than the maximum allowed (" + maxFields
-                    + ", from Limits.maxFieldsPerRecord); the rest were ignored");
-            entries = maxFields;
+            entries = overLimit(entries, maxFields, "the record", "directory entries", "maxFieldsPerRecord", dirStart,
+                    null);
         }
         Field[] fields = new Field[entries + (partialFirst ? 1 : 0)];
         int count = 0;
@@ -184,7 +189,7 @@ public final class Iso2709Parser {
             }
             String tag = MODEL.internTag(t.substring(0, 3));
             report(Severity.ERROR, ErrorCode.DIRECTORY_ENTRY_INVALID, dirStart, tag, "directory entry of only " + rem
-                    + " bytes; its field was read with the tag taken as \"" + tag + "\"");
+                    + " bytes", "its field was read with the tag taken as \"" + tag + "\"");
             Field f = field(buf, dirStart, tag, dirStart + rem - 9, dataStart, dataLimit, previousEnd);
             if (f != null) {
                 fields[count++] = f;
@@ -199,8 +204,7 @@ public final class Iso2709Parser {
                 previousEnd = lastFieldEnd;
             }
         }
-        List<Diagnostic> d = diagnostics == null ? List.of() : Collections.unmodifiableList(diagnostics);
-        return MODEL.record(leader, fields, count, d);
+        return MODEL.record(leader, fields, count, diagnostics.finish());
     }
 
     private Leader leader(byte[] buf, int start, int length) {
@@ -209,7 +213,7 @@ public final class Iso2709Parser {
             text = new String(buf, start, 24, StandardCharsets.ISO_8859_1);
         } else {
             report(Severity.ERROR, ErrorCode.LEADER_INVALID, start, null,
-                    "the record is only " + length + " bytes, shorter than a leader; the leader was padded with blanks");
+                    "the record is only " + length + " bytes, shorter than a leader", "the leader was padded with blanks");
             StringBuilder sb = new StringBuilder(new String(buf, start, Math.max(0, length), StandardCharsets.ISO_8859_1));
             while (sb.length() < 24) {
                 sb.append(' ');
@@ -221,7 +225,8 @@ public final class Iso2709Parser {
             char c = text.charAt(i);
             if (c < 0x20 || c > 0x7E) {
                 report(Severity.ERROR, ErrorCode.LEADER_INVALID, start + i, null,
-                        String.format("leader/%02d is the byte 0x%02X, not a printable ASCII character", i, (int) c));
+                        String.format("leader/%02d is the byte 0x%02X, not a printable ASCII character", i, (int) c),
+                        "");
                 break;
             }
         }
@@ -229,12 +234,12 @@ public final class Iso2709Parser {
         if (length > 11 && (leader.indicatorCount() != 2 || leader.subfieldCodeLength() != 2)) {
             report(Severity.ERROR, ErrorCode.LEADER_INVALID, start + 10, null,
                     "leader/10-11 should be \"22\" (indicator count, subfield code length), found \""
-                            + text.substring(10, 12) + "\"; read as 2 and 2");
+                            + text.substring(10, 12) + "\"", "read as 2 and 2");
         }
         if (length > 21 && (text.charAt(20) != '4' || text.charAt(21) != '5')) {
             report(Severity.ERROR, ErrorCode.LEADER_INVALID, start + 20, null,
                     "leader/20-21 should be \"45\" (4-digit field lengths, 5-digit starting positions), found \""
-                            + text.substring(20, 22) + "\"; read as 4 and 5");
+                            + text.substring(20, 22) + "\"", "read as 4 and 5");
         }
         return leader;
     }
@@ -255,8 +260,8 @@ public final class Iso2709Parser {
         int declared = scheme == 'a' ? UTF8 : MARC8;
         if (scheme != 'a' && scheme != ' ') {
             report(Severity.WARNING, ErrorCode.ENCODING_UNKNOWN, recordStart + 9, null,
-                    String.format("leader/09 is '%s' (0x%02X), neither 'a' (UTF-8) nor blank (MARC-8); read as MARC-8",
-                            scheme >= 0x20 && scheme < 0x7F ? String.valueOf(scheme) : "?", (int) scheme));
+                    String.format("leader/09 is '%s' (0x%02X), neither 'a' (UTF-8) nor blank (MARC-8)",
+                            scheme >= 0x20 && scheme < 0x7F ? String.valueOf(scheme) : "?", (int) scheme), "read as MARC-8");
         }
         if (!options.guessEncoding() || to <= from || Utf8.isAscii(buf, from, to - from)) {
             return declared;
@@ -264,13 +269,13 @@ public final class Iso2709Parser {
         int bad = Utf8.firstInvalid(buf, from, to - from);
         if (declared == MARC8 && bad < 0) {
             report(Severity.WARNING, ErrorCode.ENCODING_GUESSED, recordStart + 9, null,
-                    "leader/09 says MARC-8 but the data is valid UTF-8 with non-ASCII characters; read as UTF-8");
+                    "leader/09 says MARC-8 but the data is valid UTF-8 with non-ASCII characters", "read as UTF-8");
             return UTF8;
         }
         if (declared == UTF8 && bad >= 0) {
             report(Severity.WARNING, ErrorCode.ENCODING_GUESSED, recordStart + 9, null,
                     "leader/09 says UTF-8 but the data is not valid UTF-8 (first bad byte at record byte "
-                            + (bad - recordStart) + "); read as MARC-8");
+                            + (bad - recordStart) + ")", "read as MARC-8");
             return MARC8;
         }
         return declared;
@@ -288,9 +293,9 @@ public final class Iso2709Parser {
         if (base >= 25 + 12 && base <= length && (base - 25) % 12 == 0
                 && goodEntries(buf, start + 24, (base - 25) / 12, start + base, dataLimit) == (base - 25) / 12) {
             report(Severity.ERROR, ErrorCode.DIRECTORY_INVALID, start + base - 1, null, String.format(
-                    "the directory ends with the byte 0x%02X, not a field terminator (0x1E); its %d entries fit the"
-                            + " data at the base address leader/12-16 gives, so that base address was used",
-                    buf[start + base - 1] & 0xFF, (base - 25) / 12));
+                    "the directory ends with the byte 0x%02X, not a field terminator (0x1E)", buf[start + base - 1] & 0xFF),
+                    String.format("its %d entries fit the data at the base address leader/12-16 gives, so that base"
+                            + " address was used", (base - 25) / 12));
             return base;
         }
         // Find where the directory really ends: the first field terminator after the leader.
@@ -300,12 +305,12 @@ public final class Iso2709Parser {
         if (ft < 0) {
             // Where the directory would start, or the record's last byte when it is shorter than that.
             report(Severity.ERROR, ErrorCode.DIRECTORY_INVALID, Math.min(start + 24, Math.max(start, dataLimit - 1)), null,
-                    "the directory has no field terminator (0x1E); the record has no readable fields");
+                    "the directory has no field terminator (0x1E)", "the record has no readable fields");
             return 0;
         }
         report(Severity.ERROR, ErrorCode.BASE_ADDRESS_INVALID, start + 12, null,
                 "leader/12-16 (base address of data) is \"" + found + "\" but the directory ends at record byte "
-                        + (ft - start) + "; used base address " + (ft - start + 1));
+                        + (ft - start), "used base address " + (ft - start + 1));
         return ft - start + 1;
     }
 
@@ -347,7 +352,8 @@ public final class Iso2709Parser {
         if (fieldLength < 0 || fieldStart < 0) {
             report(Severity.ERROR, ErrorCode.DIRECTORY_ENTRY_INVALID, p, tag,
                     "directory entry \"" + Framer.printable(buf, p, 12)
-                            + "\" has a length or starting position that is not digits; read the field that follows the previous one");
+                            + "\" has a length or starting position that is not digits",
+                    "read the field that follows the previous one");
             from = previousEnd;
             if (from >= dataLimit) {
                 return null;
@@ -361,7 +367,7 @@ public final class Iso2709Parser {
                 report(Severity.ERROR, ErrorCode.FIELD_OUT_OF_BOUNDS, p, tag,
                         "directory entry points at record bytes " + (from - recordStart) + "-" + (end - recordStart)
                                 + ", outside the record's data (which ends at record byte " + (dataLimit - recordStart)
-                                + "); the field was dropped");
+                                + ")", "the field was dropped");
                 return null;
             }
             if (end > dataLimit) {
@@ -369,8 +375,8 @@ public final class Iso2709Parser {
                 int ft = Framer.indexOf(buf, begin, dataLimit, FT);
                 report(Severity.ERROR, ErrorCode.FIELD_OUT_OF_BOUNDS, p, tag,
                         "field of " + fieldLength + " bytes at record byte " + (from - recordStart)
-                                + " runs past the end of the record's data; read " + realigned(begin, from) + "up to "
-                                + (ft < 0 ? "the end of the data" : "its field terminator"));
+                                + " runs past the end of the record's data",
+                        "read " + realigned(begin, from) + "up to " + (ft < 0 ? "the end of the data" : "its field terminator"));
                 from = begin;
                 to = ft < 0 ? dataLimit : ft;
             } else if (buf[end - 1] == FT) {
@@ -380,7 +386,7 @@ public final class Iso2709Parser {
                 int ft = Framer.indexOf(buf, begin, dataLimit, FT);
                 report(Severity.ERROR, ErrorCode.FIELD_TERMINATOR_MISSING, from, tag,
                         "the field does not end with a field terminator (0x1E) at the length its directory entry gives ("
-                                + fieldLength + " bytes); read " + realigned(begin, from) + "up to "
+                                + fieldLength + " bytes)", "read " + realigned(begin, from) + "up to "
                                 + (ft < 0 ? "the end of the data" : "the next field terminator, at record byte " + (ft - recordStart)));
                 from = begin;
                 to = ft < 0 ? dataLimit : ft;
@@ -427,7 +433,7 @@ public final class Iso2709Parser {
             byte x = buf[p + i];
             if (!(x >= '0' && x <= '9' || x >= 'A' && x <= 'Z' || x >= 'a' && x <= 'z')) {
                 report(Severity.ERROR, ErrorCode.TAG_INVALID, p, null,
-                        "directory entry tag \"" + Framer.printable(buf, p, 3) + "\" is not three letters or digits");
+                        "directory entry tag \"" + Framer.printable(buf, p, 3) + "\" is not three letters or digits", "");
                 break;
             }
         }
@@ -437,11 +443,11 @@ public final class Iso2709Parser {
     private ControlField controlField(byte[] buf, String tag, int from, int to) {
         if (Framer.indexOf(buf, from, to, SD) >= 0) {
             report(Severity.ERROR, ErrorCode.CONTROL_FIELD_INVALID, from, tag,
-                    "control field contains a subfield delimiter (0x1F); kept as data");
+                    "control field contains a subfield delimiter (0x1F)", "kept as data");
         }
         String data = text(buf, from, to - from, tag, false);
-        if (controlNumber == null && tag.equals("001")) {
-            controlNumber = data;
+        if (diagnostics.controlNumber() == null && tag.equals("001")) {
+            diagnostics.controlNumber(data);
         }
         return new ControlField(tag, data);
     }
@@ -453,7 +459,7 @@ public final class Iso2709Parser {
         int p = from;
         if (len < 2 || buf[from] == SD || buf[from + 1] == SD) {
             report(Severity.ERROR, ErrorCode.INDICATOR_INVALID, from, tag,
-                    "data field has no room for two indicators before its subfields; read as blanks");
+                    "data field has no room for two indicators before its subfields", "read as blanks");
             if (len >= 1 && buf[from] != SD) {
                 ind1 = indicator(buf, from, tag);
                 p = from + 1;
@@ -465,28 +471,35 @@ public final class Iso2709Parser {
         }
         // One pass over the subfield data: where the delimiters are, and whether it is all ASCII.
         int n = scanDelimiters(buf, p, to);
-        int[] d = delimiters;
         boolean ascii = asciiOnly;
         if (p < to && buf[p] != SD) {
-            int stop = n > 0 ? d[0] : to;
-            report(Severity.ERROR, ErrorCode.SUBFIELD_DELIMITER_MISSING, p, tag,
-                    (stop - p) + " bytes of data after the indicators are not in a subfield; kept as subfield 'a'");
-            Subfield[] subs = new Subfield[1 + n];
-            subs[0] = new Subfield('a', text(buf, p, stop - p, tag, ascii));
-            int k = subfields(buf, d, n, to, tag, ascii, subs, 1);
-            return MODEL.dataField(tag, ind1, ind2, subs, k);
+            return undelimited(buf, tag, ind1, ind2, from, p, to, n, ascii);
         }
-        int capacity = n;
-        int maxSubfields = options.limits().maxSubfieldsPerField();
-        if (capacity > maxSubfields) {
-            report(Severity.FATAL, ErrorCode.LIMIT_EXCEEDED, from, tag, "the field has " + capacity
-                    + " subfields, more than the maximum allowed (" + maxSubfields
-                    + ", from Limits.maxSubfieldsPerField); the rest were ignored");
-            capacity = maxSubfields;
-        }
+        int capacity = subfieldCapacity(n, from, tag);
         Subfield[] subs = capacity == 0 ? NO_SUBFIELDS : new Subfield[capacity];
-        int k = subfields(buf, d, n, to, tag, ascii, subs, 0);
+        int k = subfields(buf, delimiters, n, to, tag, ascii, subs, 0);
         return MODEL.dataField(tag, ind1, ind2, subs, k);
+    }
+
+    /// A data field whose data after the indicators (at `p`) does not start with a delimiter: that
+    /// text is kept as subfield `a`. Apart from [#dataField], which stays small for the usual field.
+    private DataField undelimited(byte[] buf, String tag, char ind1, char ind2, int from, int p, int to, int n,
+                                  boolean ascii) {
+        int[] d = delimiters;
+        int stop = n > 0 ? d[0] : to;
+        report(Severity.ERROR, ErrorCode.SUBFIELD_DELIMITER_MISSING, p, tag,
+                (stop - p) + " bytes of data after the indicators are not in a subfield", "kept as subfield 'a'");
+        Subfield[] subs = new Subfield[subfieldCapacity(1 + n, from, tag)];
+        subs[0] = new Subfield('a', text(buf, p, stop - p, tag, ascii));
+        int k = subfields(buf, d, n, to, tag, ascii, subs, 1);
+        return MODEL.dataField(tag, ind1, ind2, subs, k);
+    }
+
+    /// How many of a field's `count` subfields are read: all of them, or as many as
+    /// [org.marcloom.Limits#maxSubfieldsPerField()] allows (reported).
+    private int subfieldCapacity(int count, int at, String tag) {
+        int max = maxSubfields;
+        return count <= max ? count : overLimit(count, max, "the field", "subfields", "maxSubfieldsPerField", at, tag);
     }
 
     /// Finds every subfield delimiter in `buf[from, to)`, eight bytes at a time: their positions go
@@ -586,7 +599,7 @@ public final class Iso2709Parser {
             int next = j + 1 < n ? d[j + 1] : to;
             if (codeAt >= next) {
                 report(Severity.ERROR, ErrorCode.SUBFIELD_CODE_INVALID, p, tag,
-                        "a subfield delimiter is not followed by a subfield code; the empty subfield was dropped");
+                        "a subfield delimiter is not followed by a subfield code", "the empty subfield was dropped");
                 continue;
             }
             byte codeByte = buf[codeAt];
@@ -594,11 +607,11 @@ public final class Iso2709Parser {
             if (!(codeByte >= 'a' && codeByte <= 'z' || codeByte >= '0' && codeByte <= '9')) {
                 if (codeByte > 0x20 && codeByte < 0x7F) {
                     report(Severity.WARNING, ErrorCode.SUBFIELD_CODE_INVALID, codeAt, tag,
-                            "subfield code '" + code + "' is not a lowercase letter or a digit");
+                            "subfield code '" + code + "' is not a lowercase letter or a digit", "");
                 } else {
                     report(Severity.ERROR, ErrorCode.SUBFIELD_CODE_INVALID, codeAt, tag,
-                            String.format("subfield code is the byte 0x%02X, not a printable character; kept as is",
-                                    codeByte & 0xFF));
+                            String.format("subfield code is the byte 0x%02X, not a printable character",
+                                    codeByte & 0xFF), "kept as is");
                 }
             }
             subs[k++] = new Subfield(code, text(buf, codeAt + 1, next - codeAt - 1, tag, ascii));
@@ -610,7 +623,8 @@ public final class Iso2709Parser {
         byte b = buf[at];
         if (b < 0x20 || b > 0x7E) {
             report(Severity.ERROR, ErrorCode.INDICATOR_INVALID, at, tag,
-                    String.format("indicator is the byte 0x%02X, not a printable character; read as blank", b & 0xFF));
+                    String.format("indicator is the byte 0x%02X, not a printable character", b & 0xFF),
+                    "read as blank");
             return ' ';
         }
         return (char) b;
@@ -633,19 +647,7 @@ public final class Iso2709Parser {
         String s;
         switch (charset) {
             case UTF8 -> {
-                s = validUtf8(buf, off, len);
-                if (s == null) {
-                    s = new String(buf, off, len, StandardCharsets.UTF_8);
-                    // Not only when the text got shorter: a lone bad byte becomes one U+FFFD, so
-                    // "ab\xFFc" decodes to as many chars as it has bytes.
-                    if (s.indexOf('\uFFFD') >= 0) {
-                        int bad = Utf8.firstInvalid(buf, off, len);
-                        if (bad >= 0) {
-                            report(Severity.ERROR, ErrorCode.INVALID_UTF8, bad, tag,
-                                    String.format("byte 0x%02X is not valid UTF-8; replaced with U+FFFD", buf[bad] & 0xFF));
-                        }
-                    }
-                }
+                s = utf8(buf, off, len, tag);
                 if (options.normalizeNfc() && s.length() != len) {
                     s = Normalizer.normalize(s, Normalizer.Form.NFC);
                 }
@@ -656,20 +658,13 @@ public final class Iso2709Parser {
         return s;
     }
 
-    /// Decodes well-formed UTF-8 into a String with no allocation but the String's own: Latin-1
-    /// text is collected in a reused byte array, other text in a reused char array (the JDK's
-    /// UTF-8 constructor allocates a copy of the input, and for non-Latin-1 text a UTF-16 array it
-    /// then trims, on top of the result). Returns null at the first ill-formed byte, and for values
-    /// over 64 KiB (the caller then decodes with the JDK, which puts in U+FFFD); well-formed input
-    /// has one decoding, so the text is the same either way.
-    private String validUtf8(byte[] b, int off, int len) {
-        if (len > MAX_SCRATCH) {
-            return null; // an oversize value (lenient reading): not worth keeping scratch that big
-        }
-        if (latin1Scratch.length < len) {
-            latin1Scratch = new byte[Math.max(len, latin1Scratch.length * 2)];
-        }
-        byte[] l1 = latin1Scratch;
+    /// Decodes UTF-8 into a String with no allocation but the String's own: Latin-1 text is
+    /// collected in a reused byte array, other text in a reused char array (the JDK's UTF-8
+    /// constructor allocates a copy of the input, and for non-Latin-1 text a UTF-16 array it then
+    /// trims, on top of the result). What is well-formed is [Utf8#next]'s to say (the Latin-1 loop
+    /// only takes the two-byte sequences that cannot be ill-formed). A bad run, and a value over
+    /// 64 KiB, go on in [#utf16], off the hot path.
+    private String utf8(byte[] b, int off, int len, String tag) {
         int i = off;
         int end = off + len;
         // The ASCII prefix, eight bytes at a time: an ASCII value (most values of a field that has
@@ -683,6 +678,14 @@ public final class Iso2709Parser {
         if (i == end) {
             return new String(b, off, len, StandardCharsets.ISO_8859_1);
         }
+        if (len > MAX_SCRATCH) {
+            // an oversize value (lenient reading): not worth keeping scratch that big
+            return utf16(b, off, end, new char[len], 0, tag);
+        }
+        if (latin1Scratch.length < len) {
+            latin1Scratch = new byte[Math.max(len, latin1Scratch.length * 2)];
+        }
+        byte[] l1 = latin1Scratch;
         int n = i - off;
         System.arraycopy(b, off, l1, 0, n);
         while (i < end) {
@@ -690,10 +693,7 @@ public final class Iso2709Parser {
             if (c >= 0) {
                 l1[n++] = (byte) c;
                 i++;
-            } else if ((c & 0xFE) == 0xC2) { // C2, C3: U+0080 to U+00FF
-                if (i + 1 >= end || (b[i + 1] & 0xC0) != 0x80) {
-                    return null;
-                }
+            } else if ((c & 0xFE) == 0xC2 && i + 1 < end && (b[i + 1] & 0xC0) == 0x80) { // U+0080 to U+00FF
                 l1[n++] = (byte) ((c & 0x03) << 6 | b[i + 1] & 0x3F);
                 i += 2;
             } else {
@@ -703,7 +703,8 @@ public final class Iso2709Parser {
         if (i == end) {
             return new String(l1, 0, n, StandardCharsets.ISO_8859_1);
         }
-        // A character above U+00FF (or an ill-formed byte): go on in UTF-16.
+        // A character above U+00FF, or a bad run: go on in UTF-16, one char per byte at most (a
+        // bad run gives one, a four-byte sequence two).
         if (charScratch.length < len) {
             charScratch = new char[Math.max(len, charScratch.length * 2)];
         }
@@ -712,78 +713,83 @@ public final class Iso2709Parser {
             cs[k] = (char) (l1[k] & 0xFF);
         }
         while (i < end) {
-            int c = b[i] & 0xFF;
-            if (c < 0x80) {
+            int c = b[i];
+            if (c >= 0) {
                 cs[n++] = (char) c;
                 i++;
-            } else if (c >= 0xC2 && c <= 0xDF) {
-                if (i + 1 >= end || (b[i + 1] & 0xC0) != 0x80) {
-                    return null;
-                }
-                cs[n++] = (char) ((c & 0x1F) << 6 | b[i + 1] & 0x3F);
+                continue;
+            }
+            // Two- and three-byte sequences that cannot be ill-formed (every lead but E0 and ED
+            // takes any continuation bytes) are decoded here; [Utf8#next] decides the rest.
+            int lead = c & 0xFF;
+            if (lead <= 0xDF && lead >= 0xC2 && i + 1 < end && (b[i + 1] & 0xC0) == 0x80) {
+                cs[n++] = (char) ((lead & 0x1F) << 6 | b[i + 1] & 0x3F);
                 i += 2;
-            } else if (c >= 0xE0 && c <= 0xEF) {
-                if (i + 2 >= end || (b[i + 1] & 0xC0) != 0x80 || (b[i + 2] & 0xC0) != 0x80) {
-                    return null;
-                }
-                int cp = (c & 0x0F) << 12 | (b[i + 1] & 0x3F) << 6 | b[i + 2] & 0x3F;
-                if (cp < 0x800 || cp >= 0xD800 && cp <= 0xDFFF) {
-                    return null;
-                }
-                cs[n++] = (char) cp;
+            } else if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED && i + 2 < end && (b[i + 1] & 0xC0) == 0x80
+                    && (b[i + 2] & 0xC0) == 0x80) {
+                cs[n++] = (char) ((lead & 0x0F) << 12 | (b[i + 1] & 0x3F) << 6 | b[i + 2] & 0x3F);
                 i += 3;
-            } else if (c >= 0xF0 && c <= 0xF4) {
-                if (i + 3 >= end || (b[i + 1] & 0xC0) != 0x80 || (b[i + 2] & 0xC0) != 0x80
-                        || (b[i + 3] & 0xC0) != 0x80) {
-                    return null;
-                }
-                int cp = (c & 0x07) << 18 | (b[i + 1] & 0x3F) << 12 | (b[i + 2] & 0x3F) << 6 | b[i + 3] & 0x3F;
-                if (cp < 0x10000 || cp > 0x10FFFF) {
-                    return null;
-                }
-                cs[n++] = Character.highSurrogate(cp);
-                cs[n++] = Character.lowSurrogate(cp);
-                i += 4;
             } else {
-                return null;
+                int sequence = Utf8.next(b, i, end, true);
+                if (sequence < 0) {
+                    return utf16(b, i, end, cs, n, tag);
+                }
+                n += Character.toChars(Utf8.codePoint(sequence), cs, n);
+                i += Utf8.length(sequence);
             }
         }
         return new String(cs, 0, n);
     }
 
+    /// Decodes `b[i, end)` into `cs` from `n`, each bad run as one U+FFFD (as the JDK's decoder
+    /// has it), and returns `cs[0, n)` as text; the value gets one INVALID_UTF8 diagnostic, at its
+    /// first bad run, that counts the others.
+    private String utf16(byte[] b, int i, int end, char[] cs, int n, String tag) {
+        int firstBad = -1;
+        int runs = 0;
+        while (i < end) {
+            int sequence = Utf8.next(b, i, end, true);
+            if (sequence > 0) {
+                n += Character.toChars(Utf8.codePoint(sequence), cs, n);
+                i += Utf8.length(sequence);
+            } else {
+                firstBad = runs++ == 0 ? i : firstBad;
+                cs[n++] = '\uFFFD';
+                i -= sequence;
+            }
+        }
+        String s = new String(cs, 0, n);
+        if (runs > 0) {
+            badUtf8(b, firstBad, end, runs, tag);
+        }
+        return s;
+    }
+
+    /// The INVALID_UTF8 diagnostic of a value whose first bad run is at `at` (strict mode throws).
+    private void badUtf8(byte[] b, int at, int end, int runs, String tag) {
+        report(Severity.ERROR, ErrorCode.INVALID_UTF8, at, tag,
+                Utf8.problem(b, at, -Utf8.next(b, at, end, true), "UTF-8")
+                        + (runs > 1 ? " (and " + (runs - 1) + " more bad sequence" + (runs > 2 ? "s" : "")
+                                + " in this value)" : ""),
+                Utf8.REPLACED);
+    }
+
     /// Reports an invalid MARC-8 sequence found by the decoder (strict mode throws).
-    void marc8Error(int bufferIndex, String tag, String message) {
-        report(Severity.ERROR, ErrorCode.INVALID_MARC8, bufferIndex, tag, message);
+    void marc8Error(int bufferIndex, String tag, String problem) {
+        report(Severity.ERROR, ErrorCode.INVALID_MARC8, bufferIndex, tag, problem, Utf8.REPLACED);
     }
 
-    /// `at` is an index into the buffer; it becomes an absolute offset. Messages are written as
-    /// "problem; what lenient mode did about it": strict mode repairs nothing, so its exception
-    /// keeps only the problem.
-    private void report(Severity severity, ErrorCode code, int at, String tag, String message) {
-        long offset = recordOffset + (at - recordStart);
-        if (!lenient && severity != Severity.WARNING) {
-            throw new MarcParseException(Diagnostics.atOffset(Severity.FATAL, code, recordIndex, offset, tag,
-                    problemOnly(message)), controlNumber);
-        }
-        add(Diagnostics.atOffset(severity, code, recordIndex, offset, tag, message));
+    /// Reports that `count` is over the limit `max` (`Limits.` + `setting`) and returns `max`: the
+    /// rest are ignored (strict mode throws).
+    private int overLimit(int count, int max, String owner, String what, String setting, int at, String tag) {
+        report(Severity.FATAL, ErrorCode.LIMIT_EXCEEDED, at, tag, owner + " has " + count + " " + what
+                + ", more than the maximum allowed (" + max + ", from Limits." + setting + ")", "the rest were ignored");
+        return max;
     }
 
-    private static String problemOnly(String message) {
-        int repair = message.lastIndexOf("; ");
-        return repair > 0 ? message.substring(0, repair) : message;
-    }
-
-    private void add(Diagnostic d) {
-        if (diagnostics == null) {
-            diagnostics = new ArrayList<>(4);
-        }
-        if (diagnostics.size() < maxDiagnostics) {
-            diagnostics.add(d);
-        } else if (!truncatedDiagnostics) {
-            truncatedDiagnostics = true;
-            diagnostics.add(Diagnostics.atOffset(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, recordIndex,
-                    d.byteOffset(), null, "more than " + maxDiagnostics
-                            + " diagnostics for this record; the rest were dropped (ReaderOptions.maxDiagnosticsPerRecord)"));
-        }
+    /// `at` is an index into the buffer; it becomes an absolute offset. Strict mode throws (see
+    /// [DiagnosticCollector]).
+    private void report(Severity severity, ErrorCode code, int at, String tag, String problem, String repair) {
+        diagnostics.atOffset(severity, code, recordOffset + (at - recordStart), tag, problem, repair);
     }
 }

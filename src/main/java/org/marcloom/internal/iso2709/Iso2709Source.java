@@ -20,12 +20,11 @@ public final class Iso2709Source implements RecordSource, Sources.HasTrailing {
     private final FramedInput input;
     private final String name;
     private final Iso2709Parser parser;
-    private long returned;
 
     public Iso2709Source(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name) {
         this.input = new FramedInput(channel, owns, options, name);
         this.name = name;
-        this.parser = new Iso2709Parser(options);
+        this.parser = new Iso2709Parser(options, name);
     }
 
     @Override
@@ -35,12 +34,10 @@ public final class Iso2709Source implements RecordSource, Sources.HasTrailing {
             return null;
         }
         try {
-            MarcRecord r = parser.parse(in.buffer(), in.start(), in.end(), in.index(), in.offset(), in.framing());
-            returned++;
-            return r;
+            return parser.parse(in.buffer(), in.start(), in.end(), in.index(), in.offset(), in.framing());
         } catch (MarcParseException e) {
             in.markDone();
-            throw name == null ? e : e.withSource(name);
+            throw e;
         }
     }
 
@@ -51,7 +48,6 @@ public final class Iso2709Source implements RecordSource, Sources.HasTrailing {
             return null;
         }
         byte[] bytes = java.util.Arrays.copyOfRange(in.buffer(), in.start(), in.end());
-        returned++;
         return new RawRecord(in.index(), in.offset(), bytes, in.framing());
     }
 
@@ -62,11 +58,6 @@ public final class Iso2709Source implements RecordSource, Sources.HasTrailing {
         } catch (MarcParseException e) {
             throw name == null ? e : e.withSource(name);
         }
-    }
-
-    @Override
-    public long recordsRead() {
-        return returned;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.marcloom.internal.iso2709;
 
 import org.marcloom.OutputEncoding;
-import org.marcloom.marc8.Marc8Encoder;
+import org.marcloom.internal.marc8.Marc8Encoding;
 
 /// Turns record text into the bytes an ISO 2709 record holds. The UTF-8 case never goes through
 /// this interface on the hot path: [Iso2709Sink] encodes UTF-8 straight into its buffer and only
@@ -22,7 +22,7 @@ interface TextEncoder {
         };
     }
 
-    /// MARC-8; what MARC-8 cannot hold is written as `&#xXXXX;` (see [Marc8Encoder]).
+    /// MARC-8; what MARC-8 cannot hold is written as `&#xXXXX;` (see [Marc8Encoding]).
     final class Marc8TextEncoder implements TextEncoder {
         static final Marc8TextEncoder INSTANCE = new Marc8TextEncoder();
 
@@ -31,7 +31,7 @@ interface TextEncoder {
 
         @Override
         public byte[] encode(String text) {
-            return Marc8Encoder.standard().encode(text);
+            return Marc8Encoding.encode(text);
         }
 
         @Override

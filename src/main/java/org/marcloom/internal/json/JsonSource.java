@@ -1,6 +1,5 @@
 package org.marcloom.internal.json;
 
-import org.marcloom.internal.Diagnostics;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -17,6 +16,8 @@ import org.marcloom.ErrorCode;
 import org.marcloom.MarcParseException;
 import org.marcloom.ReaderOptions;
 import org.marcloom.Severity;
+import org.marcloom.internal.BadBytes;
+import org.marcloom.internal.DiagnosticCollector;
 import org.marcloom.internal.ModelAccess;
 import org.marcloom.internal.RecordSource;
 import org.marcloom.internal.Sources;
@@ -34,7 +35,7 @@ import org.marcloom.record.Subfield;
 /// (`fields` before `leader`, `subfields` before `ind1`).
 ///
 /// ## What is tolerated, and how it is reported
-/// Positions are one-based line and column ([Diagnostic#atLine]); record indexes count the record
+/// Positions are one-based line and column; record indexes count the record
 /// objects seen, from zero, including any that had to be skipped, so an index is the record's
 /// position in the input. Warnings are attached in both modes; errors throw [MarcParseException]
 /// in strict mode and become diagnostics in lenient mode.
@@ -77,7 +78,6 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
     private final String name;
     private final boolean lenient;
     private final boolean nfc;
-    private final int maxDiagnostics;
     private final int maxFields;
     private final int maxSubfields;
     private final ResyncInput in;
@@ -89,19 +89,16 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
     private boolean done;
     private boolean syntaxErrors;
     private long index;
-    private long returned;
     /// Index of the record being read, or -1 between records.
     private long current = -1;
-    private final List<Diagnostic> orphans = new ArrayList<>(1);
+    /// The diagnostics of the record being read.
+    private final DiagnosticCollector record;
+    /// Diagnostics found between records (or in an object that was no record), for the next record.
+    private final DiagnosticCollector pending;
     private final List<Diagnostic> trailing = new ArrayList<>(1);
 
-    // Per-record state.
-    private ArrayList<Diagnostic> diagnostics;
-    private boolean truncated;
-    private String controlNumber;
-
     public JsonSource(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name) {
-        this(channel, owns, options, name, 0, false);
+        this(channel, owns, options, name, 0, false, 0);
     }
 
     /// A source that starts inside a larger input (the parallel reader's chunks).
@@ -109,8 +106,10 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
     /// @param firstIndex   the record index of the first record object read
     /// @param objectStream the input is known to be the object-stream form (a `[` at the start is
     ///                     then a non-record value, not the start of an array)
+    /// @param offsetBase   the input's byte offset of the channel's first byte, for the byte offsets
+    ///                     of malformed UTF-8
     public JsonSource(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name,
-                      long firstIndex, boolean objectStream) {
+                      long firstIndex, boolean objectStream, long offsetBase) {
         this.index = firstIndex;
         this.mode = objectStream ? OBJECTS : UNKNOWN;
         this.channel = channel;
@@ -118,10 +117,11 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
         this.name = name;
         this.lenient = options.lenient();
         this.nfc = options.normalizeNfc();
-        this.maxDiagnostics = options.maxDiagnosticsPerRecord();
+        this.record = new DiagnosticCollector(options, name);
+        this.pending = new DiagnosticCollector(options, name);
         this.maxFields = options.limits().maxFieldsPerRecord();
         this.maxSubfields = options.limits().maxSubfieldsPerField();
-        this.in = new ResyncInput(channel);
+        this.in = new ResyncInput(channel, offsetBase);
         try {
             startParser();
         } catch (IOException e) {
@@ -144,14 +144,10 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
                     break;
                 }
                 if (t != JsonToken.START_OBJECT) {
-                    Diagnostic d = diagnostic(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, index, tokenLocation(), null,
-                            "expected a record object ({\"leader\": ..., \"fields\": [...]}), found " + describe(t)
-                                    + "; it was skipped");
-                    if (!lenient) {
-                        throw fail(d);
-                    }
+                    pending.report(diagnostic(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, index, tokenLocation(),
+                            null, "expected a record object ({\"leader\": ..., \"fields\": [...]}), found "
+                                    + describe(t), "skipped"));
                     parser.skipChildren();
-                    addOrphan(d);
                     continue;
                 }
                 current = index++;
@@ -160,7 +156,6 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
                 if (r == null) {
                     continue;
                 }
-                returned++;
                 return r;
             } catch (StreamReadException e) {
                 syntaxError(e);
@@ -173,18 +168,14 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
             }
         }
         done = true;
-        if (in.hasBadBytes()) {
+        if (in.badBytes().hasRuns()) {
             claimBadBytes(Long.MAX_VALUE, null, true);
         }
-        if (in.dropped() > 0) {
-            addOrphan(Diagnostics.atLine(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, index, -1, -1, null,
-                    in.dropped() + " further malformed UTF-8 sequences were read as U+FFFD without a diagnostic (more"
-                            + " than " + ResyncInput.MAX_PENDING + " between two records)"));
+        Diagnostic dropped = in.badBytes().droppedWarning(index);
+        if (dropped != null) {
+            pending.add(dropped);
         }
-        if (!orphans.isEmpty()) {
-            trailing.addAll(orphans);
-            orphans.clear();
-        }
+        trailing.addAll(pending.finish());
         return null;
     }
 
@@ -195,19 +186,15 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
     }
 
     private void claimBadBytes(long before, String tag, boolean orphan) {
-        ResyncInput.BadBytes b;
-        while ((b = in.peekBadBytes()) != null && b.offset() < before) {
-            in.pollBadBytes();
-            Diagnostic d = Diagnostics.of(lenient ? Severity.ERROR : Severity.FATAL, ErrorCode.INVALID_UTF8,
-                    current >= 0 ? current : index, b.originalOffset(), b.line(), b.column(), tag, b.message());
+        BadBytes log = in.badBytes();
+        BadBytes.Run b;
+        while ((b = log.peek()) != null && b.streamOffset() < before) {
+            log.poll();
+            Diagnostic d = log.diagnostic(b, current >= 0 ? current : index, tag);
             if (!lenient) {
                 throw fail(d);
             }
-            if (orphan) {
-                addOrphan(d);
-            } else {
-                add(d);
-            }
+            (orphan ? pending : record).add(d);
         }
     }
 
@@ -226,7 +213,7 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
             JsonToken after = parser.nextToken();
             if (after != null) {
                 Diagnostic d = diagnostic(Severity.ERROR, ErrorCode.TRAILING_BYTES, index, tokenLocation(), null,
-                        "content after the end of the record array (" + describe(after) + ") was ignored");
+                        "content after the end of the record array (" + describe(after) + ")", "ignored");
                 if (!lenient) {
                     throw fail(d);
                 }
@@ -235,12 +222,8 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
             return null;
         }
         if (mode == ARRAY && t == null) {
-            Diagnostic d = diagnostic(Severity.ERROR, ErrorCode.SYNTAX_ERROR, index, parser.currentLocation(), null,
-                    "the input ended inside the record array (no closing ']')");
-            if (!lenient) {
-                throw fail(d);
-            }
-            addOrphan(d);
+            pending.report(diagnostic(Severity.ERROR, ErrorCode.SYNTAX_ERROR, index, parser.currentLocation(), null,
+                    "the input ended inside the record array (no closing ']')", ""));
         }
         return t;
     }
@@ -250,29 +233,29 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
     private void syntaxError(StreamReadException e) {
         syntaxErrors = true;
         JsonLocation loc = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-        if (in.hasBadBytes()) {
+        if (in.badBytes().hasRuns()) {
             // malformed bytes up to the error come first (they may be its cause)
             claimBadBytes(parserBase + Math.max(0, loc.getByteOffset()) + 1, null, true);
         }
         long recordIndex = current >= 0 ? current : index;
-        if (current >= 0 && diagnostics != null) {
+        if (current >= 0) {
             // The record being read is lost with the error: what it had collected (the orphans it
             // took over, its own problems so far) goes before the error, to the next record.
-            List<Diagnostic> collected = diagnostics;
-            diagnostics = null;
-            collected.forEach(this::addOrphan);
+            for (Diagnostic d : record.finish()) {
+                pending.add(d);
+            }
         }
         current = -1;
         String message = e.getOriginalMessage();
         if (!lenient) {
             done = true;
             throw fail(diagnostic(Severity.FATAL, ErrorCode.SYNTAX_ERROR, recordIndex, loc, null,
-                    "malformed JSON: " + message));
+                    "malformed JSON: " + message, ""));
         }
         if (mode == ARRAY) {
             done = true;
-            addOrphan(diagnostic(Severity.FATAL, ErrorCode.SYNTAX_ERROR, recordIndex, loc, null,
-                    "malformed JSON: " + message + "; the rest of the record array could not be read"));
+            pending.add(diagnostic(Severity.FATAL, ErrorCode.SYNTAX_ERROR, recordIndex, loc, null,
+                    "malformed JSON: " + message, "the rest of the record array could not be read"));
             return;
         }
         int errorLine = lineBase + loc.getLineNr();
@@ -281,8 +264,8 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
             // The location is just past the offending byte; restart after the newline that ends its line.
             long from = Math.max(parserBase, errorAt - 1);
             boolean more = in.rewind(from) && in.skipLine();
-            addOrphan(diagnostic(Severity.ERROR, ErrorCode.SYNTAX_ERROR, recordIndex, loc, null,
-                    "malformed JSON: " + message + (more ? "; skipped to the next line" : "; nothing follows")));
+            pending.add(diagnostic(Severity.ERROR, ErrorCode.SYNTAX_ERROR, recordIndex, loc, null,
+                    "malformed JSON: " + message, more ? "skipped to the next line" : "skipped to the end of the input"));
             try {
                 parser.close();
             } catch (IOException ignored) {
@@ -301,14 +284,11 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
     }
 
     private MarcRecord readRecord() throws IOException {
-        diagnostics = null;
-        truncated = false;
-        controlNumber = null;
-        if (!orphans.isEmpty()) {
-            for (Diagnostic d : orphans) {
-                add(d);
+        record.startRecord(current);
+        if (!pending.isEmpty()) {
+            for (Diagnostic d : pending.finish()) {
+                record.add(d);
             }
-            orphans.clear();
         }
         JsonLocation start = tokenLocation();
         String leader = null;
@@ -325,7 +305,7 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
                     leader = parser.getText();
                 } else {
                     report(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, null,
-                            "\"leader\" must be a string, found " + describe(t));
+                            "\"leader\" must be a string, found " + describe(t), "skipped");
                     parser.skipChildren();
                 }
             } else if (key.equals("fields")) {
@@ -335,48 +315,45 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
                     readFields(fields);
                 } else {
                     report(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, null,
-                            "\"fields\" must be an array, found " + describe(t));
+                            "\"fields\" must be an array, found " + describe(t), "skipped");
                     parser.skipChildren();
                 }
             } else {
                 report(Severity.WARNING, ErrorCode.STRUCTURE_INVALID, null,
-                        "unexpected key \"" + key + "\" in a record was ignored");
+                        "unexpected key \"" + key + "\" in a record", "ignored");
                 parser.skipChildren();
             }
         }
-        if (in.hasBadBytes()) {
+        if (in.badBytes().hasRuns()) {
             claimBadBytes(null);
         }
         if (!recordKeys && lenient) {
             // Not a record at all (often a fragment met after skipping a syntax error).
-            Diagnostic d = diagnostic(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, current, start, null,
-                    "an object with neither \"leader\" nor \"fields\" is not a record; it was skipped");
-            if (diagnostics != null) {
-                diagnostics.forEach(this::addOrphan);
+            for (Diagnostic d : record.finish()) {
+                pending.add(d);
             }
-            addOrphan(d);
-            diagnostics = null;
+            pending.add(diagnostic(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, current, start, null,
+                    "an object with neither \"leader\" nor \"fields\" is not a record", "skipped"));
             return null;
         }
         Leader l;
         if (leader == null) {
             reportAt(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, start, null,
-                    "the record has no \"leader\"; a default leader was used");
+                    "the record has no \"leader\"", "a default leader was used");
             l = Leader.DEFAULT;
         } else if (leader.length() != 24) {
             reportAt(Severity.ERROR, ErrorCode.LEADER_INVALID, start, null,
-                    "the leader is " + leader.length() + " characters, not 24: \"" + leader + "\"; it was "
-                            + (leader.length() < 24 ? "padded with blanks" : "truncated"));
+                    "the leader is " + leader.length() + " characters, not 24: \"" + leader + "\"",
+                    leader.length() < 24 ? "padded with blanks" : "truncated");
             l = Leader.of(leader.length() < 24 ? leader + " ".repeat(24 - leader.length()) : leader.substring(0, 24));
         } else {
             l = Leader.of(leader);
         }
         if (!sawFields) {
-            reportAt(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, start, null, "the record has no \"fields\" array");
+            reportAt(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, start, null, "the record has no \"fields\" array",
+                    "");
         }
-        List<Diagnostic> d = diagnostics == null ? List.of() : Collections.unmodifiableList(diagnostics);
-        diagnostics = null;
-        return MODEL.record(l, fields.toArray(new Field[0]), fields.size(), d);
+        return MODEL.record(l, fields.toArray(new Field[0]), fields.size(), record.finish());
     }
 
     private void readFields(ArrayList<Field> fields) throws IOException {
@@ -385,7 +362,7 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
         while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
             if (t != JsonToken.START_OBJECT) {
                 report(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, null,
-                        "a field must be an object such as {\"245\": {...}}, found " + describe(t) + "; skipped");
+                        "a field must be an object such as {\"245\": {...}}, found " + describe(t), "skipped");
                 parser.skipChildren();
                 continue;
             }
@@ -395,11 +372,11 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
                 t = parser.nextToken();
                 if (++keys == 2) {
                     report(Severity.WARNING, ErrorCode.STRUCTURE_INVALID, tag,
-                            "a field object has more than one key; each key was read as a field");
+                            "a field object has more than one key", "each key was read as a field");
                 }
                 if (tag.length() != 3) {
                     report(Severity.ERROR, ErrorCode.TAG_INVALID, tag,
-                            "tag \"" + tag + "\" is not three characters; the field was skipped");
+                            "tag \"" + tag + "\" is not three characters", "the field was skipped");
                     parser.skipChildren();
                     continue;
                 }
@@ -407,7 +384,7 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
                     if (!overLimit) {
                         overLimit = true;
                         report(Severity.ERROR, ErrorCode.LIMIT_EXCEEDED, tag, "the record has more than " + maxFields
-                                + " fields, the maximum allowed (from Limits.maxFieldsPerRecord); the rest were skipped");
+                                + " fields, the maximum allowed (from Limits.maxFieldsPerRecord)", "the rest were skipped");
                     }
                     parser.skipChildren();
                     continue;
@@ -418,26 +395,27 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
                         String data = text();
                         if (!Field.isControlTag(tag)) {
                             report(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, tag, "field " + tag
-                                    + " has a string value, which only control fields (00X) have; read as a control field");
-                        } else if (controlNumber == null && tag.equals("001")) {
-                            controlNumber = data;
+                                    + " has a string value, which only control fields (00X) have",
+                                    "read as a control field");
+                        } else if (tag.equals("001")) {
+                            record.controlNumber(data);
                         }
                         fields.add(new ControlField(tag, data));
                     }
                     case START_OBJECT -> fields.add(readDataField(tag));
                     default -> {
                         report(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, tag, "field " + tag
-                                + " must be a string (control field) or an object (data field), found " + describe(t)
-                                + "; skipped");
+                                + " must be a string (control field) or an object (data field), found " + describe(t),
+                                "skipped");
                         parser.skipChildren();
                     }
                 }
-                if (in.hasBadBytes()) {
+                if (in.badBytes().hasRuns()) {
                     claimBadBytes(tag);
                 }
             }
             if (keys == 0) {
-                report(Severity.WARNING, ErrorCode.STRUCTURE_INVALID, null, "an empty field object {} was ignored");
+                report(Severity.WARNING, ErrorCode.STRUCTURE_INVALID, null, "an empty field object {}", "ignored");
             }
         }
     }
@@ -458,23 +436,23 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
                         readSubfields(subs, tag);
                     } else {
                         report(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, tag,
-                                "\"subfields\" must be an array, found " + describe(t) + "; skipped");
+                                "\"subfields\" must be an array, found " + describe(t), "skipped");
                         parser.skipChildren();
                     }
                 }
                 default -> {
                     report(Severity.WARNING, ErrorCode.STRUCTURE_INVALID, tag,
-                            "unexpected key \"" + key + "\" in field " + tag + " was ignored");
+                            "unexpected key \"" + key + "\" in field " + tag, "ignored");
                     parser.skipChildren();
                 }
             }
         }
         if (ind1 == 0) {
-            report(Severity.WARNING, ErrorCode.INDICATOR_INVALID, tag, "field " + tag + " has no ind1; read as blank");
+            report(Severity.WARNING, ErrorCode.INDICATOR_INVALID, tag, "field " + tag + " has no ind1", "read as blank");
             ind1 = ' ';
         }
         if (ind2 == 0) {
-            report(Severity.WARNING, ErrorCode.INDICATOR_INVALID, tag, "field " + tag + " has no ind2; read as blank");
+            report(Severity.WARNING, ErrorCode.INDICATOR_INVALID, tag, "field " + tag + " has no ind2", "read as blank");
             ind2 = ' ';
         }
         return MODEL.dataField(tag, ind1, ind2, subs.toArray(new Subfield[0]), subs.size());
@@ -485,27 +463,27 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
             String s = parser.getText();
             if (t == JsonToken.VALUE_NUMBER_INT) {
                 report(Severity.WARNING, ErrorCode.INDICATOR_INVALID, tag,
-                        which + " of field " + tag + " is a number, not a string; read as text");
+                        which + " of field " + tag + " is a number, not a string", "read as text");
             }
             if (s.length() == 1) {
                 return s.charAt(0);
             }
             if (s.isEmpty()) {
                 report(Severity.WARNING, ErrorCode.INDICATOR_INVALID, tag,
-                        which + " of field " + tag + " is empty; read as blank");
+                        which + " of field " + tag + " is empty", "read as blank");
                 return ' ';
             }
             report(Severity.ERROR, ErrorCode.INDICATOR_INVALID, tag,
-                    which + " of field " + tag + " is \"" + s + "\", not one character; the first was kept");
+                    which + " of field " + tag + " is \"" + s + "\", not one character", "the first was kept");
             return s.charAt(0);
         }
         if (t == JsonToken.VALUE_NULL) {
             report(Severity.WARNING, ErrorCode.INDICATOR_INVALID, tag,
-                    which + " of field " + tag + " is null; read as blank");
+                    which + " of field " + tag + " is null", "read as blank");
             return ' ';
         }
         report(Severity.ERROR, ErrorCode.INDICATOR_INVALID, tag,
-                which + " of field " + tag + " must be a one-character string, found " + describe(t) + "; read as blank");
+                which + " of field " + tag + " must be a one-character string, found " + describe(t), "read as blank");
         parser.skipChildren();
         return ' ';
     }
@@ -517,7 +495,7 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
             if (t != JsonToken.START_OBJECT) {
                 report(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, tag,
                         "a subfield of field " + tag + " must be an object such as {\"a\": \"...\"}, found "
-                                + describe(t) + "; skipped");
+                                + describe(t), "skipped");
                 parser.skipChildren();
                 continue;
             }
@@ -527,36 +505,36 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
                 t = parser.nextToken();
                 if (++keys == 2) {
                     report(Severity.WARNING, ErrorCode.STRUCTURE_INVALID, tag, "a subfield object of field " + tag
-                            + " has more than one key; each key was read as a subfield");
+                            + " has more than one key", "each key was read as a subfield");
                 }
                 String value;
                 if (t == JsonToken.VALUE_STRING) {
                     value = text();
                 } else if (t.isScalarValue() && t != JsonToken.VALUE_NULL) {
                     report(Severity.WARNING, ErrorCode.STRUCTURE_INVALID, tag, "subfield $" + code + " of field "
-                            + tag + " is " + describe(t) + ", not a string; read as text");
+                            + tag + " is " + describe(t) + ", not a string", "read as text");
                     value = parser.getText();
                 } else {
                     report(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, tag, "subfield $" + code + " of field "
-                            + tag + " must be a string, found " + describe(t) + "; skipped");
+                            + tag + " must be a string, found " + describe(t), "skipped");
                     parser.skipChildren();
                     continue;
                 }
                 if (code.length() != 1) {
                     if (code.isEmpty()) {
                         report(Severity.ERROR, ErrorCode.SUBFIELD_CODE_INVALID, tag,
-                                "a subfield of field " + tag + " has an empty code; it was skipped");
+                                "a subfield of field " + tag + " has an empty code", "skipped");
                         continue;
                     }
                     report(Severity.ERROR, ErrorCode.SUBFIELD_CODE_INVALID, tag, "subfield code \"" + code
-                            + "\" of field " + tag + " is not one character; the first was kept");
+                            + "\" of field " + tag + " is not one character", "the first was kept");
                 }
                 if (subs.size() >= maxSubfields) {
                     if (!overLimit) {
                         overLimit = true;
                         report(Severity.ERROR, ErrorCode.LIMIT_EXCEEDED, tag, "field " + tag + " has more than "
-                                + maxSubfields + " subfields, the maximum allowed (from Limits.maxSubfieldsPerField);"
-                                + " the rest were skipped");
+                                + maxSubfields + " subfields, the maximum allowed (from Limits.maxSubfieldsPerField)",
+                                "the rest were skipped");
                     }
                     continue;
                 }
@@ -590,62 +568,37 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
     }
 
     private Diagnostic diagnostic(Severity severity, ErrorCode code, long recordIndex, JsonLocation loc, String tag,
-                                  String message) {
-        int line = loc == null || loc.getLineNr() < 0 ? -1 : lineBase + loc.getLineNr();
-        int column = loc == null ? -1 : loc.getColumnNr();
-        return Diagnostics.atLine(severity, code, recordIndex, line, column, tag, message);
+                                  String problem, String repair) {
+        return Diagnostic.builder(severity, code).recordIndex(recordIndex).line(line(loc)).column(column(loc)).tag(tag)
+                .problem(problem).repair(repair).build();
     }
 
+    private int line(JsonLocation loc) {
+        return loc == null || loc.getLineNr() < 0 ? -1 : lineBase + loc.getLineNr();
+    }
+
+    private static int column(JsonLocation loc) {
+        return loc == null ? -1 : loc.getColumnNr();
+    }
+
+    /// The strict error for `d` (the input is then done): with the control number while a record is
+    /// being read.
     private MarcParseException fail(Diagnostic d) {
         done = true;
-        Diagnostic fatal = d.severity() == Severity.FATAL ? d
-                : Diagnostics.of(Severity.FATAL, d.code(), d.recordIndex(), d.byteOffset(), d.line(), d.column(),
-                        d.tag(), d.message());
-        MarcParseException e = new MarcParseException(fatal, current >= 0 ? controlNumber : null);
-        return name == null ? e : e.withSource(name);
+        return (current >= 0 ? record : pending).exception(d);
     }
 
     /// Reports a problem at the current token of the record being read.
-    private void report(Severity severity, ErrorCode code, String tag, String message) {
-        reportAt(severity, code, tokenLocation(), tag, message);
+    private void report(Severity severity, ErrorCode code, String tag, String problem, String repair) {
+        reportAt(severity, code, tokenLocation(), tag, problem, repair);
     }
 
-    private void reportAt(Severity severity, ErrorCode code, JsonLocation loc, String tag, String message) {
-        Diagnostic d = diagnostic(severity, code, current, loc, tag, message);
+    private void reportAt(Severity severity, ErrorCode code, JsonLocation loc, String tag, String problem,
+                          String repair) {
         if (!lenient && severity != Severity.WARNING) {
-            throw fail(d);
+            done = true;
         }
-        add(d);
-    }
-
-    private void add(Diagnostic d) {
-        if (diagnostics == null) {
-            diagnostics = new ArrayList<>(4);
-        }
-        if (diagnostics.size() < maxDiagnostics) {
-            diagnostics.add(d);
-        } else if (!truncated) {
-            truncated = true;
-            diagnostics.add(Diagnostics.atLine(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, d.recordIndex(),
-                    d.line(), d.column(), null, "more than " + maxDiagnostics
-                            + " diagnostics for this record; the rest were dropped (ReaderOptions.maxDiagnosticsPerRecord)"));
-        }
-    }
-
-    /// Keeps a diagnostic that belongs to no record, for the next record read (capped like one).
-    private void addOrphan(Diagnostic d) {
-        if (orphans.size() < maxDiagnostics) {
-            orphans.add(d);
-        } else if (orphans.size() == maxDiagnostics) {
-            orphans.add(Diagnostics.atLine(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, d.recordIndex(),
-                    d.line(), d.column(), null, "more than " + maxDiagnostics
-                            + " diagnostics between two records; the rest were dropped (ReaderOptions.maxDiagnosticsPerRecord)"));
-        }
-    }
-
-    @Override
-    public long recordsRead() {
-        return returned;
+        record.report(severity, code, current, -1, line(loc), column(loc), tag, problem, repair);
     }
 
     /// Record objects seen so far (including skipped ones): the next record index.

@@ -7,8 +7,9 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.ReadableByteChannel;
-import java.util.ArrayDeque;
 import java.util.Arrays;
+import org.marcloom.internal.BadBytes;
+import org.marcloom.internal.Utf8;
 
 /// The bytes of a channel as an `InputStream` that can step back a bounded distance: it keeps the
 /// last [#KEEP] bytes it handed out, so that after a syntax error [JsonSource] can rewind to the
@@ -16,35 +17,17 @@ import java.util.Arrays;
 /// stays bounded whatever the input size. Not thread-safe.
 ///
 /// It also validates UTF-8 as the bytes arrive (eight bytes at a time while they are ASCII), so
-/// that Jackson, which would stop at the first bad byte, never sees one: each maximal ill-formed
-/// subsequence (an encoded surrogate counts as one, as in the JDK's decoder) is replaced by the
-/// three bytes of U+FFFD and remembered as a [BadBytes] with its offset in the original input and
-/// its line and (byte) column. Offsets this class hands out ([#position()], [#rewind]) are in the
-/// replaced stream, which is what Jackson counts. Input that starts like UTF-16 or UTF-32 (a zero
+/// that Jackson, which would stop at the first bad byte, never sees one: each bad run (see
+/// [Utf8]) is replaced by the three bytes of U+FFFD and logged in [#badBytes()] with its offset in
+/// the original input, its offset in the replaced stream, and its line and (byte) column. Offsets
+/// this class hands out ([#position()], [#rewind]) are in the replaced stream, which is what
+/// Jackson counts. Input that starts like UTF-16 or UTF-32 (a zero
 /// byte or a UTF-16 byte order mark in the first two bytes) is passed through unchecked for
 /// Jackson to decode.
 final class ResyncInput extends InputStream {
 
-    /// A malformed UTF-8 sequence, replaced by U+FFFD.
-    ///
-    /// @param offset         where the replacement starts, in the stream handed out
-    /// @param originalOffset where the bad bytes start in the input
-    /// @param line           one-based line
-    /// @param column         one-based byte column
-    /// @param bytes          the bad bytes in hex
-    record BadBytes(long offset, long originalOffset, int line, int column, String bytes) {
-
-        String message() {
-            return (bytes.indexOf(' ') < 0 ? "byte " + bytes + " is" : "bytes " + bytes + " are")
-                    + " not valid UTF-8 (at byte " + originalOffset + " of the input); read as U+FFFD";
-        }
-    }
-
     /// How far back a rewind can reach; more than any Jackson parser reads ahead (8000 bytes).
     static final int KEEP = 64 * 1024;
-
-    /// At most this many unclaimed [BadBytes] are kept; more are counted in [#dropped()].
-    static final int MAX_PENDING = 10_000;
 
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH = 0x8080808080808080L;
@@ -64,16 +47,19 @@ final class ResyncInput extends InputStream {
 
     private boolean checked = true;
     private boolean started;
-    /// Bytes added by replacements so far (replaced stream minus original).
+    /// Bytes added by replacements so far (replaced stream minus original), less the input's
+    /// offset of the channel's first byte.
     private long shift;
     /// Newlines validated so far, and the absolute offset of the last one.
     private int lines;
     private long lastNewline = -1;
-    private final ArrayDeque<BadBytes> bad = new ArrayDeque<>();
-    private long dropped;
+    private final BadBytes bad = new BadBytes("UTF-8");
 
-    ResyncInput(ReadableByteChannel channel) {
+    /// @param offsetBase the input's offset of the channel's first byte (the bad runs' offsets
+    ///                   are the input's)
+    ResyncInput(ReadableByteChannel channel, long offsetBase) {
         this.channel = channel;
+        this.shift = -offsetBase;
     }
 
     /// Absolute offset of the next byte to be read.
@@ -132,24 +118,9 @@ final class ResyncInput extends InputStream {
         }
     }
 
-    /// Whether malformed bytes are waiting to be claimed.
-    boolean hasBadBytes() {
-        return !bad.isEmpty();
-    }
-
-    /// The oldest unclaimed malformed bytes, or null.
-    BadBytes peekBadBytes() {
-        return bad.peek();
-    }
-
-    /// Removes the oldest unclaimed malformed bytes.
-    BadBytes pollBadBytes() {
-        return bad.poll();
-    }
-
-    /// How many malformed sequences were replaced without being kept (over [#MAX_PENDING]).
-    long dropped() {
-        return dropped;
+    /// The bad runs replaced so far and not yet taken by the parser.
+    BadBytes badBytes() {
+        return bad;
     }
 
     /// Reads and validates more input, keeping the last [#KEEP] bytes before `pos`; false at end
@@ -217,8 +188,8 @@ final class ResyncInput extends InputStream {
             if (i == raw) {
                 break;
             }
-            int lead = buf[i] & 0xFF;
-            if (lead < 0x80) {
+            int lead = buf[i];
+            if (lead >= 0) {
                 if (lead == '\n') {
                     lines++;
                     lastNewline = base + i;
@@ -226,42 +197,11 @@ final class ResyncInput extends InputStream {
                 i++;
                 continue;
             }
-            int need;
-            if (lead >= 0xC2 && lead <= 0xDF) {
-                need = 1;
-            } else if (lead >= 0xE0 && lead <= 0xEF) {
-                need = 2;
-            } else if (lead >= 0xF0 && lead <= 0xF4) {
-                need = 3;
-            } else {
-                i = replace(i, 1);
-                continue;
+            int sequence = Utf8.next(buf, i, raw, eof);
+            if (sequence == 0) {
+                return i; // the sequence goes on in bytes not read yet
             }
-            int k = 1;
-            int cp = lead & (0x3F >> need);
-            for (; k <= need; k++) {
-                if (i + k >= raw) {
-                    break;
-                }
-                int cc = buf[i + k] & 0xFF;
-                if ((cc & 0xC0) != 0x80 || k == 1 && (need == 2 && lead == 0xE0 && cc < 0xA0
-                        || need == 3 && (lead == 0xF0 && cc < 0x90 || lead == 0xF4 && cc > 0x8F))) {
-                    break;
-                }
-                cp = (cp << 6) | (cc & 0x3F);
-            }
-            if (k <= need) {
-                if (i + k >= raw && !eof) {
-                    return i; // the sequence goes on in bytes not read yet
-                }
-                i = replace(i, k);
-                continue;
-            }
-            if (need == 2 && cp >= 0xD800 && cp <= 0xDFFF) {
-                i = replace(i, 3);
-                continue;
-            }
-            i += need + 1;
+            i = sequence > 0 ? i + Utf8.length(sequence) : replace(i, -sequence);
         }
         return raw;
     }
@@ -269,15 +209,7 @@ final class ResyncInput extends InputStream {
     /// Replaces the `length` bad bytes at `i` by U+FFFD; returns the index after the replacement.
     private int replace(int i, int length) {
         long at = base + i;
-        if (bad.size() < MAX_PENDING) {
-            StringBuilder hex = new StringBuilder();
-            for (int k = 0; k < length; k++) {
-                hex.append(k > 0 ? " " : "").append(String.format("0x%02X", buf[i + k] & 0xFF));
-            }
-            bad.add(new BadBytes(at, at - shift, lines + 1, (int) (at - lastNewline), hex.toString()));
-        } else {
-            dropped++;
-        }
+        bad.add(at - shift, at, lines + 1, (int) (at - lastNewline), buf, i, length);
         int grow = 3 - length;
         if (grow > 0) {
             if (raw + grow > buf.length) {

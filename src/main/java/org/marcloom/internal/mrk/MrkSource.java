@@ -1,6 +1,5 @@
 package org.marcloom.internal.mrk;
 
-import org.marcloom.internal.Diagnostics;
 import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.Charset;
@@ -13,6 +12,7 @@ import org.marcloom.ErrorCode;
 import org.marcloom.MarcParseException;
 import org.marcloom.ReaderOptions;
 import org.marcloom.Severity;
+import org.marcloom.internal.DiagnosticCollector;
 import org.marcloom.internal.ModelAccess;
 import org.marcloom.internal.RecordSource;
 import org.marcloom.internal.Sources;
@@ -67,9 +67,7 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
     // The record being built.
     private Leader leader;
     private final List<Field> fields = new ArrayList<>(64);
-    private List<Diagnostic> diagnostics;
-    private boolean truncated;
-    private String controlNumber;
+    private final DiagnosticCollector diagnostics;
     private boolean started;
 
     // The field line being collected (continuation lines are appended).
@@ -85,6 +83,7 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
         this.name = name;
         this.lenient = options.lenient();
         this.lines = new MrkLines(channel, options.limits().maxRecordBytes());
+        this.diagnostics = new DiagnosticCollector(options, name);
     }
 
     @Override
@@ -96,7 +95,7 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
             return read();
         } catch (MarcParseException e) {
             done = true;
-            throw name == null ? e : e.withSource(name);
+            throw e;
         }
     }
 
@@ -130,13 +129,13 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
             if (first != '=') {
                 flushField();
                 report(Severity.ERROR, ErrorCode.SYNTAX_ERROR, number, 1, null,
-                        "line does not start with '=' and does not continue a field; line skipped");
+                        "line does not start with '=' and does not continue a field", "line skipped");
                 continue;
             }
             if (line.length() < 4 || line.length() > 4 && line.charAt(4) != ' ') {
                 flushField();
                 report(Severity.ERROR, ErrorCode.SYNTAX_ERROR, number, 2, null,
-                        "the tag after '=' is not three characters followed by two spaces; line skipped");
+                        "the tag after '=' is not three characters followed by two spaces", "line skipped");
                 continue;
             }
             String tag = line.substring(1, 4);
@@ -147,7 +146,7 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
                     dataAt = 6;
                 } else if (line.length() > 5) {
                     report(Severity.WARNING, ErrorCode.SYNTAX_ERROR, number, 6, tag,
-                            "one space instead of two after the tag; data read from column 6");
+                            "one space instead of two after the tag", "data read from column 6");
                 }
             }
             String data = line.substring(dataAt);
@@ -166,7 +165,7 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
             }
             if (leader == null && fields.isEmpty() && pendingData == null) {
                 report(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, number, 1, tag,
-                        "record does not start with a =LDR line; a default leader is used");
+                        "record does not start with a =LDR line", "a default leader was used");
             }
             flushField();
             pendingTag = factory.internTag(tag);
@@ -177,14 +176,12 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
         flushField();
         if (!started) {
             done = true;
-            if (diagnostics != null) {
-                trailing.addAll(diagnostics);
-            }
+            trailing.addAll(diagnostics.finish());
             return null;
         }
         Leader l = leader != null ? leader : Leader.DEFAULT;
         Field[] array = fields.toArray(new Field[0]);
-        MarcRecord r = factory.record(l, array, array.length, diagnostics == null ? List.of() : List.copyOf(diagnostics));
+        MarcRecord r = factory.record(l, array, array.length, diagnostics.finish());
         index++;
         return r;
     }
@@ -192,9 +189,7 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
     private void resetRecord() {
         leader = null;
         fields.clear();
-        diagnostics = null;
-        truncated = false;
-        controlNumber = null;
+        diagnostics.startRecord(index);
         started = false;
         pendingTag = null;
         pendingData = null;
@@ -210,20 +205,20 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
         if (lines.overlong()) {
             report(Severity.ERROR, ErrorCode.LIMIT_EXCEEDED, number, 1, null,
                     "line is longer than the maximum allowed (" + options.limits().maxRecordBytes()
-                            + " bytes, from Limits.maxRecordBytes); the rest of the line was skipped");
+                            + " bytes, from Limits.maxRecordBytes)", "the rest of the line was skipped");
         }
         int bad = Utf8.firstInvalid(b, 0, len);
         if (bad < 0) {
             return new String(b, 0, len, StandardCharsets.UTF_8);
         }
+        int run = -Utf8.next(b, bad, len, true);
         String prefix = new String(b, 0, bad, StandardCharsets.UTF_8);
         // the tag, when the line has one before the bad byte
         String tag = bad >= 4 && b[0] == '=' && Utf8.isAscii(b, 1, 3) ? factory.internTag(new String(b, 1, 3,
                 StandardCharsets.US_ASCII)) : null;
         long offset = lines.offset() + bad;
         report(Severity.ERROR, ErrorCode.INVALID_UTF8, number, prefix.length() + 1, offset, tag,
-                String.format("byte 0x%02X is not valid UTF-8 (at byte %d of the input); the line was decoded as"
-                        + " windows-1252", b[bad] & 0xFF, offset));
+                Utf8.problem(b, bad, run, "UTF-8"), "the line was decoded as windows-1252");
         return new String(b, 0, len, WINDOWS_1252);
     }
 
@@ -241,8 +236,8 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
         String value = text(data.replace('\\', ' '), line, column, "LDR");
         if (value.length() != 24) {
             report(Severity.ERROR, ErrorCode.LEADER_INVALID, line, column, null,
-                    "leader is " + value.length() + " characters, not 24; "
-                            + (value.length() < 24 ? "padded with blanks" : "cut to 24"));
+                    "leader is " + value.length() + " characters, not 24",
+                    value.length() < 24 ? "padded with blanks" : "cut to 24");
             value = value.length() < 24 ? value + " ".repeat(24 - value.length()) : value.substring(0, 24);
         }
         leader = Leader.of(value);
@@ -261,20 +256,20 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
         if (fields.size() >= options.limits().maxFieldsPerRecord()) {
             report(Severity.ERROR, ErrorCode.LIMIT_EXCEEDED, line, 1, tag,
                     "record has more fields than the maximum allowed (" + options.limits().maxFieldsPerRecord()
-                            + ", from Limits.maxFieldsPerRecord); field dropped");
+                            + ", from Limits.maxFieldsPerRecord)", "field dropped");
             return;
         }
         if (Field.isControlTag(tag)) {
             String value = text(data.replace('\\', ' '), line, column, tag);
-            if (tag.equals("001") && controlNumber == null) {
-                controlNumber = value;
+            if (tag.equals("001")) {
+                diagnostics.controlNumber(value);
             }
             fields.add(new ControlField(tag, value));
             return;
         }
         if (data.length() < 2) {
             report(Severity.ERROR, ErrorCode.SYNTAX_ERROR, line, column + data.length(), tag,
-                    "data field line is too short for two indicators; line skipped");
+                    "data field line is too short for two indicators", "line skipped");
             return;
         }
         char ind1 = indicator(data.charAt(0));
@@ -286,7 +281,7 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
             int stop = data.indexOf('$', p);
             stop = stop < 0 ? n : stop;
             report(Severity.ERROR, ErrorCode.SUBFIELD_DELIMITER_MISSING, line, column + p, tag,
-                    "data after the indicators does not start with '$'; kept as subfield 'a'");
+                    "data after the indicators does not start with '$'", "kept as subfield 'a'");
             subs.add(new Subfield('a', text(data.substring(p, stop), line, column + p, tag)));
             p = stop;
         }
@@ -296,14 +291,14 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
             next = next < 0 ? n : next;
             if (next == p + 1) {
                 report(Severity.ERROR, ErrorCode.SUBFIELD_CODE_INVALID, line, column + p, tag,
-                        "'$' is not followed by a subfield code; the empty subfield was dropped");
+                        "'$' is not followed by a subfield code", "the empty subfield was dropped");
                 p = next;
                 continue;
             }
             if (subs.size() >= options.limits().maxSubfieldsPerField()) {
                 report(Severity.ERROR, ErrorCode.LIMIT_EXCEEDED, line, column + p, tag,
                         "field has more subfields than the maximum allowed (" + options.limits().maxSubfieldsPerField()
-                                + ", from Limits.maxSubfieldsPerField); the rest were dropped");
+                                + ", from Limits.maxSubfieldsPerField)", "the rest were dropped");
                 break;
             }
             char code = data.charAt(p + 1);
@@ -320,40 +315,21 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
 
     private String text(String raw, int line, int column, String tag) {
         String s = MrkText.decode(raw, (at, mnemonic) -> report(Severity.WARNING, ErrorCode.SYNTAX_ERROR, line,
-                column + at, tag, "unknown mnemonic {" + mnemonic + "}; kept as written"));
+                column + at, tag, "unknown mnemonic {" + mnemonic + "}", "kept as written"));
         if (options.normalizeNfc() && !s.isEmpty() && !Normalizer.isNormalized(s, Normalizer.Form.NFC)) {
             s = Normalizer.normalize(s, Normalizer.Form.NFC);
         }
         return s;
     }
 
-    private void report(Severity severity, ErrorCode code, int line, int column, String tag, String message) {
-        report(severity, code, line, column, -1, tag, message);
+    private void report(Severity severity, ErrorCode code, int line, int column, String tag, String problem,
+                        String repair) {
+        report(severity, code, line, column, -1, tag, problem, repair);
     }
 
     private void report(Severity severity, ErrorCode code, int line, int column, long byteOffset, String tag,
-                        String message) {
-        Diagnostic d = Diagnostics.of(lenient || severity == Severity.WARNING ? severity : Severity.FATAL,
-                code, index, byteOffset, line, column, tag, message);
-        if (!lenient && severity != Severity.WARNING) {
-            throw new MarcParseException(d, controlNumber);
-        }
-        if (diagnostics == null) {
-            diagnostics = new ArrayList<>(4);
-        }
-        if (diagnostics.size() < options.maxDiagnosticsPerRecord()) {
-            diagnostics.add(d);
-        } else if (!truncated) {
-            truncated = true;
-            diagnostics.add(Diagnostics.atLine(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, index, line, column,
-                    null, "more than " + options.maxDiagnosticsPerRecord()
-                            + " diagnostics for this record; the rest were dropped (ReaderOptions.maxDiagnosticsPerRecord)"));
-        }
-    }
-
-    @Override
-    public long recordsRead() {
-        return index;
+                        String problem, String repair) {
+        diagnostics.report(severity, code, index, byteOffset, line, column, tag, problem, repair);
     }
 
     @Override

@@ -70,7 +70,7 @@ final class Iso2709Chunks implements ChunkFormat {
 
     @Override
     public Decoder newDecoder() {
-        Iso2709Parser parser = new Iso2709Parser(options);
+        Iso2709Parser parser = new Iso2709Parser(options, name);
         return c -> {
             MarcRecord[] records = new MarcRecord[c.count];
             c.records = records;
@@ -79,7 +79,7 @@ final class Iso2709Chunks implements ChunkFormat {
                 try {
                     records[i] = parser.parse(data, c.starts[i], c.ends[i], c.indexes[i], c.offsets[i], c.framing[i]);
                 } catch (MarcParseException e) {
-                    c.decodeError = name == null ? e : e.withSource(name);
+                    c.decodeError = e;
                     return;
                 }
                 c.decodedCount = i + 1;

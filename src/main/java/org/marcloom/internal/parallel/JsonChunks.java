@@ -1,7 +1,6 @@
 package org.marcloom.internal.parallel;
 
 import org.marcloom.batch.MarcBatchException;
-import org.marcloom.internal.Diagnostics;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -181,7 +180,7 @@ final class JsonChunks implements ChunkFormat {
             }
             List<MarcRecord> out = new ArrayList<>();
             JsonSource source = new JsonSource(Channels.newChannel(new ByteArrayInputStream(data, 0, size)), true,
-                    options, name, 0, c.seq > 0);
+                    options, name, 0, c.seq > 0, c.startOffset);
             try {
                 for (MarcRecord r = source.next(); r != null; r = source.next()) {
                     out.add(r);
@@ -237,7 +236,8 @@ final class JsonChunks implements ChunkFormat {
             // malformed JSON before this chunk: give it as many newlines as came before, so its
             // own line numbers (which some of Jackson's messages quote) are the input's.
             InputStream in = new SequenceInputStream(new Newlines(lineBase), rest.get());
-            return new JsonSource(Channels.newChannel(in), false, options, name, indexBase, c.seq > 0);
+            return new JsonSource(Channels.newChannel(in), false, options, name, indexBase, c.seq > 0,
+                    c.startOffset - lineBase);
         }
         if (indexBase != 0 || lineBase != 0) {
             for (int i = 0; i < c.decodedCount; i++) {
@@ -262,8 +262,8 @@ final class JsonChunks implements ChunkFormat {
     }
 
     private Diagnostic shift(Diagnostic d) {
-        return Diagnostics.of(d.severity(), d.code(), d.recordIndex() + indexBase, d.byteOffset(),
-                d.line() < 0 ? d.line() : Math.toIntExact(d.line() + lineBase), d.column(), d.tag(), d.message());
+        return d.toBuilder().recordIndex(d.recordIndex() + indexBase)
+                .line(d.line() < 0 ? d.line() : Math.toIntExact(d.line() + lineBase)).build();
     }
 
     @Override

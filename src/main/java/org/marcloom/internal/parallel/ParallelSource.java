@@ -280,11 +280,6 @@ public final class ParallelSource implements RecordSource, Sources.HasTrailing {
     }
 
     @Override
-    public long recordsRead() {
-        return delivered;
-    }
-
-    @Override
     public org.marcloom.RawRecord nextRaw() {
         throw new UnsupportedOperationException("readRaw() reads on one thread: open the reader without"
                 + " concurrency(n) to read raw records");

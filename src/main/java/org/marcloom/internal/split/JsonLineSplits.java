@@ -43,7 +43,7 @@ public final class JsonLineSplits {
                         plain);
             }
             LineCounter lines = new LineCounter(new RangeChannel(channel, entry, exit));
-            JsonSource source = new JsonSource(lines, true, options, name, 0, entry > 0);
+            JsonSource source = new JsonSource(lines, true, options, name, 0, entry > 0, entry);
             long records = 0;
             boolean failed = false;
             try {

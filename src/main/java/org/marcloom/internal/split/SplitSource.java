@@ -56,7 +56,7 @@ public abstract sealed class SplitSource implements RecordSource, Sources.HasTra
         };
     }
 
-    @Override
+    /// How many records this split has returned.
     public long recordsRead() {
         return returned;
     }
@@ -85,6 +85,7 @@ public abstract sealed class SplitSource implements RecordSource, Sources.HasTra
             return e; // this split starts where the sequential reader does
         }
         try (RecordSource seq = sequential()) {
+            long read = 0;
             while (true) {
                 if (raw) {
                     RawRecord r = seq.nextRaw();
@@ -93,7 +94,7 @@ public abstract sealed class SplitSource implements RecordSource, Sources.HasTra
                     }
                 } else {
                     MarcRecord r = seq.next();
-                    if (r == null || seq.recordsRead() > e.recordIndex()) {
+                    if (r == null || ++read > e.recordIndex()) {
                         return e;
                     }
                 }
@@ -246,7 +247,10 @@ public abstract sealed class SplitSource implements RecordSource, Sources.HasTra
                 // line numbers, in diagnostics and in the text of its messages alike.
                 lines = new NewlinesFirst(split.lineBase(), lines);
             }
-            source = new JsonSource(lines, true, options, name, split.firstRecordIndex(), split.entry() > 0);
+            // Byte offsets in diagnostics are the input's: the channel's first byte is at the split's
+            // entry, less the newlines put before it.
+            source = new JsonSource(lines, true, options, name, split.firstRecordIndex(), split.entry() > 0,
+                    split.entry() - split.lineBase());
         }
 
         @Override

@@ -1,12 +1,10 @@
 package org.marcloom.internal.xml;
 
-import org.marcloom.internal.Diagnostics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ReadableByteChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -18,6 +16,8 @@ import org.marcloom.Limits;
 import org.marcloom.MarcParseException;
 import org.marcloom.ReaderOptions;
 import org.marcloom.Severity;
+import org.marcloom.internal.BadBytes;
+import org.marcloom.internal.DiagnosticCollector;
 import org.marcloom.internal.ModelAccess;
 import org.marcloom.internal.RecordSource;
 import org.marcloom.internal.Sources;
@@ -90,7 +90,6 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
 
     private final ReadableByteChannel channel;
     private final boolean owns;
-    private final ReaderOptions options;
     private final String name;
     private final boolean lenient;
     private final Limits limits;
@@ -102,7 +101,6 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
     private boolean reprocess;
     private boolean inRecord;
     private long recordIndex;
-    private long returned;
     private final List<Diagnostic> trailing = new ArrayList<>();
 
     // Element names outside records, by depth (depth 1 = the root).
@@ -115,9 +113,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
     private boolean textReported;
     private Field[] fields = new Field[64];
     private Subfield[] subfields = new Subfield[16];
-    private List<Diagnostic> diagnostics;
-    private boolean truncatedDiagnostics;
-    private String controlNumber;
+    private final DiagnosticCollector diagnostics;
     private long recordChars;
 
     /// For tests: read with the JDK's parser even when the scanner could.
@@ -126,10 +122,10 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
     public MarcXmlSource(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name) {
         this.channel = channel;
         this.owns = owns;
-        this.options = options;
         this.name = name;
         this.lenient = options.lenient();
         this.limits = options.limits();
+        this.diagnostics = new DiagnosticCollector(options, name);
     }
 
     static XMLInputFactory newFactory() {
@@ -150,10 +146,10 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (XmlDecoder.UnsupportedEncoding e) {
-            Diagnostic d = Diagnostics.atLine(Severity.FATAL, ErrorCode.SYNTAX_ERROR, 0, 1, 1, null,
-                    e.getMessage() + "; nothing can be read");
+            Diagnostic d = Diagnostic.builder(Severity.FATAL, ErrorCode.SYNTAX_ERROR).recordIndex(0).line(1).column(1)
+                    .problem(e.getMessage()).repair("nothing was read").build();
             if (!lenient) {
-                throw exception(d);
+                throw diagnostics.exception(d);
             }
             trailing.add(d);
             return false;
@@ -182,8 +178,6 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
             if (r == null) {
                 done = true;
                 endOfDocument();
-            } else {
-                returned++;
             }
             return r;
         } catch (XMLStreamException e) {
@@ -195,29 +189,20 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
             Location loc = e.getLocation() != null ? e.getLocation() : (xml != null ? xml.getLocation() : null);
             int line = loc == null ? -1 : loc.getLineNumber();
             int column = loc == null ? -1 : loc.getColumnNumber();
-            String message = "XML is not well-formed: " + staxMessage(e);
+            String problem = "XML is not well-formed: " + staxMessage(e);
             if (decoder != null) {
                 // Malformed bytes up to the error come first (they may be its cause).
-                XmlDecoder.BadBytes b;
-                while ((b = decoder.peekBadBytes()) != null && (line < 0 || b.before(line, column + 1))) {
-                    decoder.pollBadBytes();
-                    Diagnostic d = badBytes(b, null);
-                    if (!lenient) {
-                        throw exception(d);
-                    }
-                    trailing.add(d);
+                BadBytes log = decoder.badBytes();
+                BadBytes.Run b;
+                while ((b = log.peek()) != null && (line < 0 || b.before(line, column + 1))) {
+                    log.poll();
+                    trailing(log.diagnostic(b, recordIndex, null));
                 }
             }
-            if (!lenient) {
-                throw exception(Diagnostics.atLine(Severity.FATAL, ErrorCode.SYNTAX_ERROR, recordIndex, line, column,
-                        null, message));
-            }
-            if (inRecord) {
-                message += "; record " + recordIndex + " was incomplete and is dropped";
-            }
-            message += "; the rest of the document cannot be read (XML allows no recovery)";
-            trailing.add(Diagnostics.atLine(Severity.FATAL, ErrorCode.SYNTAX_ERROR, recordIndex, line, column, null,
-                    message));
+            String repair = (inRecord ? "the incomplete record " + recordIndex + " was dropped and " : "")
+                    + "the rest of the document was not read (XML allows no recovery)";
+            trailing(Diagnostic.builder(Severity.FATAL, ErrorCode.SYNTAX_ERROR).recordIndex(recordIndex).line(line)
+                    .column(column).problem(problem).repair(repair).build());
             return null;
         }
     }
@@ -225,28 +210,24 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
     /// Malformed bytes after the last record (in trailing white space or comments): strict mode
     /// throws for the first, lenient mode reports them all through [#trailingDiagnostics()].
     private void endOfDocument() {
-        XmlDecoder.BadBytes b;
-        while ((b = decoder.pollBadBytes()) != null) {
-            Diagnostic d = badBytes(b, null);
-            if (!lenient) {
-                throw exception(d);
-            }
-            trailing.add(d);
+        BadBytes log = decoder.badBytes();
+        BadBytes.Run b;
+        while ((b = log.poll()) != null) {
+            trailing(log.diagnostic(b, recordIndex, null));
         }
-        if (decoder.dropped() > 0) {
-            trailing.add(Diagnostics.atLine(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, recordIndex, -1, -1, null,
-                    decoder.dropped() + " further malformed byte sequences were replaced by U+FFFD without a"
-                            + " diagnostic (more than " + XmlDecoder.MAX_PENDING + " between two records)"));
+        Diagnostic dropped = log.droppedWarning(recordIndex);
+        if (dropped != null) {
+            trailing.add(dropped);
         }
     }
 
-    /// The diagnostic for malformed bytes: [ErrorCode#INVALID_UTF8] in a UTF-8 document,
-    /// [ErrorCode#SYNTAX_ERROR] in a document in another encoding (the XML rule it breaks).
-    private Diagnostic badBytes(XmlDecoder.BadBytes b, String tag) {
-        boolean utf8 = "UTF-8".equals(b.encoding());
-        return Diagnostics.of(lenient ? Severity.ERROR : Severity.FATAL,
-                utf8 ? ErrorCode.INVALID_UTF8 : ErrorCode.SYNTAX_ERROR, recordIndex, b.byteOffset(), b.line(),
-                b.column(), tag, b.message());
+    /// A diagnostic that belongs to no record: strict mode throws it (unless a warning), lenient
+    /// mode reports it through [#trailingDiagnostics()].
+    private void trailing(Diagnostic d) {
+        if (!lenient && d.severity() != Severity.WARNING) {
+            throw diagnostics.exception(d);
+        }
+        trailing.add(d);
     }
 
     /// Takes the malformed bytes that lie before the parser's position into the current record
@@ -257,14 +238,11 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
     }
 
     private void claimBadBytes(int line, int column, String tag) {
-        XmlDecoder.BadBytes b;
-        while ((b = decoder.peekBadBytes()) != null && b.before(line, column)) {
-            decoder.pollBadBytes();
-            Diagnostic d = badBytes(b, tag);
-            if (!lenient) {
-                throw exception(d);
-            }
-            addDiagnostic(d);
+        BadBytes log = decoder.badBytes();
+        BadBytes.Run b;
+        while ((b = log.peek()) != null && b.before(line, column)) {
+            log.poll();
+            diagnostics.report(log.diagnostic(b, recordIndex, tag));
         }
     }
 
@@ -287,11 +265,6 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
         return i >= 0 ? m.substring(i + 9).strip() : m.strip();
     }
 
-    private MarcParseException exception(Diagnostic d) {
-        MarcParseException e = new MarcParseException(d, controlNumber);
-        return name != null ? e.withSource(name) : e;
-    }
-
     /// Finds the next MARC record element and reads it; `null` at the end of the document.
     private MarcRecord scan() throws XMLStreamException {
         while (reprocess || xml.hasNext()) {
@@ -311,7 +284,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                         } catch (MarcParseException e) {
                             // Strict mode: a later next() goes on with the following record.
                             recordIndex++;
-                            controlNumber = null;
+                            diagnostics.startRecord(recordIndex); // the failed record's 001 is not the next one's
                             inRecord = false;
                             if (xml.getEventType() == XMLStreamConstants.END_ELEMENT && "record".equals(xml.getLocalName())) {
                                 depth--; // thrown at the record's end tag (malformed bytes found there)
@@ -355,9 +328,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
         int startColumn = xml.getLocation().getColumnNumber();
         Leader leader = null;
         int count = 0;
-        diagnostics = null;
-        truncatedDiagnostics = false;
-        controlNumber = null;
+        diagnostics.startRecord(recordIndex);
         recordChars = 0;
         boolean fieldLimitReported = false;
         inRecord = !tentative;
@@ -380,31 +351,26 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                     }
                     if (!known) {
                         problem(ErrorCode.STRUCTURE_INVALID, null,
-                                "unexpected element <" + xml.getName() + "> in a record; skipped");
+                                "unexpected element <" + xml.getName() + "> in a record", "skipped");
                         skipElement();
                     } else if ("leader".equals(local)) {
                         if (leader != null) {
-                            problem(ErrorCode.STRUCTURE_INVALID, null, "a second <leader> in a record; skipped");
+                            problem(ErrorCode.STRUCTURE_INVALID, null, "a second <leader> in a record", "skipped");
                             skipElement();
                         } else {
                             leader = readLeader();
-                            if (decoder.hasBadBytes()) {
+                            if (decoder.badBytes().hasRuns()) {
                                 claimBadBytes(null);
                             }
                         }
                     } else {
                         if (count == limits.maxFieldsPerRecord()) {
-                            if (!fieldLimitReported) {
-                                fieldLimitReported = true;
-                                problem(ErrorCode.LIMIT_EXCEEDED, null, "record has more than "
-                                        + limits.maxFieldsPerRecord() + " fields, the maximum allowed (from "
-                                        + "Limits.maxFieldsPerRecord); the rest are skipped");
-                            }
-                            skipElement();
+                            fieldLimitReported = skipOverLimit(fieldLimitReported, null, "record",
+                                    limits.maxFieldsPerRecord(), "fields", "maxFieldsPerRecord");
                             continue;
                         }
                         Field f = "controlfield".equals(local) ? readControlField() : readDataField();
-                        if (decoder.hasBadBytes()) {
+                        if (decoder.badBytes().hasRuns()) {
                             claimBadBytes(f == null ? null : f.tag());
                         }
                         if (f != null) {
@@ -419,7 +385,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                     if (tentative) {
                         return NOT_MARC;
                     }
-                    if (decoder.hasBadBytes()) {
+                    if (decoder.badBytes().hasRuns()) {
                         claimBadBytes(null);
                     }
                     inRecord = false;
@@ -429,7 +395,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                     // one report per run of text (the parser may split it into several events)
                     if (!tentative && !textReported && !xml.isWhiteSpace()) {
                         textReported = true;
-                        problem(ErrorCode.STRUCTURE_INVALID, null, "text outside any field in a record; skipped");
+                        problem(ErrorCode.STRUCTURE_INVALID, null, "text outside any field in a record", "skipped");
                     }
                     continue;
                 }
@@ -443,23 +409,22 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
     private MarcRecord finish(Leader leader, int count, int line, int column) {
         if (leader == null) {
             problemAt(ErrorCode.STRUCTURE_INVALID, line, column, null,
-                    "record has no <leader>; the default leader is used");
+                    "record has no <leader>", "the default leader was used");
             leader = Leader.DEFAULT;
         }
         Field[] out = Arrays.copyOf(fields, count);
         Arrays.fill(fields, 0, count, null);
-        List<Diagnostic> d = diagnostics == null ? List.of() : Collections.unmodifiableList(diagnostics);
-        diagnostics = null;
+        List<Diagnostic> d = diagnostics.finish();
         recordIndex++;
-        controlNumber = null; // an error before the next record's 001 is not this record's
+        diagnostics.startRecord(recordIndex); // what comes before the next record has no 001 yet
         return factory.record(leader, out, count, d);
     }
 
     private Leader readLeader() throws XMLStreamException {
         String value = readText(null);
         if (value.length() != 24) {
-            problem(ErrorCode.STRUCTURE_INVALID, null, "leader is " + value.length()
-                    + " characters, not 24: \"" + value + "\"; " + (value.length() < 24 ? "padded with blanks" : "truncated"));
+            problem(ErrorCode.STRUCTURE_INVALID, null, "leader is " + value.length() + " characters, not 24: \""
+                    + value + "\"", value.length() < 24 ? "padded with blanks" : "truncated");
             value = value.length() < 24 ? value + " ".repeat(24 - value.length()) : value.substring(0, 24);
         }
         return Leader.of(value);
@@ -468,8 +433,8 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
     private ControlField readControlField() throws XMLStreamException {
         String tag = tag(xml.getAttributeValue(null, "tag"));
         String data = readText(tag);
-        if ("001".equals(tag) && controlNumber == null) {
-            controlNumber = data;
+        if ("001".equals(tag)) {
+            diagnostics.controlNumber(data);
         }
         return new ControlField(tag, data);
     }
@@ -504,18 +469,13 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                 case XMLStreamConstants.START_ELEMENT -> {
                     if (!"subfield".equals(xml.getLocalName()) || !marcOrNone(xml.getNamespaceURI())) {
                         problem(ErrorCode.STRUCTURE_INVALID, tag,
-                                "unexpected element <" + xml.getName() + "> in a data field; skipped");
+                                "unexpected element <" + xml.getName() + "> in a data field", "skipped");
                         skipElement();
                         continue;
                     }
                     if (n == limits.maxSubfieldsPerField()) {
-                        if (!limitReported) {
-                            limitReported = true;
-                            problem(ErrorCode.LIMIT_EXCEEDED, tag, "field has more than "
-                                    + limits.maxSubfieldsPerField() + " subfields, the maximum allowed (from "
-                                    + "Limits.maxSubfieldsPerField); the rest are skipped");
-                        }
-                        skipElement();
+                        limitReported = skipOverLimit(limitReported, tag, "field", limits.maxSubfieldsPerField(),
+                                "subfields", "maxSubfieldsPerField");
                         continue;
                     }
                     char code = code(tag);
@@ -533,7 +493,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
                     if (!textReported && !xml.isWhiteSpace()) {
                         textReported = true;
-                        problem(ErrorCode.STRUCTURE_INVALID, tag, "text outside any subfield in a data field; skipped");
+                        problem(ErrorCode.STRUCTURE_INVALID, tag, "text outside any subfield in a data field", "skipped");
                     }
                     continue;
                 }
@@ -556,7 +516,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
             repaired = tag.substring(0, 3);
         }
         problem(ErrorCode.TAG_INVALID, tag, (tag == null ? "<" + xml.getLocalName() + "> has no tag attribute"
-                : "tag \"" + tag + "\" is not three characters") + "; read as \"" + repaired + "\"");
+                : "tag \"" + tag + "\" is not three characters"), "read as \"" + repaired + "\"");
         return factory.internTag(repaired);
     }
 
@@ -569,7 +529,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
         }
         char repaired = v == null ? ' ' : v.charAt(0);
         problem(ErrorCode.INDICATOR_INVALID, tag, (v == null ? "data field has no " + attribute + " attribute"
-                : attribute + " \"" + v + "\" is longer than one character") + "; read as '" + repaired + "'");
+                : attribute + " \"" + v + "\" is longer than one character"), "read as '" + repaired + "'");
         return repaired;
     }
 
@@ -580,7 +540,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
         }
         char repaired = v == null || v.isEmpty() ? ' ' : v.charAt(0);
         problem(ErrorCode.SUBFIELD_CODE_INVALID, tag, (v == null ? "subfield has no code attribute"
-                : "subfield code \"" + v + "\" is not one character") + "; read as '" + repaired + "'");
+                : "subfield code \"" + v + "\" is not one character"), "read as '" + repaired + "'");
         return repaired;
     }
 
@@ -597,8 +557,8 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                     recordChars += len;
                     if (recordChars > limits.maxRecordBytes()) {
                         problem(ErrorCode.LIMIT_EXCEEDED, tag, "record has more than " + limits.maxRecordBytes()
-                                + " characters of text, the maximum allowed (from Limits.maxRecordBytes); "
-                                + "the rest of this value is skipped");
+                                + " characters of text, the maximum allowed (from Limits.maxRecordBytes)",
+                                "the rest of this value was skipped");
                         skipToEnd();
                         return single != null && sb.isEmpty() ? single : sb.toString();
                     }
@@ -620,13 +580,25 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                 }
                 case XMLStreamConstants.START_ELEMENT -> {
                     problem(ErrorCode.STRUCTURE_INVALID, tag,
-                            "unexpected element <" + xml.getName() + "> inside a value; skipped");
+                            "unexpected element <" + xml.getName() + "> inside a value", "skipped");
                     skipElement();
                 }
                 default -> {
                 }
             }
         }
+    }
+
+    /// Skips the element the reader stands on, one over a limit (`Limits.` + `setting`), after
+    /// reporting the limit unless `reported`; returns true (now reported).
+    private boolean skipOverLimit(boolean reported, String tag, String owner, int max, String what, String setting)
+            throws XMLStreamException {
+        if (!reported) {
+            problem(ErrorCode.LIMIT_EXCEEDED, tag, owner + " has more than " + max + " " + what
+                    + ", the maximum allowed (from Limits." + setting + ")", "the rest were skipped");
+        }
+        skipElement();
+        return true;
     }
 
     /// Skips to the end tag of the element whose start tag the reader stands on.
@@ -647,43 +619,18 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
         }
     }
 
-    private void problem(ErrorCode code, String tag, String message) {
+    private void problem(ErrorCode code, String tag, String problem, String repair) {
         Location loc = xml.getLocation();
-        problemAt(code, loc.getLineNumber(), loc.getColumnNumber(), tag, message);
+        problemAt(code, loc.getLineNumber(), loc.getColumnNumber(), tag, problem, repair);
     }
 
-    private void problemAt(ErrorCode code, int line, int column, String tag, String message) {
-        if (decoder.hasBadBytes()) {
-            // malformed bytes before the problem are reported first
+    /// Every structural problem is an error (strict mode throws it); malformed bytes before it are
+    /// reported first.
+    private void problemAt(ErrorCode code, int line, int column, String tag, String problem, String repair) {
+        if (decoder.badBytes().hasRuns()) {
             claimBadBytes(line, column, null);
         }
-        Diagnostic d = Diagnostics.atLine(lenient ? Severity.ERROR : Severity.FATAL, code, recordIndex, line, column,
-                tag, message);
-        if (!lenient) {
-            throw exception(d);
-        }
-        addDiagnostic(d);
-    }
-
-    private void addDiagnostic(Diagnostic d) {
-        int line = d.line();
-        int column = d.column();
-        if (diagnostics == null) {
-            diagnostics = new ArrayList<>(4);
-        }
-        if (diagnostics.size() < options.maxDiagnosticsPerRecord()) {
-            diagnostics.add(d);
-        } else if (!truncatedDiagnostics) {
-            truncatedDiagnostics = true;
-            diagnostics.add(Diagnostics.atLine(Severity.WARNING, ErrorCode.DIAGNOSTICS_TRUNCATED, recordIndex, line,
-                    column, null, "more than " + options.maxDiagnosticsPerRecord()
-                            + " diagnostics in this record (from ReaderOptions.maxDiagnosticsPerRecord); later ones dropped"));
-        }
-    }
-
-    @Override
-    public long recordsRead() {
-        return returned;
+        diagnostics.report(Severity.ERROR, code, recordIndex, -1, line, column, tag, problem, repair);
     }
 
     /// The well-formedness error that ended the document early (lenient mode), else empty.

@@ -15,9 +15,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
-import java.util.ArrayDeque;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.marcloom.internal.BadBytes;
+import org.marcloom.internal.Utf8;
 
 /// Turns a MARCXML document's bytes into characters for the StAX parser, so that the parser never
 /// sees bytes: the JDK's parser reports malformed bytes as an I/O error and prints
@@ -27,28 +28,13 @@ import java.util.regex.Pattern;
 /// The encoding is found as XML 1.0 appendix F says: a byte order mark, else the first four bytes,
 /// else the `encoding` of the XML declaration, else UTF-8. UTF-8 (the usual case) is decoded here
 /// with an ASCII fast path; other encodings go through a [CharsetDecoder] that reports errors.
-/// Every malformed byte sequence (or unmappable one) becomes one U+FFFD (for UTF-8, one per
-/// maximal ill-formed subpart, except that an encoded surrogate is one sequence: exactly what the
-/// JDK's own UTF-8 decoder produces) and is remembered as a
-/// [BadBytes] with its absolute byte offset and the line and column of its replacement character,
+/// Every malformed byte sequence (or unmappable one) becomes one U+FFFD (for UTF-8, one per bad
+/// run as [Utf8] delimits them: exactly what the JDK's own UTF-8 decoder produces) and is logged
+/// in [#badBytes()] with its absolute byte offset and the line and column of its replacement character,
 /// counted as the parser counts them (`\r\n`, `\r` and `\n` each end a line; columns are one-based
 /// UTF-16 units). [MarcXmlSource] takes these to the record they belong to. A byte order mark is
 /// dropped. Not thread-safe.
 final class XmlDecoder extends Reader {
-
-    /// A malformed (or unmappable) byte sequence, replaced by U+FFFD.
-    record BadBytes(long byteOffset, int line, int column, String bytes, String encoding) {
-
-        /// Whether the replacement character lies before the given parser position.
-        boolean before(int atLine, int atColumn) {
-            return line < atLine || line == atLine && column < atColumn;
-        }
-
-        String message() {
-            return (bytes.indexOf(' ') < 0 ? "byte " + bytes + " is" : "bytes " + bytes + " are") + " not valid "
-                    + encoding + " (at byte " + byteOffset + "); replaced by U+FFFD";
-        }
-    }
 
     /// The document declares (or starts in) an encoding the JDK does not have.
     static final class UnsupportedEncoding extends Exception {
@@ -58,9 +44,6 @@ final class XmlDecoder extends Reader {
             super(message);
         }
     }
-
-    /// At most this many unclaimed [BadBytes] are kept; more are counted in [#dropped()].
-    static final int MAX_PENDING = 10_000;
 
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH = 0x8080808080808080L;
@@ -91,8 +74,7 @@ final class XmlDecoder extends Reader {
     /// The low surrogate of a supplementary character whose high half filled the last read.
     private char pendingLow;
 
-    private final ArrayDeque<BadBytes> bad = new ArrayDeque<>();
-    private long dropped;
+    private final BadBytes bad;
 
     private XmlDecoder(ReadableByteChannel channel) throws IOException, UnsupportedEncoding {
         this.channel = channel;
@@ -102,6 +84,7 @@ final class XmlDecoder extends Reader {
         Charset cs = detect();
         utf8 = cs.equals(StandardCharsets.UTF_8);
         encodingName = cs.name();
+        bad = new BadBytes(encodingName);
         decoder = utf8 ? null : cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
@@ -311,58 +294,19 @@ final class XmlDecoder extends Reader {
                 continue;
             }
             // a multi-byte sequence starts at bpos
-            int lead = b[i] & 0xFF;
-            int need;
-            int min;
-            if (lead >= 0xC2 && lead <= 0xDF) {
-                need = 1;
-                min = 0x80;
-            } else if (lead >= 0xE0 && lead <= 0xEF) {
-                need = 2;
-                min = 0x800;
-            } else if (lead >= 0xF0 && lead <= 0xF4) {
-                need = 3;
-                min = 0x10000;
-            } else {
-                o = replace(c, o, base, 1);
-                continue;
-            }
-            if (i + need >= blimit && !eof) {
+            int sequence = Utf8.next(b, i, blimit, eof);
+            if (sequence == 0) {
                 // the sequence runs past the buffer: read on (fill keeps the unread bytes)
-                int before = blimit - bpos;
                 fill();
                 b = bytes;
-                if (blimit - bpos > before || eof) {
-                    continue;
-                }
-            }
-            int cp = lead & (0x3F >> need);
-            int k = 1;
-            for (; k <= need; k++) {
-                if (bpos + k >= blimit) {
-                    break;
-                }
-                int cc = b[bpos + k] & 0xFF;
-                if ((cc & 0xC0) != 0x80) {
-                    break;
-                }
-                cp = (cp << 6) | (cc & 0x3F);
-                // reject overlongs and code points over U+10FFFF at the second byte
-                if (k == 1 && (need == 2 && lead == 0xE0 && cc < 0xA0
-                        || need == 3 && (lead == 0xF0 && cc < 0x90 || lead == 0xF4 && cc > 0x8F))) {
-                    break;
-                }
-            }
-            if (k <= need || cp < min) {
-                o = replace(c, o, base, Math.max(1, k));
                 continue;
             }
-            if (need == 2 && cp >= 0xD800 && cp <= 0xDFFF) {
-                // an encoded surrogate: one replacement for the whole sequence, as the JDK's decoder does
-                o = replace(c, o, base, 3);
+            if (sequence < 0) {
+                o = replace(c, o, base, -sequence);
                 continue;
             }
-            if (need < 3) {
+            int cp = Utf8.codePoint(sequence);
+            if (cp < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
                 c[o++] = (char) cp;
             } else {
                 c[o++] = Character.highSurrogate(cp);
@@ -372,7 +316,7 @@ final class XmlDecoder extends Reader {
                     pendingLow = Character.lowSurrogate(cp);
                 }
             }
-            bpos += need + 1;
+            bpos += Utf8.length(sequence);
         }
         charPos = base + o + (pendingLow != 0 ? 1 : 0);
         return o;
@@ -387,18 +331,7 @@ final class XmlDecoder extends Reader {
     }
 
     private void remember(long byteOffset, long charAt, byte[] b, int from, int length) {
-        if (bad.size() >= MAX_PENDING) {
-            dropped++;
-            return;
-        }
-        StringBuilder hex = new StringBuilder();
-        for (int k = 0; k < length; k++) {
-            if (k > 0) {
-                hex.append(' ');
-            }
-            hex.append(String.format("0x%02X", b[from + k] & 0xFF));
-        }
-        bad.add(new BadBytes(byteOffset, line, (int) (charAt - lineStart + 1), hex.toString(), encodingName));
+        bad.add(byteOffset, charAt, line, (int) (charAt - lineStart + 1), b, from, length);
     }
 
     /// Decodes any other charset into `c[o..end)`; returns the new `o`.
@@ -455,24 +388,9 @@ final class XmlDecoder extends Reader {
         charPos += to - from;
     }
 
-    /// Whether malformed bytes are waiting to be claimed.
-    boolean hasBadBytes() {
-        return !bad.isEmpty();
-    }
-
-    /// The oldest unclaimed malformed bytes, or null.
-    BadBytes peekBadBytes() {
-        return bad.peek();
-    }
-
-    /// Removes and returns the oldest unclaimed malformed bytes, or null.
-    BadBytes pollBadBytes() {
-        return bad.poll();
-    }
-
-    /// How many malformed byte sequences were not kept (over [#MAX_PENDING] unclaimed).
-    long dropped() {
-        return dropped;
+    /// The bad byte sequences replaced so far and not yet taken by the parser.
+    BadBytes badBytes() {
+        return bad;
     }
 
     @Override

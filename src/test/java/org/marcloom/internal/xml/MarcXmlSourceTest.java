@@ -276,6 +276,8 @@ class MarcXmlSourceTest {
             assertEquals("one", r.read().controlNumber().orElseThrow());
             assertNull(r.read());
             assertEquals(List.of("FATAL SYNTAX_ERROR 1 4:76"), tuples(r.trailingDiagnostics()));
+            assertEquals("the incomplete record 1 was dropped and the rest of the document was not read (XML allows no"
+                    + " recovery)", r.trailingDiagnostics().get(0).repair());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -1,8 +1,10 @@
-package org.marcloom.marc8;
+package org.marcloom.internal.marc8;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.marcloom.testing.ByteArrays.codePoints;
+import static org.marcloom.testing.ByteArrays.hex;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -12,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.marcloom.marc8.Marc8Decoder;
+import org.marcloom.marc8.Marc8DecodingException;
+import org.marcloom.marc8.Marc8Encoder;
+import org.marcloom.testing.CodeTables;
 
 /// The generated tables against their source, `src/build/marc8/codetables.xml`: the committed
 /// resource is exactly what the generator makes from it, and every entry of every code table
@@ -27,7 +33,7 @@ class Marc8TablesTest {
             fresh = Marc8TableGenerator.generate(in);
         }
         byte[] committed = Files.readAllBytes(Marc8TableGenerator.TARGET);
-        assertArrayEquals(fresh, committed, "src/main/resources/org/marcloom/marc8/marc8.tables differs from what "
+        assertArrayEquals(fresh, committed, "src/main/resources/org/marcloom/internal/marc8/marc8.tables differs from what "
                 + "Marc8TableGenerator makes from src/build/marc8/codetables.xml: regenerate it, do not edit it");
         byte[] loaded;
         try (InputStream in = Marc8Tables.class.getResourceAsStream("marc8.tables")) {
@@ -193,17 +199,4 @@ class Marc8TablesTest {
         return set == 0x67 || set == 0x62 || set == 0x70;
     }
 
-    static String hex(byte[] b) {
-        StringBuilder sb = new StringBuilder();
-        for (byte x : b) {
-            sb.append(String.format("%02X ", x & 0xFF));
-        }
-        return sb.toString().strip();
-    }
-
-    static String codePoints(String s) {
-        StringBuilder sb = new StringBuilder("[");
-        s.codePoints().forEach(cp -> sb.append(String.format(" U+%04X", cp)));
-        return sb.append(" ]").toString();
-    }
 }

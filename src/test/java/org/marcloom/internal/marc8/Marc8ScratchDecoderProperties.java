@@ -1,4 +1,4 @@
-package org.marcloom.marc8;
+package org.marcloom.internal.marc8;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,17 +11,32 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.marcloom.internal.Marc8Access;
+import org.marcloom.marc8.Marc8Decoder;
+import org.marcloom.marc8.Marc8DecodingException;
 
-/// The parsers' [Marc8Access.ScratchDecoder], which reuses its arrays from one value to the next,
-/// gives what the public [Marc8Decoder] gives (text, errors, exceptions) for every value of a
-/// sequence, whatever came before: no state leaks from one value into the next.
+/// The parsers' [Marc8Decoding.Reusing], which reuses its arrays from one value to the next,
+/// gives what the public [Marc8Decoder] with the same settings gives (text, errors, exceptions)
+/// for every value of a sequence, whatever came before: no state leaks from one value into the
+/// next.
 class Marc8ScratchDecoderProperties {
 
-    private static final List<Marc8Decoder> DECODERS = List.of(
-            Marc8Decoder.standard(),
-            Marc8Decoder.builder().normalizeNfc(true).build(),
-            Marc8Decoder.builder().decodeNumericCharacterReferences(false).build());
+    /// A public decoder and the internal settings it is built with.
+    private record Pair(Marc8Decoder decoder, Marc8Decoding decoding) {
+        Marc8Decoding.Reusing reusing() {
+            return new Marc8Decoding.Reusing(decoding);
+        }
+    }
+
+    private static final List<Pair> DECODERS = List.of(
+            new Pair(Marc8Decoder.standard(), new Marc8Decoding(true, false)),
+            new Pair(Marc8Decoder.builder().normalizeNfc(true).build(), new Marc8Decoding(true, true)),
+            new Pair(Marc8Decoder.builder().decodeNumericCharacterReferences(false).build(),
+                    new Marc8Decoding(false, false)));
+
+    /// What the public strict decode does with an error: throw it.
+    private static final Marc8Decoding.Errors STRICT = (at, problem) -> {
+        throw new Marc8DecodingException(at, problem);
+    };
 
     /// Pieces of MARC-8 (and of not quite MARC-8): ASCII, ANSEL letters and combining marks,
     /// escapes to the other sets (some cut short), EACC bytes, references good and bad, bytes no
@@ -38,10 +53,10 @@ class Marc8ScratchDecoderProperties {
 
     @Property(tries = 300)
     void scratchDecoderMatchesThePublicDecoder(@ForAll("sequences") List<byte[]> values) {
-        for (Marc8Decoder decoder : DECODERS) {
-            Marc8Access.ScratchDecoder scratch = Marc8Access.factory().scratchDecoder(decoder);
+        for (Pair pair : DECODERS) {
+            Marc8Decoding.Reusing scratch = pair.reusing();
             for (byte[] value : values) {
-                assertSame(decoder, scratch, value);
+                assertSame(pair.decoder(), scratch, value);
             }
         }
     }
@@ -52,15 +67,15 @@ class Marc8ScratchDecoderProperties {
         for (int i = 0; i < 5000; i++) {
             big.writeBytes(b(0xE2, 'e', '&', '#', 'x', '4', '1', ';'));
         }
-        for (Marc8Decoder decoder : DECODERS) {
-            Marc8Access.ScratchDecoder scratch = Marc8Access.factory().scratchDecoder(decoder);
-            assertSame(decoder, scratch, b(0xE1, 'a', 0xE2));
-            assertSame(decoder, scratch, big.toByteArray());
-            assertSame(decoder, scratch, b(0xE1, 'a', 0xE2));
+        for (Pair pair : DECODERS) {
+            Marc8Decoding.Reusing scratch = pair.reusing();
+            assertSame(pair.decoder(), scratch, b(0xE1, 'a', 0xE2));
+            assertSame(pair.decoder(), scratch, big.toByteArray());
+            assertSame(pair.decoder(), scratch, b(0xE1, 'a', 0xE2));
         }
     }
 
-    private static void assertSame(Marc8Decoder decoder, Marc8Access.ScratchDecoder scratch, byte[] value) {
+    private static void assertSame(Marc8Decoder decoder, Marc8Decoding.Reusing scratch, byte[] value) {
         // The value sits inside a larger array, as field data does inside a record.
         byte[] framed = new byte[value.length + 5];
         System.arraycopy(value, 0, framed, 3, value.length);
@@ -71,7 +86,7 @@ class Marc8ScratchDecoderProperties {
         assertEquals(expected, actual, "lenient text");
         assertEquals(expectedErrors, actualErrors, "lenient errors");
         assertEquals(strict(() -> decoder.decode(framed, 3, value.length)),
-                strict(() -> scratch.decode(framed, 3, value.length, null)), "strict");
+                strict(() -> scratch.decode(framed, 3, value.length, STRICT)), "strict");
     }
 
     private static String strict(java.util.function.Supplier<String> decode) {

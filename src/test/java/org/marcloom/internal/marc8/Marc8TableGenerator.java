@@ -1,4 +1,4 @@
-package org.marcloom.marc8;
+package org.marcloom.internal.marc8;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -15,11 +15,11 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-/// Generates `src/main/resources/org/marcloom/marc8/marc8.tables` from the Library of Congress
+/// Generates `src/main/resources/org/marcloom/internal/marc8/marc8.tables` from the Library of Congress
 /// code tables (`src/build/marc8/codetables.xml`, a copy of the file LoC publishes).
 ///
 /// Run after changing the code tables:
-/// `java -cp target/test-classes org.marcloom.marc8.Marc8TableGenerator`
+/// `java -cp target/test-classes org.marcloom.internal.marc8.Marc8TableGenerator`
 /// (`Marc8TablesTest` fails when the committed resource differs from a fresh generation).
 ///
 /// Format (big-endian, `DataOutputStream`): the magic `MRC8`, a version int, the number of sets;
@@ -32,7 +32,7 @@ import javax.xml.stream.XMLStreamReader;
 public final class Marc8TableGenerator {
 
     static final Path SOURCE = Path.of("src/build/marc8/codetables.xml");
-    static final Path TARGET = Path.of("src/main/resources/org/marcloom/marc8/marc8.tables");
+    static final Path TARGET = Path.of("src/main/resources/org/marcloom/internal/marc8/marc8.tables");
 
     private Marc8TableGenerator() {
     }

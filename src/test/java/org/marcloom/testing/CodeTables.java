@@ -1,4 +1,4 @@
-package org.marcloom.marc8;
+package org.marcloom.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,25 +16,25 @@ import org.w3c.dom.NodeList;
 /// Test support: the Library of Congress code tables (`src/build/marc8/codetables.xml`, the
 /// project's copy) read with DOM, independently of `Marc8TableGenerator`'s StAX reader, so the
 /// tests take their expected values from the source data rather than from the code under test.
-final class CodeTables {
+public final class CodeTables {
 
-    static final Path XML = Path.of("src/build/marc8/codetables.xml");
+    public static final Path XML = Path.of("src/build/marc8/codetables.xml");
 
     /// One `<code>` element: its set's final byte (`ISOcode`), the MARC-8 code as written in the
     /// table (one byte, or three for EACC), the code point (-1 when `<ucs>` is empty) and whether
     /// it is a combining mark.
-    record Entry(int set, String setName, int marc, int codePoint, boolean combining) {
+    public record Entry(int set, String setName, int marc, int codePoint, boolean combining) {
 
-        boolean threeBytes() {
+        public boolean threeBytes() {
             return set == 0x31;
         }
 
         /// The control characters of Basic Latin (ESC and the ISO 2709 delimiters).
-        boolean control() {
+        public boolean control() {
             return !threeBytes() && marc < 0x20;
         }
 
-        String text() {
+        public String text() {
             return codePoint < 0 ? "" : Character.toString(codePoint);
         }
     }
@@ -44,7 +44,7 @@ final class CodeTables {
     private CodeTables() {
     }
 
-    static synchronized List<Entry> entries() {
+    public static synchronized List<Entry> entries() {
         if (entries == null) {
             entries = List.copyOf(read());
         }
@@ -52,7 +52,7 @@ final class CodeTables {
     }
 
     /// Entries by set final byte, in file order.
-    static Map<Integer, List<Entry>> bySet() {
+    public static Map<Integer, List<Entry>> bySet() {
         Map<Integer, List<Entry>> out = new LinkedHashMap<>();
         for (Entry e : entries()) {
             out.computeIfAbsent(e.set(), k -> new ArrayList<>()).add(e);

@@ -1,4 +1,4 @@
-package org.marcloom.marc8;
+package org.marcloom.internal.marc8;
 
 import java.io.DataInputStream;
 import java.io.IOException;
