@@ -558,7 +558,7 @@ final class SpecEval {
     }
 
     /// A compiled top-level spec (or a subTerm read over the whole record).
-    abstract static sealed class Selector permits FieldSelector, SubfieldSelector, IndicatorSelector {
+    abstract static sealed class Selector permits Selector.WithConds, SubfieldSelector {
         final SpecTag tag;
         final Pos index;
 
@@ -600,22 +600,68 @@ final class SpecEval {
         final boolean indexAllows(long bounds, int occurrence) {
             return bounds == Long.MAX_VALUE || within(bounds, occurrence);
         }
+
+        /// Hands every field the tag and index reference, in record order, to [#take].
+        ///
+        /// @param active per subfield part, whether its once-per-record subSpecs hold (or null)
+        /// @return false when the sink stopped the evaluation
+        final boolean collectFields(Scope scope, Sink sink, boolean[] active) {
+            List<Field> fields = scope.record.fields();
+            long bounds = fieldBounds(fields);
+            if (bounds < 0) {
+                return true;
+            }
+            int occ = 0;
+            for (int k = 0, n = fields.size(); k < n; k++) {
+                Field f = fields.get(k);
+                if (tag.matches(f.tag()) && indexAllows(bounds, occ++) && !take(scope, f, sink, active)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// The values of one referenced field (see [#collectFields]); by default [#collectFrom].
+        boolean take(Scope scope, Field f, Sink sink, boolean[] active) {
+            return collectFrom(scope, f, sink);
+        }
+
+        /// A selector with one list of subSpecs for the whole spec (a field or an indicator spec).
+        abstract static sealed class WithConds extends Selector permits FieldSelector, IndicatorSelector {
+            final Conds conds;
+
+            WithConds(SpecTag tag, Pos index, Conds conds) {
+                super(tag, index);
+                this.conds = conds;
+            }
+
+            @Override
+            final boolean holdsForRecord(Scope scope) {
+                return all(conds.once(), scope);
+            }
+
+            /// Offers the value `v` of field `f` (null for the leader) to the sink, if the per-field
+            /// and per-value subSpecs hold for it.
+            final boolean offer(Scope scope, Field f, String leaderText, String v, Sink sink) {
+                scope.field = f;
+                scope.leaderText = leaderText;
+                scope.current = v;
+                scope.raw = null;
+                if (all(conds.perField(), scope) && all(conds.perValue(), scope)) {
+                    return sink.accept(f, v);
+                }
+                return true;
+            }
+        }
     }
 
     /// `TAG[index]/chars{...}`.
-    static final class FieldSelector extends Selector {
+    static final class FieldSelector extends Selector.WithConds {
         final Pos chars;
-        final Conds conds;
 
         FieldSelector(SpecTag tag, Pos index, Pos chars, Conds conds) {
-            super(tag, index);
+            super(tag, index, conds);
             this.chars = chars;
-            this.conds = conds;
-        }
-
-        @Override
-        boolean holdsForRecord(Scope scope) {
-            return all(conds.once(), scope);
         }
 
         @Override
@@ -632,34 +678,9 @@ final class SpecEval {
                 if (v == null) {
                     return true;
                 }
-                scope.field = null;
-                scope.leaderText = text;
-                scope.current = v;
-                scope.raw = null;
-                if (all(conds.perField(), scope) && all(conds.perValue(), scope)) {
-                    return sink.accept(null, v);
-                }
-                return true;
+                return offer(scope, null, text, v, sink);
             }
-            List<Field> fields = scope.record.fields();
-            long bounds = fieldBounds(fields);
-            if (bounds < 0) {
-                return true;
-            }
-            int occ = 0;
-            for (int k = 0, n = fields.size(); k < n; k++) {
-                Field f = fields.get(k);
-                if (!tag.matches(f.tag())) {
-                    continue;
-                }
-                if (!indexAllows(bounds, occ++)) {
-                    continue;
-                }
-                if (!collectFrom(scope, f, sink)) {
-                    return false;
-                }
-            }
-            return true;
+            return collectFields(scope, sink, null);
         }
 
         @Override
@@ -669,14 +690,7 @@ final class SpecEval {
             if (v == null) {
                 return true;
             }
-            scope.field = f;
-            scope.leaderText = null;
-            scope.current = v;
-            scope.raw = null;
-            if (all(conds.perField(), scope) && all(conds.perValue(), scope)) {
-                return sink.accept(f, v);
-            }
-            return true;
+            return offer(scope, f, null, v, sink);
         }
     }
 
@@ -729,38 +743,20 @@ final class SpecEval {
                     return true;
                 }
             } else {
-                active = new boolean[parts.length];
-                boolean any = false;
-                for (int k = 0; k < parts.length; k++) {
-                    active[k] = all(parts[k].conds.once(), scope);
-                    any |= active[k];
-                }
-                if (!any) {
+                active = activeParts(scope);
+                if (active == null) {
                     return true;
                 }
             }
             if (tag.isLeader()) {
                 return true;
             }
-            List<Field> fields = scope.record.fields();
-            long bounds = fieldBounds(fields);
-            if (bounds < 0) {
-                return true;
-            }
-            int occ = 0;
-            for (int k = 0, n = fields.size(); k < n; k++) {
-                Field f = fields.get(k);
-                if (!tag.matches(f.tag())) {
-                    continue;
-                }
-                if (!indexAllows(bounds, occ++)) {
-                    continue;
-                }
-                if (f instanceof DataField d && !fromField(scope, d, sink, active)) {
-                    return false;
-                }
-            }
-            return true;
+            return collectFields(scope, sink, active);
+        }
+
+        @Override
+        boolean take(Scope scope, Field f, Sink sink, boolean[] active) {
+            return !(f instanceof DataField d) || fromField(scope, d, sink, active);
         }
 
         @Override
@@ -768,13 +764,19 @@ final class SpecEval {
             if (!(f instanceof DataField d)) {
                 return true;
             }
+            boolean[] active = activeParts(scope);
+            return active == null || fromField(scope, d, sink, active);
+        }
+
+        /// Per part, whether its once-per-record subSpecs hold; null when none does.
+        private boolean[] activeParts(Scope scope) {
             boolean[] active = new boolean[parts.length];
             boolean any = false;
             for (int k = 0; k < parts.length; k++) {
                 active[k] = all(parts[k].conds.once(), scope);
                 any |= active[k];
             }
-            return !any || fromField(scope, d, sink, active);
+            return any ? active : null;
         }
 
         private boolean fromField(Scope scope, DataField d, Sink sink, boolean[] active) {
@@ -871,19 +873,12 @@ final class SpecEval {
     }
 
     /// `TAG[index]^1{...}`: the indicator of each data field.
-    static final class IndicatorSelector extends Selector {
+    static final class IndicatorSelector extends Selector.WithConds {
         final int which;
-        final Conds conds;
 
         IndicatorSelector(SpecTag tag, Pos index, int which, Conds conds) {
-            super(tag, index);
+            super(tag, index, conds);
             this.which = which;
-            this.conds = conds;
-        }
-
-        @Override
-        boolean holdsForRecord(Scope scope) {
-            return all(conds.once(), scope);
         }
 
         @Override
@@ -891,25 +886,7 @@ final class SpecEval {
             if (!all(conds.once(), scope) || tag.isLeader()) {
                 return true;
             }
-            List<Field> fields = scope.record.fields();
-            long bounds = fieldBounds(fields);
-            if (bounds < 0) {
-                return true;
-            }
-            int occ = 0;
-            for (int k = 0, n = fields.size(); k < n; k++) {
-                Field f = fields.get(k);
-                if (!tag.matches(f.tag())) {
-                    continue;
-                }
-                if (!indexAllows(bounds, occ++)) {
-                    continue;
-                }
-                if (!collectFrom(scope, f, sink)) {
-                    return false;
-                }
-            }
-            return true;
+            return collectFields(scope, sink, null);
         }
 
         @Override
@@ -917,15 +894,7 @@ final class SpecEval {
             if (!(f instanceof DataField d)) {
                 return true;
             }
-            String v = oneChar(which == 1 ? d.indicator1() : d.indicator2());
-            scope.field = d;
-            scope.leaderText = null;
-            scope.current = v;
-            scope.raw = null;
-            if (all(conds.perField(), scope) && all(conds.perValue(), scope)) {
-                return sink.accept(d, v);
-            }
-            return true;
+            return offer(scope, d, null, oneChar(which == 1 ? d.indicator1() : d.indicator2()), sink);
         }
     }
 
