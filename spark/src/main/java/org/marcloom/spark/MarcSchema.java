@@ -20,10 +20,12 @@ import org.apache.spark.sql.types.StructType;
 /// | `raw` | binary | with option `raw`: ISO 2709 records' bytes as framed |
 public final class MarcSchema {
 
+    /// A subfield: `code` and `value`.
     public static final StructType SUBFIELD = new StructType(new StructField[] {
         field("code", DataTypes.StringType, false),
         field("value", DataTypes.StringType, false)});
 
+    /// A field: `tag`, `ind1`, `ind2`, `value` (control fields) and `subfields` (data fields).
     public static final StructType FIELD = new StructType(new StructField[] {
         field("tag", DataTypes.StringType, false),
         field("ind1", DataTypes.StringType, true),
@@ -31,6 +33,7 @@ public final class MarcSchema {
         field("value", DataTypes.StringType, true),
         field("subfields", new ArrayType(SUBFIELD, false), true)});
 
+    /// A diagnostic: severity, code, positions, tag and message.
     public static final StructType DIAGNOSTIC = new StructType(new StructField[] {
         field("severity", DataTypes.StringType, false),
         field("code", DataTypes.StringType, false),
@@ -41,6 +44,7 @@ public final class MarcSchema {
         field("tag", DataTypes.StringType, true),
         field("message", DataTypes.StringType, false)});
 
+    /// The `fields` column: the fields in file order.
     public static final ArrayType FIELDS = new ArrayType(FIELD, false);
 
     private MarcSchema() {

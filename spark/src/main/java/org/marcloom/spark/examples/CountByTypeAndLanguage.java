@@ -15,6 +15,10 @@ public final class CountByTypeAndLanguage {
     private CountByTypeAndLanguage() {
     }
 
+    /// Counts the records of a directory by type of record and language and writes a Parquet table.
+    ///
+    /// @param args the input directory, the output directory, and optionally the Spark master
+    ///             (default `local[2]` when none is configured)
     public static void main(String[] args) {
         if (args.length < 2) {
             System.err.println("usage: CountByTypeAndLanguage INPUT_DIR OUTPUT_DIR [MASTER]");
