@@ -523,190 +523,43 @@ class MalformedFilesTest {
     /// returns, and every diagnostic (of the records, then the trailing ones) in order. Each value
     /// was read off the file's bytes (see the strict cases above for the same errors; the byte
     /// offsets are absolute, the tags those of the fields at fault).
-    static Stream<Arguments> lenientCases() {
-        return Stream.of(
-                // Records 1, 2, 5: leader/12-16 "99937", "00000", "f0037" (the directory ends at 36);
-                // records 3, 4: 13-byte directories (record 4's entry "245\xC3\xB90890000" has a
-                // non-digit length); a newline after the last record, at byte 917.
-                Arguments.of("pymarc__bad_records.mrc", 8, List.of(
-                        "ERROR BASE_ADDRESS_INVALID 1 @139",
-                        "ERROR BASE_ADDRESS_INVALID 2 @266",
-                        "ERROR DIRECTORY_INVALID 3 @405",
-                        "ERROR DIRECTORY_INVALID 4 @533",
-                        "ERROR DIRECTORY_ENTRY_INVALID 4 @533 245",
-                        "ERROR BASE_ADDRESS_INVALID 5 @649",
-                        "WARNING TRAILING_BYTES 8 @917")),
-                // Record 1 (at 1571): a 217-byte directory; its entry 16 (at 1787) is "520112420033",
-                // an 11,242-byte 520 whose length took five digits, read as 1124 bytes at 20033,
-                // outside the data; the next entry, read as an 893 of 5001 bytes at 1158, starts
-                // inside that 520 (at 2971) and has no indicators then a delimiter.
-                Arguments.of("marc4j__bad_oversize_field_bad_directory.mrc", 5, List.of(
-                        "ERROR DIRECTORY_INVALID 1 @1595",
-                        "ERROR FIELD_OUT_OF_BOUNDS 1 @1787 520",
-                        "ERROR FIELD_TERMINATOR_MISSING 1 @2971 893",
-                        "ERROR SUBFIELD_DELIMITER_MISSING 1 @2973 893")),
-                // Record 18 (at 62502) is cut after 3034 of its 3475 bytes; its 856 (entry 24, at
-                // 62814: 622 bytes at 2527) runs past the end.
-                Arguments.of("marc4j__008008027.mrc", 19, List.of(
-                        "ERROR RECORD_TRUNCATED 18 @62502",
-                        "ERROR FIELD_OUT_OF_BOUNDS 18 @62814 856")),
-                Arguments.of("marc-perl__badldr.usmarc", 7, List.of(
-                        "ERROR JUNK_SKIPPED 2 @472",
-                        "ERROR RECORD_TRUNCATED 6 @1717",
-                        "ERROR LEADER_INVALID 6 @1717",
-                        "ERROR DIRECTORY_INVALID 6 @1717")),
-                // Byte 144, the directory's terminator, is 0x1F; a newline follows the record.
-                Arguments.of("marc-perl__baddir.usmarc", 1, List.of(
-                        "ERROR DIRECTORY_INVALID 0 @144",
-                        "WARNING TRAILING_BYTES 1 @382")),
-                // 0x1A after records 0, 3 and 6.
-                Arguments.of("marc-perl__cameleof.usmarc", 10, List.of(
-                        "WARNING JUNK_SKIPPED 1 @755",
-                        "WARNING JUNK_SKIPPED 4 @2587",
-                        "WARNING JUNK_SKIPPED 7 @4633")),
-                // A NUL at 0; "  \0\0\0\0  \n" (9 bytes) at 756 after record 0; a newline at the end.
-                Arguments.of("marc-perl__filler.usmarc", 3, List.of(
-                        "WARNING JUNK_SKIPPED 0 @0",
-                        "WARNING JUNK_SKIPPED 1 @756",
-                        "WARNING TRAILING_BYTES 3 @2017")),
-                // The 245 (at 478, 54 bytes by its entry) holds 55: its subfield code is the two
-                // bytes of 'á' (0xC3 at 481). Every later field starts one byte after where its
-                // entry says, on the 0x1E before it, and is read from the byte after that 0x1E.
-                Arguments.of("pymarc__bad_subfield_code.dat", 1, List.of(
-                        "ERROR RECORD_LENGTH_MISMATCH 0 @0",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @478 245",
-                        "ERROR SUBFIELD_CODE_INVALID 0 @481 245",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @532 260",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @574 300",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @646 500",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @679 650",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @716 630",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @741 630")),
-                // The 250 (at 382) has three blanks before its delimiter, one byte more than its
-                // entry says (the third blank, at 384, is data before the first delimiter); every
-                // later field is one byte later than its entry says.
-                Arguments.of("marc4j__error.mrc", 1, List.of(
-                        "ERROR RECORD_LENGTH_MISMATCH 0 @0",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @382 250",
-                        "ERROR SUBFIELD_DELIMITER_MISSING 0 @384 250",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @394 260",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @461 300",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @482 520",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @657 650",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @670 650",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @693 650")),
-                // The second 110 (at 431) holds two bytes more than its entry says; every later
-                // field starts two bytes after its entry's start; a newline follows the record.
-                Arguments.of("ruby-marc__marc_with_bad_utf8.utf8.marc", 1, List.of(
-                        "ERROR RECORD_LENGTH_MISMATCH 0 @0",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @431 110",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @482 110",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @531 245",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @647 246",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @667 300",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @723 520",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @808 538",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @817 650",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @850 650",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @887 650",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @915 700",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @948 700",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @967 910",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @992 949",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @1032 991",
-                        "ERROR FIELD_TERMINATOR_MISSING 0 @1096 991",
-                        "WARNING TRAILING_BYTES 1 @1163")),
-                // The leader starts "0091400914naa  22": the length twice, so every leader position
-                // holds the one five before it (leader/09 '4', 10-11 "na", 12-16 "a  22", 20-21
-                // "37"); the directory ends at 341 and starts with the leader's last five bytes. The
-                // record is not MARC 21: 001, 004, 008 and 009 have subfields, and the 648 (at 642)
-                // and the BAS (at 702) have data before any delimiter.
-                Arguments.of("yaz__marc4.marc", 1, List.of(
-                        "ERROR RECORD_LENGTH_MISMATCH 0 @0",
-                        "ERROR LEADER_INVALID 0 @10",
-                        "ERROR LEADER_INVALID 0 @20",
-                        "WARNING ENCODING_UNKNOWN 0 @9",
-                        "ERROR BASE_ADDRESS_INVALID 0 @12",
-                        "ERROR DIRECTORY_INVALID 0 @24",
-                        "ERROR CONTROL_FIELD_INVALID 0 @342 001",
-                        "ERROR CONTROL_FIELD_INVALID 0 @359 004",
-                        "ERROR CONTROL_FIELD_INVALID 0 @368 008",
-                        "ERROR CONTROL_FIELD_INVALID 0 @392 009",
-                        "ERROR SUBFIELD_DELIMITER_MISSING 0 @644 648",
-                        "ERROR SUBFIELD_DELIMITER_MISSING 0 @704 BAS",
-                        "WARNING TRAILING_BYTES 1 @919")),
-                // Leader/09 is 0x14; the 010 (at 520) is "\x14\x14\x1F\x14\x14 2011035923..."; the 020
-                // (at 549) has two delimiters in a row (the first at 551); the 035 (at 596) a blank
-                // as its subfield code (at 599).
-                Arguments.of("marc4j__bad-characters-in-various-fields.mrc", 1, List.of(
-                        "ERROR LEADER_INVALID 0 @9",
-                        "WARNING ENCODING_UNKNOWN 0 @9",
-                        "ERROR INDICATOR_INVALID 0 @520 010",
-                        "ERROR INDICATOR_INVALID 0 @521 010",
-                        "ERROR SUBFIELD_CODE_INVALID 0 @523 010",
-                        "ERROR SUBFIELD_CODE_INVALID 0 @551 020",
-                        "ERROR SUBFIELD_CODE_INVALID 0 @599 035")),
-                // Leader/22 is 0x02 in record 0, 0x01 in records 2 (at 1722) and 4 (at 3362);
-                // record 6's 245 has the byte 0xF8 at 6116.
-                Arguments.of("marc4j__sample1.mrc", 8, List.of(
-                        "ERROR LEADER_INVALID 0 @22",
-                        "ERROR LEADER_INVALID 2 @1744",
-                        "ERROR LEADER_INVALID 4 @3384",
-                        "ERROR INVALID_UTF8 6 @6116 245")),
-                // Record 27 (at 40499): leader/22 0x92, and its 020 (at 40935) "  \x1F a159..."; record
-                // 28 (at 41755) has the same 020 blank code at 42277.
-                Arguments.of("evergreen__oss.marc", 42, List.of(
-                        "ERROR LEADER_INVALID 27 @40521",
-                        "ERROR SUBFIELD_CODE_INVALID 27 @40938 020",
-                        "ERROR SUBFIELD_CODE_INVALID 28 @42277 020")),
-                Arguments.of("marc4j__bad_leaders_10_11.mrc", 1, List.of(
-                        "ERROR LEADER_INVALID 0 @10",
-                        "ERROR LEADER_INVALID 0 @20")),
-                // The entry "0 2002900000" (at 24) points at an 020 with no indicators (at 325); 821
-                // blanks follow the record.
-                Arguments.of("pymarc__bad_indicator.dat", 1, List.of(
-                        "ERROR TAG_INVALID 0 @24",
-                        "ERROR INDICATOR_INVALID 0 @325 0 2",
-                        "WARNING TRAILING_BYTES 1 @1159")),
-                Arguments.of("evergreen__nepali.marc", 96, List.of(
-                        "ERROR SUBFIELD_DELIMITER_MISSING 15 @20794 260")),
-                Arguments.of("yaz__marc5.marc", 1, List.of(
-                        "ERROR SUBFIELD_DELIMITER_MISSING 0 @371 250")),
-                Arguments.of("marc4j__185258.mrc", 1, List.of(
-                        "ERROR INDICATOR_INVALID 0 @439 082")),
-                // The code bytes 0xB9, 0xA7, 0xA4.
-                Arguments.of("marc4j__not_unimarc_errors_3.mrc", 3, List.of(
-                        "ERROR SUBFIELD_CODE_INVALID 0 @1091 776",
-                        "ERROR SUBFIELD_CODE_INVALID 1 @2763 880",
-                        "ERROR SUBFIELD_CODE_INVALID 2 @4399 880")),
-                // "\x1F\xEF\xBF\xBDb": the code is 0xEF (497), which leaves 0xBF (498) without its lead byte.
-                Arguments.of("pymarc__utf8_invalid.mrc", 1, List.of(
-                        "ERROR SUBFIELD_CODE_INVALID 0 @497 260",
-                        "ERROR INVALID_UTF8 0 @498 260")),
-                Arguments.of("traject__bad_subfield_code.marc", 1, List.of(
-                        "ERROR SUBFIELD_CODE_INVALID 0 @453 260")),
-                // An 880 (at 1985) with the codes ESC (2688) and blank (2737); the next 880 (at 3394)
-                // has 0xFD 0xFD (3453, 3454), no character of ANSEL, its G1 set.
-                Arguments.of("yaz__marc12.marc", 1, List.of(
-                        "ERROR SUBFIELD_CODE_INVALID 0 @2688 880",
-                        "ERROR SUBFIELD_CODE_INVALID 0 @2737 880",
-                        "ERROR INVALID_MARC8 0 @3453 880",
-                        "ERROR INVALID_MARC8 0 @3454 880")),
-                Arguments.of("ruby-marc__utf8_with_bad_bytes.marc", 1, List.of(
-                        "ERROR INVALID_UTF8 0 @718 245")),
-                // A 37-byte record whose only field is a 300 (at 37): 0xC0 at 62.
-                Arguments.of("traject__bad_utf_byte.utf8.marc", 1, List.of(
-                        "ERROR INVALID_UTF8 0 @62 300")),
-                Arguments.of("ruby-marc__marc8_accented_chars.marc", 1, List.of(
-                        "ERROR INVALID_UTF8 0 @500 100",
-                        "ERROR INVALID_UTF8 0 @533 245",
-                        "ERROR INVALID_UTF8 0 @602 490",
-                        "ERROR INVALID_UTF8 0 @679 505")),
+    static Stream<Arguments> lenientCases() throws IOException {
+        return Stream.concat(listedLenientCases().stream(), Stream.of(
                 // A data field without a delimiter after its indicators: one per record (a 970 in
                 // records 1-9, a 752 in records 0-10), at the byte after the indicators.
                 Arguments.of("evergreen__sample_acq_order.mrc", 10, undelimited("evergreen__sample_acq_order.mrc", "970")),
                 Arguments.of("pymarc__regression45.dat", 12, undelimited("pymarc__regression45.dat", "752")),
-                Arguments.of("qa-catalogue__000-line-seperated.mrc", 20, null));
+                Arguments.of("qa-catalogue__000-line-seperated.mrc", 20, null)));
+    }
+
+    /// The cases listed in `malformed-lenient-diagnostics.txt` (a test resource beside this class):
+    /// `file NAME RECORDS` starts a file's list, every other line that is not blank and does not
+    /// start with `#` is one expected diagnostic, in the form [#tuple] gives.
+    static List<Arguments> listedLenientCases() throws IOException {
+        List<Arguments> cases = new ArrayList<>();
+        String name = null;
+        int records = 0;
+        List<String> expected = new ArrayList<>();
+        try (var in = MalformedFilesTest.class.getResourceAsStream("malformed-lenient-diagnostics.txt")) {
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            for (String line : (text + "file end 0").lines().toList()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                if (line.startsWith("file ")) {
+                    if (name != null) {
+                        cases.add(Arguments.of(name, records, List.copyOf(expected)));
+                    }
+                    String[] parts = line.split(" ");
+                    name = parts[1];
+                    records = Integer.parseInt(parts[2]);
+                    expected.clear();
+                } else {
+                    expected.add(line);
+                }
+            }
+        }
+        return cases;
     }
 
     /// `ERROR SUBFIELD_DELIMITER_MISSING` at the byte after the indicators of every `tag` field of

@@ -144,4 +144,63 @@ public final class Utf8 {
         }
         return sb.append(len == 1 ? " is" : " are").append(" not valid ").append(encoding).toString();
     }
+
+    /// Encodes `s.charAt(i)`, a char of U+0080 or above, as UTF-8 at `b[p]`: a surrogate pair
+    /// (this char and the next) as one four-byte sequence, a lone surrogate as U+FFFD, and with
+    /// `replaceNonCharacters` U+FFFE and U+FFFF (which XML cannot hold) as U+FFFD too. The caller
+    /// steps over the pair's second char when [#isPairAt] says so. Writes at most 4 bytes.
+    ///
+    /// @param s                    the text
+    /// @param i                    the char's index, below `n`
+    /// @param n                    the length of `s`
+    /// @param b                    the output buffer
+    /// @param p                    where to write
+    /// @param replaceNonCharacters true to write U+FFFE and U+FFFF as U+FFFD
+    /// @return the position after the bytes written
+    public static int encodeNonAscii(String s, int i, int n, byte[] b, int p, boolean replaceNonCharacters) {
+        char c = s.charAt(i);
+        if (c < 0x800) {
+            b[p++] = (byte) (0xC0 | (c >> 6));
+            b[p++] = (byte) (0x80 | (c & 0x3F));
+        } else if (Character.isSurrogate(c)) {
+            if (isPairAt(s, i, n)) {
+                int cp = Character.toCodePoint(c, s.charAt(i + 1));
+                b[p++] = (byte) (0xF0 | (cp >> 18));
+                b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                b[p++] = (byte) (0x80 | (cp & 0x3F));
+            } else {
+                p = encodeReplacement(b, p);
+            }
+        } else if (replaceNonCharacters && c >= 0xFFFE) {
+            p = encodeReplacement(b, p);
+        } else {
+            b[p++] = (byte) (0xE0 | (c >> 12));
+            b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+            b[p++] = (byte) (0x80 | (c & 0x3F));
+        }
+        return p;
+    }
+
+    /// Whether `s.charAt(i)` and the char after it form a surrogate pair.
+    ///
+    /// @param s the text
+    /// @param i an index below `n`
+    /// @param n the length of `s`
+    /// @return true for a high surrogate followed by a low one
+    public static boolean isPairAt(String s, int i, int n) {
+        return Character.isHighSurrogate(s.charAt(i)) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1));
+    }
+
+    /// Writes U+FFFD (3 bytes) at `b[p]`.
+    ///
+    /// @param b the output buffer
+    /// @param p where to write
+    /// @return the position after it
+    public static int encodeReplacement(byte[] b, int p) {
+        b[p++] = (byte) 0xEF;
+        b[p++] = (byte) 0xBF;
+        b[p++] = (byte) 0xBD;
+        return p;
+    }
 }

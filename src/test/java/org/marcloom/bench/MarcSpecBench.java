@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.marcloom.MarcReader;
 import org.marcloom.record.DataField;
 import org.marcloom.record.Field;
@@ -40,92 +41,51 @@ public final class MarcSpecBench {
     record Case(String spec, Function<MarcRecord, List<String>> hand) {
     }
 
-    static List<String> title(MarcRecord r) {
+    /// The `$code` values of every `tag` field that passes `keep`, in record order: the loop a
+    /// hand-written indexer writes.
+    static List<String> subfieldValues(MarcRecord r, String tag, Predicate<DataField> keep, char code) {
         List<String> out = new ArrayList<>(4);
         List<Field> fields = r.fields();
         for (int i = 0, n = fields.size(); i < n; i++) {
-            if (fields.get(i) instanceof DataField d && d.tag().equals("245")) {
+            if (fields.get(i) instanceof DataField d && d.tag().equals(tag) && keep.test(d)) {
                 List<Subfield> subs = d.subfields();
                 for (int k = 0, m = subs.size(); k < m; k++) {
                     Subfield s = subs.get(k);
-                    if (s.code() == 'a') {
+                    if (s.code() == code) {
                         out.add(s.value());
                     }
                 }
             }
         }
         return out;
+    }
+
+    /// Whether `d` has a `$code` whose value passes `test`.
+    static boolean hasSubfield(DataField d, char code, Predicate<String> test) {
+        List<Subfield> subs = d.subfields();
+        for (int k = 0, m = subs.size(); k < m; k++) {
+            Subfield s = subs.get(k);
+            if (s.code() == code && test.test(s.value())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static List<String> title(MarcRecord r) {
+        return subfieldValues(r, "245", d -> true, 'a');
     }
 
     static List<String> lcshTopics(MarcRecord r) {
-        List<String> out = new ArrayList<>(4);
-        List<Field> fields = r.fields();
-        for (int i = 0, n = fields.size(); i < n; i++) {
-            if (fields.get(i) instanceof DataField d && d.tag().equals("650")) {
-                List<Subfield> subs = d.subfields();
-                boolean lcsh = false;
-                for (int k = 0, m = subs.size(); k < m; k++) {
-                    Subfield s = subs.get(k);
-                    if (s.code() == '2' && s.value().equals("lcsh")) {
-                        lcsh = true;
-                        break;
-                    }
-                }
-                if (lcsh) {
-                    for (int k = 0, m = subs.size(); k < m; k++) {
-                        Subfield s = subs.get(k);
-                        if (s.code() == 'a') {
-                            out.add(s.value());
-                        }
-                    }
-                }
-            }
-        }
-        return out;
+        return subfieldValues(r, "650", d -> hasSubfield(d, '2', "lcsh"::equals), 'a');
     }
 
     static List<String> lcshByIndicator(MarcRecord r) {
-        List<String> out = new ArrayList<>(4);
-        List<Field> fields = r.fields();
-        for (int i = 0, n = fields.size(); i < n; i++) {
-            if (fields.get(i) instanceof DataField d && d.tag().equals("650") && d.indicator2() == '0') {
-                List<Subfield> subs = d.subfields();
-                for (int k = 0, m = subs.size(); k < m; k++) {
-                    Subfield s = subs.get(k);
-                    if (s.code() == 'a') {
-                        out.add(s.value());
-                    }
-                }
-            }
-        }
-        return out;
+        return subfieldValues(r, "650", d -> d.indicator2() == '0', 'a');
     }
 
     static List<String> alternateTitles(MarcRecord r) {
-        List<String> out = new ArrayList<>(4);
-        List<Field> fields = r.fields();
-        for (int i = 0, n = fields.size(); i < n; i++) {
-            if (fields.get(i) instanceof DataField d && d.tag().equals("880")) {
-                List<Subfield> subs = d.subfields();
-                boolean linked = false;
-                for (int k = 0, m = subs.size(); k < m; k++) {
-                    Subfield s = subs.get(k);
-                    if (s.code() == '6' && s.value().contains("245")) {
-                        linked = true;
-                        break;
-                    }
-                }
-                if (linked) {
-                    for (int k = 0, m = subs.size(); k < m; k++) {
-                        Subfield s = subs.get(k);
-                        if (s.code() == 'a') {
-                            out.add(s.value());
-                        }
-                    }
-                }
-            }
-        }
-        return out;
+        return subfieldValues(r, "880", d -> hasSubfield(d, '6', v -> v.contains("245")), 'a');
     }
 
     public static void main(String[] args) throws Exception {

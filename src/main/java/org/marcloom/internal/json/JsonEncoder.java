@@ -5,6 +5,7 @@ import java.util.List;
 import org.marcloom.WriterOptions;
 import org.marcloom.internal.OutputBuffer;
 import org.marcloom.internal.RecordEncoder;
+import org.marcloom.internal.Utf8;
 import org.marcloom.record.ControlField;
 import org.marcloom.record.DataField;
 import org.marcloom.record.Field;
@@ -261,27 +262,11 @@ public final class JsonEncoder implements RecordEncoder {
                     b[p++] = '\\';
                     b[p++] = e;
                 }
-            } else if (c < 0x800) {
-                b[p++] = (byte) (0xC0 | (c >> 6));
-                b[p++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isSurrogate(c)) {
-                char low;
-                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(low = s.charAt(i + 1))) {
-                    int cp = Character.toCodePoint(c, low);
-                    i++;
-                    b[p++] = (byte) (0xF0 | (cp >> 18));
-                    b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                    b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                    b[p++] = (byte) (0x80 | (cp & 0x3F));
-                } else {
-                    b[p++] = (byte) 0xEF; // U+FFFD
-                    b[p++] = (byte) 0xBF;
-                    b[p++] = (byte) 0xBD;
-                }
             } else {
-                b[p++] = (byte) (0xE0 | (c >> 12));
-                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                b[p++] = (byte) (0x80 | (c & 0x3F));
+                p = Utf8.encodeNonAscii(s, i, n, b, p, false);
+                if (Character.isSurrogate(c) && Utf8.isPairAt(s, i, n)) {
+                    i++;
+                }
             }
         }
         b[p++] = '"';

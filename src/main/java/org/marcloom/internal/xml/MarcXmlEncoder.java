@@ -5,6 +5,7 @@ import java.util.List;
 import org.marcloom.WriterOptions;
 import org.marcloom.internal.OutputBuffer;
 import org.marcloom.internal.RecordEncoder;
+import org.marcloom.internal.Utf8;
 import org.marcloom.record.ControlField;
 import org.marcloom.record.DataField;
 import org.marcloom.record.Field;
@@ -192,27 +193,11 @@ public final class MarcXmlEncoder implements RecordEncoder {
                 } else {
                     p = encode(c, attribute, b, p);
                 }
-            } else if (c < 0x800) {
-                b[p++] = (byte) (0xC0 | (c >> 6));
-                b[p++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isSurrogate(c)) {
-                char low;
-                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(low = s.charAt(i + 1))) {
-                    int cp = Character.toCodePoint(c, low);
-                    i++;
-                    b[p++] = (byte) (0xF0 | (cp >> 18));
-                    b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                    b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                    b[p++] = (byte) (0x80 | (cp & 0x3F));
-                } else {
-                    p = replacement(b, p);
-                }
-            } else if (c >= 0xFFFE) {
-                p = replacement(b, p);
             } else {
-                b[p++] = (byte) (0xE0 | (c >> 12));
-                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                b[p++] = (byte) (0x80 | (c & 0x3F));
+                p = Utf8.encodeNonAscii(s, i, n, b, p, true);
+                if (Character.isSurrogate(c) && Utf8.isPairAt(s, i, n)) {
+                    i++;
+                }
             }
         }
         out.size = p;
@@ -248,29 +233,16 @@ public final class MarcXmlEncoder implements RecordEncoder {
                 return p;
             }
             default -> {
-                if (c < 0x20 || c == 0xFFFE || c == 0xFFFF || Character.isSurrogate(c)) {
-                    return replacement(b, p);
+                if (c < 0x20) {
+                    return Utf8.encodeReplacement(b, p);
                 }
                 if (c < 0x80) {
                     b[p++] = (byte) c;
-                } else if (c < 0x800) {
-                    b[p++] = (byte) (0xC0 | (c >> 6));
-                    b[p++] = (byte) (0x80 | (c & 0x3F));
-                } else {
-                    b[p++] = (byte) (0xE0 | (c >> 12));
-                    b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                    b[p++] = (byte) (0x80 | (c & 0x3F));
+                    return p;
                 }
-                return p;
+                return Utf8.encodeNonAscii(String.valueOf(c), 0, 1, b, p, true);
             }
         }
-    }
-
-    private static int replacement(byte[] b, int p) {
-        b[p++] = (byte) 0xEF;
-        b[p++] = (byte) 0xBF;
-        b[p++] = (byte) 0xBD;
-        return p;
     }
 
     private static int put(byte[] b, int p, String ascii) {
