@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.FieldSource;
 import org.marcloom.record.MarcRecord;
 
 /// Differential test of the strict ISO 2709 reader against marc4j 2.9.6's `MarcStreamReader` on
@@ -157,14 +157,6 @@ public class Iso2709DifferentialTest {
             "yaz__marc8.marc",
             "yaz__marc9.marc");
 
-    static Stream<String> utf8() {
-        return UTF8.stream();
-    }
-
-    static Stream<String> asciiMarc8() {
-        return ASCII_MARC8.stream();
-    }
-
     /// Well-formed = the strict reader reads every record without an exception. For files with a
     /// record whose leader/09 is not `a` the check reads them as ISO 8859-1, so that it judges the
     /// structure only (whether their MARC-8 is valid is [Marc8DifferentialTest]'s business).
@@ -210,13 +202,13 @@ public class Iso2709DifferentialTest {
     }
 
     @ParameterizedTest
-    @MethodSource("utf8")
+    @FieldSource("UTF8")
     void utf8FilesMatchMarc4j(String name) throws IOException {
         compare(name, UnaryOperator.identity());
     }
 
     @ParameterizedTest
-    @MethodSource("asciiMarc8")
+    @FieldSource("ASCII_MARC8")
     void asciiMarc8FilesMatchMarc4j(String name) throws IOException {
         compare(name, UnaryOperator.identity());
     }

@@ -11,10 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.FieldSource;
 import org.marc4j.MarcPermissiveStreamReader;
 import org.marcloom.record.MarcRecord;
 
@@ -83,14 +82,6 @@ public class Marc8DifferentialTest {
             "yaz__marc11.marc",
             "yaz__marc8.marc");
 
-    static Stream<String> marc8() {
-        return MARC8.stream();
-    }
-
-    static Stream<String> brokenMarc8() {
-        return BROKEN_MARC8.stream();
-    }
-
     static List<org.marc4j.marc.Record> oracle(Path file) throws IOException {
         List<org.marc4j.marc.Record> out = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file)) {
@@ -122,7 +113,7 @@ public class Marc8DifferentialTest {
     }
 
     @ParameterizedTest
-    @MethodSource("marc8")
+    @FieldSource("MARC8")
     void marc8FilesMatchMarc4jUnderNfc(String name) throws IOException {
         Path file = Marc4jOracle.DIR.resolve(name);
         List<MarcRecord> ours = Marc4jOracle.ours(file, ReaderOptions.DEFAULTS);
@@ -173,7 +164,7 @@ public class Marc8DifferentialTest {
             Pattern.compile("escaped replacement char: \uFFFD \\.\", marc4j \\$a\"Rio de Janeiro escaped replacement char: &#xFFFD; \\.\""));
 
     @ParameterizedTest
-    @MethodSource("brokenMarc8")
+    @FieldSource("BROKEN_MARC8")
     void brokenMarc8FilesLoseNoRecordInLenientMode(String name) throws IOException {
         Path file = Marc4jOracle.DIR.resolve(name);
         List<MarcRecord> ours = Marc4jOracle.ours(file, ReaderOptions.builder().lenient(true).build());

@@ -100,7 +100,7 @@ public final class ConcurrencyBench {
                 sink += n;
                 return;
             }
-            Counting out = new Counting();
+            FormatBench.Counting out = new FormatBench.Counting();
             MarcWriter.Builder wb = MarcWriter.builder().format(to).concurrency(v.concurrency());
             if (v.threads() != null) {
                 wb.threadFactory(v.threads());
@@ -111,21 +111,6 @@ public final class ConcurrencyBench {
                 }
             }
             sink += out.count;
-        }
-    }
-
-    /// Counts and discards the bytes.
-    private static final class Counting extends OutputStream {
-        long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
         }
     }
 }

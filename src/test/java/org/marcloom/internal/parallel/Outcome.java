@@ -31,26 +31,18 @@ record Outcome(List<String> records, List<Diagnostic> trailing, String error) {
     }
 
     static Outcome sequential(byte[] bytes, ReaderOptions options, MarcFormat format) throws IOException {
-        List<String> out = new ArrayList<>();
-        try (MarcReader reader = MarcReader.builder().options(options).format(format).sourceName("gen")
-                .open(Channels.newChannel(new ByteArrayInputStream(bytes)))) {
-            try {
-                for (MarcRecord r = reader.read(); r != null; r = reader.read()) {
-                    out.add(describe(r));
-                }
-            } catch (MarcParseException e) {
-                return new Outcome(out, reader.trailingDiagnostics(), describe(e));
-            }
-            return new Outcome(out, reader.trailingDiagnostics(), null);
-        }
+        return read(MarcReader.builder().options(options).format(format), bytes);
     }
 
     /// The parallel reader through the public builder.
     static Outcome parallel(byte[] bytes, ReaderOptions options, MarcFormat format, int concurrency)
             throws IOException {
-        try (MarcReader reader = MarcReader.builder().options(options).format(format).concurrency(concurrency)
-                .sourceName("gen").open(Channels.newChannel(new ByteArrayInputStream(bytes)))) {
-            List<String> out = new ArrayList<>();
+        return read(MarcReader.builder().options(options).format(format).concurrency(concurrency), bytes);
+    }
+
+    private static Outcome read(MarcReader.Builder builder, byte[] bytes) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (MarcReader reader = builder.sourceName("gen").open(Channels.newChannel(new ByteArrayInputStream(bytes)))) {
             try {
                 for (MarcRecord r = reader.read(); r != null; r = reader.read()) {
                     out.add(describe(r));
