@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.marcloom.internal.RecordSource;
@@ -55,10 +56,11 @@ import org.marcloom.record.MarcRecord;
 /// ## Ownership and threads
 /// A reader opened on a [Path] owns its channel. For a channel or stream you pass in, `close()`
 /// closes it too unless the builder was told [Builder#keepOpen(boolean)]. [#stream()] closes the
-/// reader when the stream is closed. A reader is not thread-safe: one thread reads it and closes
-/// it. With a concurrency above 1 that thread owns the workers (they start at its first read), and
-/// `close()` stops and joins them; `close()` from another thread throws [WrongThreadException] and
-/// changes nothing.
+/// reader when the stream is closed. A reader is not thread-safe: one thread at a time reads it.
+/// With a concurrency above 1 the thread of the first read owns the workers, and `close()` stops
+/// and joins them. `close()` may be called from any thread, also to cancel a read in progress: the
+/// reading thread then gets an [IllegalStateException] saying the reader was closed (never `null`,
+/// which would look like the end of the input), and no worker thread outlives the `close()`.
 public final class MarcReader implements Iterable<MarcRecord>, Closeable {
 
     private final RecordSource source;
@@ -66,6 +68,11 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
     private final String sourceName;
     private boolean iteratorTaken;
     private long recordsRead;
+    /// The thread inside [#read()] or [#readRaw()] now, or `null`.
+    private volatile Thread reading;
+    private volatile boolean closed;
+    private volatile Thread closedBy;
+    private final AtomicBoolean sourceClosed = new AtomicBoolean();
 
     /// Package-private for [MarcSplitter], which opens readers over one split of an input.
     MarcReader(RecordSource source, ReaderOptions options, String sourceName) {
@@ -95,12 +102,56 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
     /// @return the record, or `null`
     /// @throws MarcParseException   in strict mode, at the first data error
     /// @throws UncheckedIOException when reading fails
+    /// @throws IllegalStateException when the reader was closed (by this or another thread, before
+    ///                               or during this call): a closed reader never reports the end
     public MarcRecord read() {
-        MarcRecord r = source.next();
-        if (r != null) {
-            recordsRead++;
+        beginRead();
+        try {
+            MarcRecord r;
+            try {
+                r = source.next();
+            } catch (RuntimeException e) {
+                throw closed ? closedError(e) : e;
+            }
+            if (closed) {
+                throw closedError(null);
+            }
+            if (r != null) {
+                recordsRead++;
+            }
+            return r;
+        } finally {
+            reading = null;
         }
-        return r;
+    }
+
+    private void beginRead() {
+        reading = Thread.currentThread();
+        if (closed) {
+            reading = null;
+            throw closedError(null);
+        }
+    }
+
+    /// The reading thread meets a close: it finishes closing (joins workers) and fails.
+    private IllegalStateException closedError(RuntimeException cause) {
+        Thread by = closedBy;
+        IllegalStateException e = new IllegalStateException("the reader of " + (sourceName == null ? "the input"
+                : sourceName) + " was closed" + (by != null && by != Thread.currentThread() ? " by another thread ("
+                + by.getName() + ")" : "") + " after " + recordsRead + " records: a closed reader cannot be read",
+                cause);
+        try {
+            closeSource();
+        } catch (IOException | RuntimeException suppressed) {
+            e.addSuppressed(suppressed);
+        }
+        return e;
+    }
+
+    private void closeSource() throws IOException {
+        if (sourceClosed.compareAndSet(false, true)) {
+            source.close();
+        }
     }
 
     /// The next record's bytes, not decoded, or `null` at the end (ISO 2709 only, one thread).
@@ -108,11 +159,24 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
     /// @return the record's bytes, or `null`
     /// @throws UnsupportedOperationException for other formats, and with a concurrency above 1
     public RawRecord readRaw() {
-        RawRecord r = source.nextRaw();
-        if (r != null) {
-            recordsRead++;
+        beginRead();
+        try {
+            RawRecord r;
+            try {
+                r = source.nextRaw();
+            } catch (RuntimeException e) {
+                throw closed ? closedError(e) : e;
+            }
+            if (closed) {
+                throw closedError(null);
+            }
+            if (r != null) {
+                recordsRead++;
+            }
+            return r;
+        } finally {
+            reading = null;
         }
-        return r;
     }
 
     /// Decodes a record this reader returned by [#readRaw()], exactly as [#read()] would have
@@ -206,14 +270,29 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
         });
     }
 
-    /// Stops any worker threads and closes the input if this reader owns it. Idempotent.
+    /// Stops any worker threads and closes the input if this reader owns it. Idempotent. Any
+    /// thread may call it, also while another thread reads: then the worker threads are stopped
+    /// and awaited and the input (when owned) is closed before it returns, and the reading
+    /// thread's current or next [#read()] throws [IllegalStateException] ("was closed by another
+    /// thread") instead of returning a record or `null`.
     ///
-    /// @throws IOException          when closing the input fails
-    /// @throws WrongThreadException with a concurrency above 1, when called by another thread than
-    ///                              the one reading (nothing is changed then)
+    /// @throws IOException when closing the input fails
     @Override
     public void close() throws IOException {
-        source.close();
+        if (sourceClosed.get()) {
+            return;
+        }
+        Thread me = Thread.currentThread();
+        if (!closed) {
+            closedBy = me;
+            closed = true;
+        }
+        Thread r = reading;
+        if ((r == null || r == me) && source.closableBy(me)) {
+            closeSource();
+        } else {
+            source.abort(); // the reading thread finishes the close
+        }
     }
 
     /// Configures and opens a [MarcReader]. Each setting may be given once, by its own method or

@@ -79,13 +79,15 @@ public final class OrderedEngine<J extends OrderedEngine.Job> {
     private volatile long waitingFor = -1;
     private volatile Thread waiter;
     private volatile boolean drained;
+    /// Set by [#abort()]: the owner's [#take()] throws.
+    private volatile boolean aborted;
     /// A worker died of something its source or worker did not catch (a bug): the owner gets it.
     private volatile Throwable crashed;
 
     // The owner's state.
-    private StructuredScope scope;
+    private volatile StructuredScope scope;
     private long taken;
-    private boolean stopped;
+    private volatile boolean stopped;
 
     /// @param name          for thread names and messages (a file name, say)
     /// @param workers       how many worker threads
@@ -204,6 +206,10 @@ public final class OrderedEngine<J extends OrderedEngine.Job> {
                     if (drained && made() <= seq) {
                         return null;
                     }
+                    if (aborted) {
+                        throw new IllegalStateException((name == null ? "the input" : name)
+                                + " was closed by another thread");
+                    }
                     Throwable t = crashed;
                     if (t != null) {
                         throw new IllegalStateException("a worker of " + (name == null ? "the engine" : name)
@@ -275,6 +281,25 @@ public final class OrderedEngine<J extends OrderedEngine.Job> {
             throw new WrongThreadException("only the thread that started reading, " + scope.owner()
                     + ", may close this reader or writer");
         }
+    }
+
+    /// Whether `thread` may [#stop()] the engine now: it was never started, it is stopped, or
+    /// `thread` started it. Thread-safe.
+    public boolean stoppableBy(Thread thread) {
+        StructuredScope s = scope;
+        return s == null || stopped || s.owner() == thread;
+    }
+
+    /// From any thread: interrupts every worker and waits until they have ended; the owner's
+    /// [#take()], waiting or next, throws [IllegalStateException]. The owner still calls [#stop()].
+    public void abort() {
+        aborted = true;
+        wake();
+        StructuredScope s = scope;
+        if (s != null) {
+            s.shutdownAndAwait();
+        }
+        wake();
     }
 
     /// Interrupts and joins every worker. Idempotent.

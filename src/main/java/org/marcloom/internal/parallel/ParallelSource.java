@@ -64,7 +64,7 @@ public final class ParallelSource implements RecordSource, Sources.HasTrailing {
     private final boolean keepBytes;
 
     /// Set when the format handed the rest of the input to a sequential source.
-    private RecordSource sequential;
+    private volatile RecordSource sequential;
     private Chunk current;
     private int pos;
     private boolean finished;
@@ -299,6 +299,26 @@ public final class ParallelSource implements RecordSource, Sources.HasTrailing {
             return t.trailingDiagnostics();
         }
         return format.trailingDiagnostics();
+    }
+
+    @Override
+    public boolean closableBy(Thread thread) {
+        return engine.stoppableBy(thread);
+    }
+
+    /// From another thread: stops and awaits every worker and closes the input; the reading
+    /// thread's next [#next()] fails and its [#close()] finishes.
+    @Override
+    public void abort() throws IOException {
+        engine.abort();
+        RecordSource rest = sequential;
+        try {
+            if (rest != null) {
+                rest.abort();
+            }
+        } finally {
+            format.close();
+        }
     }
 
     /// Stops and joins every worker, then closes the input. Idempotent.

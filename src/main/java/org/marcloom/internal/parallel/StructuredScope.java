@@ -232,6 +232,13 @@ public final class StructuredScope implements AutoCloseable {
         awaitAllUninterruptibly();
     }
 
+    /// Shuts the scope down and waits, uninterruptibly, until every subtask has ended; any thread
+    /// may call it (the owner still closes the scope).
+    public void shutdownAndAwait() {
+        shutdown();
+        awaitAllUninterruptibly();
+    }
+
     private void awaitAllUninterruptibly() {
         boolean interrupted = false;
         List<Thread> toJoin;
