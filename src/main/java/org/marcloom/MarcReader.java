@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
@@ -19,6 +20,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.marcloom.batch.MarcBatchException;
+import org.marcloom.internal.OffsetChannel;
 import org.marcloom.internal.RecordSource;
 import org.marcloom.internal.Settings;
 import org.marcloom.internal.Sources;
@@ -42,7 +45,9 @@ import org.marcloom.record.MarcRecord;
 ///   [Diagnostic]s to the records ([MarcRecord#diagnostics()]). A truncated last record or trailing
 ///   bytes are reported, never dropped silently: a truncated record is returned with a diagnostic,
 ///   and trailing junk is reported through [#trailingDiagnostics()].
-/// - I/O errors while reading: [UncheckedIOException]. `open(Path)` throws [IOException].
+/// - I/O errors while reading: [UncheckedIOException], whose cause is an [IOException] saying at
+///   which byte of the input the read failed ("reading NAME failed at byte N: ...", the channel's
+///   own exception as its cause), with any concurrency. `open(Path)` throws [IOException].
 ///
 /// ## Concurrency
 /// With [Builder#concurrency(int)] above 1, ISO 2709 and MARC-in-JSON (lines) input is decoded on
@@ -51,7 +56,9 @@ import org.marcloom.record.MarcRecord;
 /// same first error thrown after the same records. Other formats are read on the calling thread
 /// (the result is the same). At most twice as many batches of about 1 MiB as workers are in
 /// flight; a slow consumer blocks the workers. An interrupted consumer stops the workers and gets
-/// a [org.marcloom.batch.MarcBatchException] with an [InterruptedException] cause.
+/// a [org.marcloom.batch.MarcBatchException] with an [InterruptedException] cause; so does a
+/// reader on one thread whose interrupted read closed the channel (a `FileChannel`'s
+/// [ClosedByInterruptException]).
 ///
 /// ## Ownership and threads
 /// A reader opened on a [Path] owns its channel. For a channel or stream you pass in, `close()`
@@ -104,6 +111,8 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
     /// @throws UncheckedIOException when reading fails
     /// @throws IllegalStateException when the reader was closed (by this or another thread, before
     ///                               or during this call): a closed reader never reports the end
+    /// @throws MarcBatchException   with an [InterruptedException] cause when the reading thread
+    ///                              was interrupted (its interrupt status is set)
     public MarcRecord read() {
         beginRead();
         try {
@@ -111,7 +120,7 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
             try {
                 r = source.next();
             } catch (RuntimeException e) {
-                throw closed ? closedError(e) : e;
+                throw closed ? closedError(e) : interrupted(e);
             }
             if (closed) {
                 throw closedError(null);
@@ -123,6 +132,24 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
         } finally {
             reading = null;
         }
+    }
+
+    /// A read that failed because the reading thread was interrupted (a channel closed by the
+    /// interrupt) throws as the parallel reader does: [MarcBatchException] with an
+    /// [InterruptedException] cause, the interrupt status set.
+    private RuntimeException interrupted(RuntimeException e) {
+        if (e instanceof UncheckedIOException) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ClosedByInterruptException) {
+                    Thread.currentThread().interrupt();
+                    InterruptedException ie = new InterruptedException("the reading thread was interrupted");
+                    ie.initCause(e);
+                    return new MarcBatchException("interrupted while reading " + (sourceName == null ? "the input"
+                            : sourceName) + " after " + recordsRead + " records", sourceName, ie);
+                }
+            }
+        }
+        return e;
     }
 
     private void beginRead() {
@@ -165,7 +192,7 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
             try {
                 r = source.nextRaw();
             } catch (RuntimeException e) {
-                throw closed ? closedError(e) : e;
+                throw closed ? closedError(e) : interrupted(e);
             }
             if (closed) {
                 throw closedError(null);
@@ -515,6 +542,7 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
                 threads = Thread.ofVirtual().name("marcloom-read-", 0).factory();
             }
             Object format = settings.get("format", MarcFormat.ISO_2709);
+            channel = new OffsetChannel(channel, name);
             RecordSource source = format instanceof MarcFormat f
                     ? Sources.create(f, options, channel, name, own, concurrency, threads)
                     : Sources.detectAndCreate(options, channel, name, own, concurrency, threads);
