@@ -54,7 +54,8 @@ import org.marcloom.record.MarcRecord;
 /// that many worker threads and the records come **in file order**, exactly as with one thread:
 /// the same records, diagnostics, indexes, offsets, trailing diagnostics and, in strict mode, the
 /// same first error thrown after the same records. Other formats are read on the calling thread
-/// (the result is the same). At most twice as many batches of about 1 MiB as workers are in
+/// (the result is the same). At most twice as many batches of about 1 MiB as workers (and at most
+/// 64 MiB, or a 32nd of the heap, whatever the concurrency) are in
 /// flight; a slow consumer blocks the workers. An interrupted consumer stops the workers and gets
 /// a [org.marcloom.batch.MarcBatchException] with an [InterruptedException] cause; so does a
 /// reader on one thread whose interrupted read closed the channel (a `FileChannel`'s

@@ -101,13 +101,27 @@ public final class OrderedEngine<J extends OrderedEngine.Job> {
             throw new IllegalArgumentException("workers and window must be at least 1: " + workers + ", " + window);
         }
         this.name = name;
-        this.workers = workers;
+        this.workers = Math.min(workers, window); // a worker beyond the window would only wait
         this.window = window;
         this.threads = threads;
         this.source = source;
         this.workerFactory = workerFactory;
         this.permits = new Semaphore(window);
         this.ready = new AtomicReferenceArray<>(window);
+    }
+
+    /// The most bytes of input (or output) the jobs in flight may hold, whatever the concurrency:
+    /// 64 MiB, or a 32nd of the heap when that is less (a decoded job holds several times its bytes
+    /// in objects). Without it, `concurrency(256)` meant 512 jobs of 1 MiB and ran out of memory.
+    public static long bytesInFlight() {
+        return Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 32);
+    }
+
+    /// The window for `workers` workers whose jobs hold about `bytesPerJob` bytes: twice the
+    /// workers (so none waits for the owner), at most [#bytesInFlight()] bytes, at least 2.
+    public static int boundedWindow(int workers, long bytesPerJob) {
+        long byBytes = bytesInFlight() / Math.max(1, bytesPerJob);
+        return (int) Math.max(2, Math.min(2L * workers, byBytes));
     }
 
     /// Starts the workers; the calling thread becomes the owner.

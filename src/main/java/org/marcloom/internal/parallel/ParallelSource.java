@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /// and where it is thrown are exactly the sequential reader's.
 ///
 /// Memory: at most `window` chunks exist at once (being framed, decoded or waiting for the
-/// consumer), each about `batchBytes`; their buffers are reused. A slow consumer blocks the
+/// consumer), each about `batchBytes`; their buffers are reused. The window is twice the workers
+/// but at most [OrderedEngine#bytesInFlight()] bytes of chunks, whatever the concurrency. A slow consumer blocks the
 /// workers instead of filling the heap.
 ///
 /// Not thread-safe. The workers start at the first [#next()], in a scope owned by the thread that
@@ -46,7 +47,8 @@ public final class ParallelSource implements RecordSource, Sources.HasTrailing {
     /// @param batchRecords at most this many records per chunk
     /// @param batchBytes   a chunk is closed once it holds this many bytes (one record may exceed it)
     /// @param bufferBytes  the size of a new chunk buffer, or -1 for `batchBytes` + 4 KiB, at most 2 MiB
-    /// @param window       the most chunks in flight, or -1 for twice the workers (at least 2)
+    /// @param window       the most chunks in flight, or -1 for twice the workers, at least 2 and
+    ///                     at most [OrderedEngine#bytesInFlight()] bytes of chunks
     public record Tuning(int batchRecords, int batchBytes, int bufferBytes, int window) {
         /// 1,024 records or 1 MiB per chunk. Big chunks keep the hand-offs between threads rare; on
         /// a 2-core machine 256 records per chunk measured about 5% slower than 1,024.
@@ -75,10 +77,11 @@ public final class ParallelSource implements RecordSource, Sources.HasTrailing {
     private ParallelSource(ChunkFormat format, String name, int workers, ThreadFactory threads, Tuning tuning) {
         this.format = format;
         this.name = name;
-        this.window = tuning.window() > 0 ? tuning.window() : Math.max(2, workers * 2);
         this.batchRecords = tuning.batchRecords();
         this.bufferBytes = tuning.bufferBytes() > 0 ? tuning.bufferBytes()
                 : Math.min(tuning.batchBytes() + 4096, 1 << 21);
+        this.window = tuning.window() > 0 ? tuning.window()
+                : OrderedEngine.boundedWindow(workers, Math.max(bufferBytes, tuning.batchBytes()));
         this.spare = new ArrayBlockingQueue<>(window);
         this.framed = new Chunk[window];
         this.keepBytes = format.keepsBytes();
