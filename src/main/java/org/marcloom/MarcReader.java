@@ -468,6 +468,17 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
             return this;
         }
 
+        /// Keep what cannot be read as a record (junk between records, bytes after the last one):
+        /// their raw bytes and a JSON line each go to `value` (see [Quarantine] for the format and
+        /// the guarantee). ISO 2709 input only; the caller closes the quarantine.
+        ///
+        /// @param value the quarantine, which may be shared by several readers
+        /// @return this builder
+        public Builder quarantine(Quarantine value) {
+            settings.set("quarantine", Settings.notNull("quarantine", value), "quarantine(" + value + ")");
+            return this;
+        }
+
         /// Leave a caller's channel or stream open when the reader is closed.
         ///
         /// @param value true to leave it open
@@ -500,8 +511,10 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
         ///
         /// @param path the file
         /// @return the reader
-        /// @throws IOException        when the file cannot be opened
-        /// @throws MarcParseException when the format is detected and is none marcloom reads
+        /// @throws IOException              when the file cannot be opened
+        /// @throws MarcParseException       when the format is detected and is none marcloom reads
+        /// @throws IllegalArgumentException with a [#quarantine(Quarantine)], for input that is
+        ///                                  not ISO 2709
         public MarcReader open(Path path) throws IOException {
             Objects.requireNonNull(path, "path");
             ReaderOptions options = readerOptions();
@@ -544,9 +557,11 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
             }
             Object format = settings.get("format", MarcFormat.ISO_2709);
             channel = new OffsetChannel(channel, name);
+            Quarantine q = settings.get("quarantine", null);
+            org.marcloom.internal.QuarantineSink sink = q == null ? null : q.sink();
             RecordSource source = format instanceof MarcFormat f
-                    ? Sources.create(f, options, channel, name, own, concurrency, threads)
-                    : Sources.detectAndCreate(options, channel, name, own, concurrency, threads);
+                    ? Sources.create(f, options, channel, name, own, concurrency, threads, sink)
+                    : Sources.detectAndCreate(options, channel, name, own, concurrency, threads, sink);
             return new MarcReader(source, options, name);
         }
     }

@@ -101,9 +101,22 @@ public final class ParallelSource implements RecordSource, Sources.HasTrailing {
     public static ParallelSource create(MarcFormat format, ReaderOptions options, ReadableByteChannel channel,
                                         String name, boolean owns, int workers, ThreadFactory threads,
                                         Tuning tuning) {
+        return create(format, options, channel, name, owns, workers, threads, tuning, null);
+    }
+
+    /// As [#create(MarcFormat, ReaderOptions, ReadableByteChannel, String, boolean, int, ThreadFactory, Tuning)],
+    /// with skipped ISO 2709 bytes sent to `quarantine` (by the framing worker, in input order).
+    public static ParallelSource create(MarcFormat format, ReaderOptions options, ReadableByteChannel channel,
+                                        String name, boolean owns, int workers, ThreadFactory threads,
+                                        Tuning tuning, org.marcloom.internal.QuarantineSink quarantine) {
         ChunkFormat chunks = switch (format) {
-            case ISO_2709 -> new Iso2709Chunks(new FramedInput(channel, owns, options, name), options, name,
-                    tuning.batchRecords(), tuning.batchBytes());
+            case ISO_2709 -> {
+                FramedInput input = new FramedInput(channel, owns, options, name);
+                if (quarantine != null) {
+                    input.quarantine(quarantine);
+                }
+                yield new Iso2709Chunks(input, options, name, tuning.batchRecords(), tuning.batchBytes());
+            }
             case MARC_JSON, MARC_JSON_LINES -> new JsonChunks(channel, owns, options, name, tuning.batchBytes());
             default -> throw new IllegalArgumentException(format + " is not read in parallel");
         };
