@@ -210,6 +210,23 @@ public final class MarcWriter implements Closeable, Flushable {
             return this;
         }
 
+        /// Verify on write (default off): each record, once encoded, is decoded again with the
+        /// format's strict reader before it is written, and refused with a [MarcWriteException]
+        /// ([ErrorCode#ROUND_TRIP_MISMATCH], its record index; nothing of it is written) when it
+        /// does not read back or reads back with other fields or another leader (apart from the
+        /// positions a writer computes: 00-04, 09-11, 12-16, 20-23). For ISO 2709 the encoded bytes
+        /// themselves are decoded; other formats encode the record a second time, alone. Costs a
+        /// decode per record (see docs/reliability-faults.md for a measurement).
+        ///
+        /// {@snippet class="org.marcloom.snippets.QuarantineSnippets" region="verify"}
+        ///
+        /// @param value true to verify
+        /// @return this builder
+        public Builder verify(boolean value) {
+            settings.set("verify", value, "verify(" + value + ")");
+            return this;
+        }
+
         /// Leave a caller's channel or stream open on `close()` (it is still flushed).
         ///
         /// @param value true to leave it open
@@ -271,7 +288,7 @@ public final class MarcWriter implements Closeable, Flushable {
                 threads = Thread.ofVirtual().name("marcloom-write-", 0).factory();
             }
             return new MarcWriter(Sinks.create(settings.get("format", MarcFormat.ISO_2709), writerOptions(), out, own,
-                    concurrency, threads, name));
+                    concurrency, threads, name, settings.get("verify", false)));
         }
     }
 }
