@@ -45,9 +45,10 @@ import org.marcloom.record.MarcRecord;
 ///   [Diagnostic]s to the records ([MarcRecord#diagnostics()]). A truncated last record or trailing
 ///   bytes are reported, never dropped silently: a truncated record is returned with a diagnostic,
 ///   and trailing junk is reported through [#trailingDiagnostics()].
-/// - I/O errors while reading: [UncheckedIOException], whose cause is an [IOException] saying at
-///   which byte of the input the read failed ("reading NAME failed at byte N: ...", the channel's
-///   own exception as its cause), with any concurrency. `open(Path)` throws [IOException].
+/// - I/O errors while reading: [UncheckedIOException] whose message says at which byte of the
+///   input the failed read started ("reading NAME at byte N" or "reading NAME failed at byte N:
+///   ..."), with the channel's own [IOException] as its cause, with any concurrency. `open(Path)`
+///   throws [IOException].
 ///
 /// ## Concurrency
 /// With [Builder#concurrency(int)] above 1, ISO 2709 and MARC-in-JSON (lines) input is decoded on
@@ -82,11 +83,19 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
     private volatile Thread closedBy;
     private final AtomicBoolean sourceClosed = new AtomicBoolean();
 
+    /// The counting channel under the source, or `null` (a reader from [MarcSplitter]).
+    private final OffsetChannel input;
+
     /// Package-private for [MarcSplitter], which opens readers over one split of an input.
     MarcReader(RecordSource source, ReaderOptions options, String sourceName) {
+        this(source, options, sourceName, null);
+    }
+
+    private MarcReader(RecordSource source, ReaderOptions options, String sourceName, OffsetChannel input) {
         this.source = source;
         this.options = options;
         this.sourceName = sourceName;
+        this.input = input;
     }
 
     /// A builder with the defaults: ISO 2709, [ReaderOptions#DEFAULTS], one thread.
@@ -139,6 +148,13 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
     /// interrupt) throws as the parallel reader does: [MarcBatchException] with an
     /// [InterruptedException] cause, the interrupt status set.
     private RuntimeException interrupted(RuntimeException e) {
+        OffsetChannel in = input;
+        if (e instanceof UncheckedIOException u && in != null && in.failedAt() >= 0
+                && !saysWhere(u.getMessage())) {
+            // say where, keeping the channel's own exception as the cause
+            return new UncheckedIOException("reading " + in.name() + " failed at byte " + in.failedAt() + ": "
+                    + u.getCause().getMessage(), u.getCause());
+        }
         if (e instanceof UncheckedIOException) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof ClosedByInterruptException) {
@@ -151,6 +167,12 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
             }
         }
         return e;
+    }
+
+    /// Whether an I/O error's message already names the byte ("reading NAME at byte N", as ISO
+    /// 2709 framing says it).
+    private static boolean saysWhere(String message) {
+        return message != null && message.startsWith("reading ") && message.contains(" at byte ");
     }
 
     private void beginRead() {
@@ -556,13 +578,14 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
                 threads = Thread.ofVirtual().name("marcloom-read-", 0).factory();
             }
             Object format = settings.get("format", MarcFormat.ISO_2709);
-            channel = new OffsetChannel(channel, name);
+            OffsetChannel counted = new OffsetChannel(channel, name);
+            channel = counted;
             Quarantine q = settings.get("quarantine", null);
             org.marcloom.internal.QuarantineSink sink = q == null ? null : q.sink();
             RecordSource source = format instanceof MarcFormat f
                     ? Sources.create(f, options, channel, name, own, concurrency, threads, sink)
                     : Sources.detectAndCreate(options, channel, name, own, concurrency, threads, sink);
-            return new MarcReader(source, options, name);
+            return new MarcReader(source, options, name, counted);
         }
     }
 }

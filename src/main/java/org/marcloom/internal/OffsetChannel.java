@@ -5,16 +5,16 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ReadableByteChannel;
 
-/// The input channel of every [org.marcloom.MarcReader]: counts the bytes read so that an I/O
-/// error says where it happened. A failed read throws an [IOException] "reading NAME failed at
-/// byte N: ..." whose cause is the channel's own exception; [ClosedChannelException]s (closed,
-/// closed by interrupt, closed asynchronously) pass through unchanged, since their type is their
-/// meaning. Confined like the reader (one reading thread; `close()` from any thread).
+/// The input channel of every [org.marcloom.MarcReader]: counts the bytes read and remembers at
+/// which byte a read failed, so that the reader's [java.io.UncheckedIOException] can say where
+/// (the channel's own exception stays its cause, unchanged). Confined like the reader (one reading
+/// thread at a time; `close()` from any thread).
 public final class OffsetChannel implements ReadableByteChannel {
 
     private final ReadableByteChannel channel;
     private final String name;
-    private long offset;
+    private volatile long offset;
+    private volatile long failedAt = -1;
 
     /// @param channel the input
     /// @param name    its name for messages, or `null`
@@ -29,14 +29,25 @@ public final class OffsetChannel implements ReadableByteChannel {
         try {
             n = channel.read(dst);
         } catch (ClosedChannelException e) {
-            throw e;
+            throw e; // closed, closed by an interrupt or by another thread: the type says it all
         } catch (IOException e) {
-            throw new IOException("reading " + name + " failed at byte " + offset + ": " + e.getMessage(), e);
+            failedAt = offset;
+            throw e;
         }
         if (n > 0) {
             offset += n;
         }
         return n;
+    }
+
+    /// The byte at which the last failed read started, or -1.
+    public long failedAt() {
+        return failedAt;
+    }
+
+    /// The input's name for messages.
+    public String name() {
+        return name;
     }
 
     /// The bytes read so far.
