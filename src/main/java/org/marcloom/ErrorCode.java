@@ -59,5 +59,8 @@ public enum ErrorCode {
     /// A text or markup format (MARCXML, MARC-in-JSON, MARCMaker) is not well-formed.
     SYNTAX_ERROR,
     /// A text or markup format is well-formed but does not have the structure of a MARC record.
-    STRUCTURE_INVALID
+    STRUCTURE_INVALID,
+    /// Verify on write ([MarcWriter.Builder#verify(boolean)]): the record as written does not read
+    /// back with the format's strict reader, or reads back different.
+    ROUND_TRIP_MISMATCH
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
@@ -16,8 +17,11 @@ import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.marcloom.batch.MarcBatchException;
+import org.marcloom.internal.OffsetChannel;
 import org.marcloom.internal.RecordSource;
 import org.marcloom.internal.Settings;
 import org.marcloom.internal.Sources;
@@ -41,24 +45,31 @@ import org.marcloom.record.MarcRecord;
 ///   [Diagnostic]s to the records ([MarcRecord#diagnostics()]). A truncated last record or trailing
 ///   bytes are reported, never dropped silently: a truncated record is returned with a diagnostic,
 ///   and trailing junk is reported through [#trailingDiagnostics()].
-/// - I/O errors while reading: [UncheckedIOException]. `open(Path)` throws [IOException].
+/// - I/O errors while reading: [UncheckedIOException] whose message says at which byte of the
+///   input the failed read started ("reading NAME at byte N" or "reading NAME failed at byte N:
+///   ..."), with the channel's own [IOException] as its cause, with any concurrency. `open(Path)`
+///   throws [IOException].
 ///
 /// ## Concurrency
 /// With [Builder#concurrency(int)] above 1, ISO 2709 and MARC-in-JSON (lines) input is decoded on
 /// that many worker threads and the records come **in file order**, exactly as with one thread:
 /// the same records, diagnostics, indexes, offsets, trailing diagnostics and, in strict mode, the
 /// same first error thrown after the same records. Other formats are read on the calling thread
-/// (the result is the same). At most twice as many batches of about 1 MiB as workers are in
+/// (the result is the same). At most twice as many batches of about 1 MiB as workers (and at most
+/// 64 MiB, or a 32nd of the heap, whatever the concurrency) are in
 /// flight; a slow consumer blocks the workers. An interrupted consumer stops the workers and gets
-/// a [org.marcloom.batch.MarcBatchException] with an [InterruptedException] cause.
+/// a [org.marcloom.batch.MarcBatchException] with an [InterruptedException] cause; so does a
+/// reader on one thread whose interrupted read closed the channel (a `FileChannel`'s
+/// [ClosedByInterruptException]).
 ///
 /// ## Ownership and threads
 /// A reader opened on a [Path] owns its channel. For a channel or stream you pass in, `close()`
 /// closes it too unless the builder was told [Builder#keepOpen(boolean)]. [#stream()] closes the
-/// reader when the stream is closed. A reader is not thread-safe: one thread reads it and closes
-/// it. With a concurrency above 1 that thread owns the workers (they start at its first read), and
-/// `close()` stops and joins them; `close()` from another thread throws [WrongThreadException] and
-/// changes nothing.
+/// reader when the stream is closed. A reader is not thread-safe: one thread at a time reads it.
+/// With a concurrency above 1 the thread of the first read owns the workers, and `close()` stops
+/// and joins them. `close()` may be called from any thread, also to cancel a read in progress: the
+/// reading thread then gets an [IllegalStateException] saying the reader was closed (never `null`,
+/// which would look like the end of the input), and no worker thread outlives the `close()`.
 public final class MarcReader implements Iterable<MarcRecord>, Closeable {
 
     private final RecordSource source;
@@ -66,12 +77,25 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
     private final String sourceName;
     private boolean iteratorTaken;
     private long recordsRead;
+    /// The thread inside [#read()] or [#readRaw()] now, or `null`.
+    private volatile Thread reading;
+    private volatile boolean closed;
+    private volatile Thread closedBy;
+    private final AtomicBoolean sourceClosed = new AtomicBoolean();
+
+    /// The counting channel under the source, or `null` (a reader from [MarcSplitter]).
+    private final OffsetChannel input;
 
     /// Package-private for [MarcSplitter], which opens readers over one split of an input.
     MarcReader(RecordSource source, ReaderOptions options, String sourceName) {
+        this(source, options, sourceName, null);
+    }
+
+    private MarcReader(RecordSource source, ReaderOptions options, String sourceName, OffsetChannel input) {
         this.source = source;
         this.options = options;
         this.sourceName = sourceName;
+        this.input = input;
     }
 
     /// A builder with the defaults: ISO 2709, [ReaderOptions#DEFAULTS], one thread.
@@ -95,12 +119,89 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
     /// @return the record, or `null`
     /// @throws MarcParseException   in strict mode, at the first data error
     /// @throws UncheckedIOException when reading fails
+    /// @throws IllegalStateException when the reader was closed (by this or another thread, before
+    ///                               or during this call): a closed reader never reports the end
+    /// @throws MarcBatchException   with an [InterruptedException] cause when the reading thread
+    ///                              was interrupted (its interrupt status is set)
     public MarcRecord read() {
-        MarcRecord r = source.next();
-        if (r != null) {
-            recordsRead++;
+        beginRead();
+        try {
+            MarcRecord r;
+            try {
+                r = source.next();
+            } catch (RuntimeException e) {
+                throw closed ? closedError(e) : interrupted(e);
+            }
+            if (closed) {
+                throw closedError(null);
+            }
+            if (r != null) {
+                recordsRead++;
+            }
+            return r;
+        } finally {
+            reading = null;
         }
-        return r;
+    }
+
+    /// A read that failed because the reading thread was interrupted (a channel closed by the
+    /// interrupt) throws as the parallel reader does: [MarcBatchException] with an
+    /// [InterruptedException] cause, the interrupt status set.
+    private RuntimeException interrupted(RuntimeException e) {
+        OffsetChannel in = input;
+        if (e instanceof UncheckedIOException u && in != null && in.failedAt() >= 0
+                && !saysWhere(u.getMessage())) {
+            // say where, keeping the channel's own exception as the cause
+            return new UncheckedIOException("reading " + in.name() + " failed at byte " + in.failedAt() + ": "
+                    + u.getCause().getMessage(), u.getCause());
+        }
+        if (e instanceof UncheckedIOException) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ClosedByInterruptException) {
+                    Thread.currentThread().interrupt();
+                    InterruptedException ie = new InterruptedException("the reading thread was interrupted");
+                    ie.initCause(e);
+                    return new MarcBatchException("interrupted while reading " + (sourceName == null ? "the input"
+                            : sourceName) + " after " + recordsRead + " records", sourceName, ie);
+                }
+            }
+        }
+        return e;
+    }
+
+    /// Whether an I/O error's message already names the byte ("reading NAME at byte N", as ISO
+    /// 2709 framing says it).
+    private static boolean saysWhere(String message) {
+        return message != null && message.startsWith("reading ") && message.contains(" at byte ");
+    }
+
+    private void beginRead() {
+        reading = Thread.currentThread();
+        if (closed) {
+            reading = null;
+            throw closedError(null);
+        }
+    }
+
+    /// The reading thread meets a close: it finishes closing (joins workers) and fails.
+    private IllegalStateException closedError(RuntimeException cause) {
+        Thread by = closedBy;
+        IllegalStateException e = new IllegalStateException("the reader of " + (sourceName == null ? "the input"
+                : sourceName) + " was closed" + (by != null && by != Thread.currentThread() ? " by another thread ("
+                + by.getName() + ")" : "") + " after " + recordsRead + " records: a closed reader cannot be read",
+                cause);
+        try {
+            closeSource();
+        } catch (IOException | RuntimeException suppressed) {
+            e.addSuppressed(suppressed);
+        }
+        return e;
+    }
+
+    private void closeSource() throws IOException {
+        if (sourceClosed.compareAndSet(false, true)) {
+            source.close();
+        }
     }
 
     /// The next record's bytes, not decoded, or `null` at the end (ISO 2709 only, one thread).
@@ -108,11 +209,24 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
     /// @return the record's bytes, or `null`
     /// @throws UnsupportedOperationException for other formats, and with a concurrency above 1
     public RawRecord readRaw() {
-        RawRecord r = source.nextRaw();
-        if (r != null) {
-            recordsRead++;
+        beginRead();
+        try {
+            RawRecord r;
+            try {
+                r = source.nextRaw();
+            } catch (RuntimeException e) {
+                throw closed ? closedError(e) : interrupted(e);
+            }
+            if (closed) {
+                throw closedError(null);
+            }
+            if (r != null) {
+                recordsRead++;
+            }
+            return r;
+        } finally {
+            reading = null;
         }
-        return r;
     }
 
     /// Decodes a record this reader returned by [#readRaw()], exactly as [#read()] would have
@@ -206,14 +320,29 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
         });
     }
 
-    /// Stops any worker threads and closes the input if this reader owns it. Idempotent.
+    /// Stops any worker threads and closes the input if this reader owns it. Idempotent. Any
+    /// thread may call it, also while another thread reads: then the worker threads are stopped
+    /// and awaited and the input (when owned) is closed before it returns, and the reading
+    /// thread's current or next [#read()] throws [IllegalStateException] ("was closed by another
+    /// thread") instead of returning a record or `null`.
     ///
-    /// @throws IOException          when closing the input fails
-    /// @throws WrongThreadException with a concurrency above 1, when called by another thread than
-    ///                              the one reading (nothing is changed then)
+    /// @throws IOException when closing the input fails
     @Override
     public void close() throws IOException {
-        source.close();
+        if (sourceClosed.get()) {
+            return;
+        }
+        Thread me = Thread.currentThread();
+        if (!closed) {
+            closedBy = me;
+            closed = true;
+        }
+        Thread r = reading;
+        if ((r == null || r == me) && source.closableBy(me)) {
+            closeSource();
+        } else {
+            source.abort(); // the reading thread finishes the close
+        }
     }
 
     /// Configures and opens a [MarcReader]. Each setting may be given once, by its own method or
@@ -361,6 +490,17 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
             return this;
         }
 
+        /// Keep what cannot be read as a record (junk between records, bytes after the last one):
+        /// their raw bytes and a JSON line each go to `value` (see [Quarantine] for the format and
+        /// the guarantee). ISO 2709 input only; the caller closes the quarantine.
+        ///
+        /// @param value the quarantine, which may be shared by several readers
+        /// @return this builder
+        public Builder quarantine(Quarantine value) {
+            settings.set("quarantine", Settings.notNull("quarantine", value), "quarantine(" + value + ")");
+            return this;
+        }
+
         /// Leave a caller's channel or stream open when the reader is closed.
         ///
         /// @param value true to leave it open
@@ -393,8 +533,10 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
         ///
         /// @param path the file
         /// @return the reader
-        /// @throws IOException        when the file cannot be opened
-        /// @throws MarcParseException when the format is detected and is none marcloom reads
+        /// @throws IOException              when the file cannot be opened
+        /// @throws MarcParseException       when the format is detected and is none marcloom reads
+        /// @throws IllegalArgumentException with a [#quarantine(Quarantine)], for input that is
+        ///                                  not ISO 2709
         public MarcReader open(Path path) throws IOException {
             Objects.requireNonNull(path, "path");
             ReaderOptions options = readerOptions();
@@ -436,10 +578,14 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
                 threads = Thread.ofVirtual().name("marcloom-read-", 0).factory();
             }
             Object format = settings.get("format", MarcFormat.ISO_2709);
+            OffsetChannel counted = new OffsetChannel(channel, name);
+            channel = counted;
+            Quarantine q = settings.get("quarantine", null);
+            org.marcloom.internal.QuarantineSink sink = q == null ? null : q.sink();
             RecordSource source = format instanceof MarcFormat f
-                    ? Sources.create(f, options, channel, name, own, concurrency, threads)
-                    : Sources.detectAndCreate(options, channel, name, own, concurrency, threads);
-            return new MarcReader(source, options, name);
+                    ? Sources.create(f, options, channel, name, own, concurrency, threads, sink)
+                    : Sources.detectAndCreate(options, channel, name, own, concurrency, threads, sink);
+            return new MarcReader(source, options, name, counted);
         }
     }
 }

@@ -36,15 +36,26 @@ import org.marcloom.record.MarcRecord;
 ///
 /// ## Ownership and threads
 /// A writer opened on a [Path] owns its file. For a channel or stream you pass in, `close()` closes
-/// it too unless the builder was told [Builder#keepOpen(boolean)]. Not thread-safe: one thread
-/// writes and closes it; worker threads (with a concurrency above 1) are stopped and joined by
-/// `close()`.
+/// it too unless the builder was told [Builder#keepOpen(boolean)]. Not thread-safe: the thread of
+/// the first `write` (or `flush`) owns the writer, writes and closes it; worker threads (with a
+/// concurrency above 1) are stopped and joined by `close()`. `close()` from another thread throws
+/// [WrongThreadException] and changes nothing (closing would race with the owner's writes: the
+/// document's end could land in the middle of a record); before the first write any thread may
+/// close it.
 public final class MarcWriter implements Closeable, Flushable {
 
     private final RecordSink sink;
+    /// The thread of the first write or flush, or `null`.
+    private volatile Thread owner;
 
     private MarcWriter(RecordSink sink) {
         this.sink = sink;
+    }
+
+    private void own() {
+        if (owner == null) {
+            owner = Thread.currentThread();
+        }
     }
 
     /// A builder with the defaults: ISO 2709, [WriterOptions#DEFAULTS], one thread.
@@ -71,6 +82,7 @@ public final class MarcWriter implements Closeable, Flushable {
     /// @throws IllegalStateException after [#close()], or after a concurrent writer failed
     public void write(MarcRecord record) {
         Objects.requireNonNull(record, "record");
+        own();
         try {
             sink.write(record);
         } catch (IOException e) {
@@ -93,6 +105,7 @@ public final class MarcWriter implements Closeable, Flushable {
     /// @throws MarcWriteException   with a concurrency above 1, for a record that could not be written
     @Override
     public void flush() {
+        own();
         try {
             sink.flush();
         } catch (IOException e) {
@@ -103,10 +116,16 @@ public final class MarcWriter implements Closeable, Flushable {
     /// Finishes the document, flushes, stops any worker threads and closes the target if this
     /// writer owns it. Idempotent.
     ///
-    /// @throws IOException        when writing or closing fails
-    /// @throws MarcWriteException with a concurrency above 1, for a record that could not be written
+    /// @throws IOException          when writing or closing fails
+    /// @throws MarcWriteException   with a concurrency above 1, for a record that could not be written
+    /// @throws WrongThreadException when another thread wrote to it (nothing is changed then)
     @Override
     public void close() throws IOException {
+        Thread o = owner;
+        if (o != null && o != Thread.currentThread()) {
+            throw new WrongThreadException("only the thread that wrote to this writer, " + o.getName()
+                    + ", may close it; nothing was changed");
+        }
         sink.close();
     }
 
@@ -191,6 +210,23 @@ public final class MarcWriter implements Closeable, Flushable {
             return this;
         }
 
+        /// Verify on write (default off): each record, once encoded, is decoded again with the
+        /// format's strict reader before it is written, and refused with a [MarcWriteException]
+        /// ([ErrorCode#ROUND_TRIP_MISMATCH], its record index; nothing of it is written) when it
+        /// does not read back or reads back with other fields or another leader (apart from the
+        /// positions a writer computes: 00-04, 09-11, 12-16, 20-23). For ISO 2709 the encoded bytes
+        /// themselves are decoded; other formats encode the record a second time, alone. Costs a
+        /// decode per record (see docs/reliability-faults.md for a measurement).
+        ///
+        /// {@snippet class="org.marcloom.snippets.QuarantineSnippets" region="verify"}
+        ///
+        /// @param value true to verify
+        /// @return this builder
+        public Builder verify(boolean value) {
+            settings.set("verify", value, "verify(" + value + ")");
+            return this;
+        }
+
         /// Leave a caller's channel or stream open on `close()` (it is still flushed).
         ///
         /// @param value true to leave it open
@@ -252,7 +288,7 @@ public final class MarcWriter implements Closeable, Flushable {
                 threads = Thread.ofVirtual().name("marcloom-write-", 0).factory();
             }
             return new MarcWriter(Sinks.create(settings.get("format", MarcFormat.ISO_2709), writerOptions(), out, own,
-                    concurrency, threads, name));
+                    concurrency, threads, name, settings.get("verify", false)));
         }
     }
 }

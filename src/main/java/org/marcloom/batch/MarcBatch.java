@@ -135,6 +135,9 @@ public final class MarcBatch {
             List<Subtask<FileResult<R>>> subtasks = new ArrayList<>(paths.size());
             try (StructuredScope scope = StructuredScope.open(threads)) {
                 for (Path file : paths) {
+                    if (scope.isShutdown()) {
+                        break; // a file failed: join() reports it; the rest are not started
+                    }
                     subtasks.add(scope.fork(file.toString(), () -> {
                         permits.acquire();
                         try {

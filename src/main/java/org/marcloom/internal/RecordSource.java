@@ -25,4 +25,17 @@ public interface RecordSource extends Closeable {
 
     @Override
     void close() throws java.io.IOException;
+
+    /// Whether `thread` may [#close()] this source now (a parallel source: only the thread that
+    /// started its workers, while they run). Thread-safe.
+    default boolean closableBy(Thread thread) {
+        return true;
+    }
+
+    /// Called by another thread than the reading one: stops the source so that the reading thread's
+    /// current or next call ends soon (closes the input it owns, stops and awaits any worker),
+    /// touching nothing the reading thread uses; that thread then calls [#close()]. Thread-safe.
+    default void abort() throws java.io.IOException {
+        close();
+    }
 }

@@ -44,7 +44,16 @@ public final class Sinks {
     /// @param threads     where the encoding threads come from when `concurrency > 1`
     public static RecordSink create(MarcFormat format, WriterOptions options, OutputStream out, boolean ownTarget,
                                     int concurrency, ThreadFactory threads, String name) {
-        Supplier<RecordEncoder> encoders = () -> encoder(format, options);
+        return create(format, options, out, ownTarget, concurrency, threads, name, false);
+    }
+
+    /// As [#create(MarcFormat, WriterOptions, OutputStream, boolean, int, ThreadFactory, String)];
+    /// with `verify`, each record is read back before it is written ([VerifyingEncoder]).
+    public static RecordSink create(MarcFormat format, WriterOptions options, OutputStream out, boolean ownTarget,
+                                    int concurrency, ThreadFactory threads, String name, boolean verify) {
+        Supplier<RecordEncoder> encoders = verify
+                ? () -> new VerifyingEncoder(format, options, encoder(format, options))
+                : () -> encoder(format, options);
         if (concurrency > 1) {
             return new ParallelSink(encoders, out, ownTarget, concurrency, threads, name);
         }

@@ -33,21 +33,39 @@ public final class Sources {
     /// @param owns  close the channel when the source is closed
     public static RecordSource create(MarcFormat format, ReaderOptions options, ReadableByteChannel channel,
                                       String name, boolean owns) {
-        return create(format, options, channel, name, owns, 1, null);
+        return create(format, options, channel, name, owns, 1, null, null);
+    }
+
+    /// As [#create(MarcFormat, ReaderOptions, ReadableByteChannel, String, boolean, int, ThreadFactory, QuarantineSink)]
+    /// without a quarantine.
+    public static RecordSource create(MarcFormat format, ReaderOptions options, ReadableByteChannel channel,
+                                      String name, boolean owns, int concurrency, ThreadFactory threads) {
+        return create(format, options, channel, name, owns, concurrency, threads, null);
     }
 
     /// A source for `format`: with `concurrency > 1` and a format [ParallelSource] reads, a parallel
     /// one; otherwise the format's sequential source.
     ///
     /// @param threads where the decoding threads come from (with `concurrency > 1`)
+    ///
+    /// @param quarantine where skipped bytes go (ISO 2709 only), or `null`
+    /// @throws IllegalArgumentException with a quarantine, for another format than ISO 2709 (the
+    ///                                  channel is closed first when `owns`)
     public static RecordSource create(MarcFormat format, ReaderOptions options, ReadableByteChannel channel,
-                                      String name, boolean owns, int concurrency, ThreadFactory threads) {
+                                      String name, boolean owns, int concurrency, ThreadFactory threads,
+                                      QuarantineSink quarantine) {
+        if (quarantine != null && format != MarcFormat.ISO_2709) {
+            IllegalArgumentException e = new IllegalArgumentException("quarantine(...) keeps the bytes of ISO 2709"
+                    + " input only; " + (name == null ? "the input" : name) + " is " + format);
+            closeQuietly(channel, owns, e);
+            throw e;
+        }
         if (concurrency > 1 && ParallelSource.supports(format)) {
             return ParallelSource.create(format, options, channel, name, owns, concurrency, threads,
-                    ParallelSource.Tuning.DEFAULT);
+                    ParallelSource.Tuning.DEFAULT, quarantine);
         }
         return switch (format) {
-            case ISO_2709 -> new Iso2709Source(channel, owns, options, name);
+            case ISO_2709 -> new Iso2709Source(channel, owns, options, name, quarantine);
             case MARC_JSON, MARC_JSON_LINES -> new org.marcloom.internal.json.JsonSource(channel, owns, options, name);
             case MARCXML -> new org.marcloom.internal.xml.MarcXmlSource(channel, owns, options, name);
             case MARCMAKER -> new MrkSource(channel, owns, options, name);
@@ -65,7 +83,8 @@ public final class Sources {
     ///                            recognised; the channel is closed first when `owns`
     /// @throws UncheckedIOException when reading the first bytes fails
     public static RecordSource detectAndCreate(ReaderOptions options, ReadableByteChannel channel, String name,
-                                               boolean owns, int concurrency, ThreadFactory threads) {
+                                               boolean owns, int concurrency, ThreadFactory threads,
+                                               QuarantineSink quarantine) {
         byte[] head = new byte[SNIFF_BYTES];
         ByteBuffer buf = ByteBuffer.wrap(head);
         try {
@@ -81,7 +100,7 @@ public final class Sources {
         int length = buf.position();
         ReadableByteChannel replay = new PrefixedChannel(head, length, channel);
         if (length == 0) {
-            return create(MarcFormat.ISO_2709, options, replay, name, owns, concurrency, threads);
+            return create(MarcFormat.ISO_2709, options, replay, name, owns, concurrency, threads, quarantine);
         }
         Optional<MarcFormat> format = FormatDetector.detectFormat(head, length);
         if (format.isEmpty()) {
@@ -94,7 +113,7 @@ public final class Sources {
             closeQuietly(channel, owns, e);
             throw e;
         }
-        return create(format.get(), options, replay, name, owns, concurrency, threads);
+        return create(format.get(), options, replay, name, owns, concurrency, threads, quarantine);
     }
 
     private static String describe(byte[] head, int length) {

@@ -24,7 +24,8 @@ final class ConvertCommand extends Command {
 
     @Override
     String synopsis() {
-        return "--to FORMAT [--from FORMAT] [--lenient] [--encoding ENC] [--concurrency N] [-o OUT] IN...";
+        return "--to FORMAT [--from FORMAT] [--lenient] [--encoding ENC] [--concurrency N] [--quarantine FILE]"
+                + " [-o OUT] IN...";
     }
 
     @Override
@@ -35,6 +36,8 @@ final class ConvertCommand extends Command {
                 LENIENT,
                 Args.value("encoding", "ENC", "how to decode ISO 2709 input: auto (leader/09), utf8, marc8 or latin1"),
                 Args.value("concurrency", "N", "decode and encode on N threads each; the output is the same as with 1"),
+                Args.value("quarantine", "FILE", "ISO 2709 input: append the bytes no record holds to FILE and a JSON"
+                        + " line per region to FILE.jsonl"),
                 new Args.Option("output", "o", "OUT", "write to OUT instead of standard output (- is standard output)"));
     }
 
@@ -56,7 +59,13 @@ final class ConvertCommand extends Command {
         int concurrency = args.intValue("concurrency", 1, 1);
         List<String> inputs = inputs(args);
         Inputs.Readers readers = Inputs.readers(name(), args).withConcurrency(concurrency);
-        try (Output out = Output.open(args.value("output"), ctx.stdout())) {
+        String quarantineFile = args.value("quarantine");
+        try (org.marcloom.Quarantine quarantine = quarantineFile == null ? null
+                : org.marcloom.Quarantine.toFiles(java.nio.file.Path.of(quarantineFile));
+             Output out = Output.open(args.value("output"), ctx.stdout())) {
+            if (quarantine != null) {
+                readers = readers.withQuarantine(quarantine);
+            }
             MarcWriter.Builder writers = MarcWriter.builder().format(to).concurrency(concurrency).keepOpen(true);
             if (concurrency > 1 && ctx.threads() != null) {
                 writers.threadFactory(ctx.threads());

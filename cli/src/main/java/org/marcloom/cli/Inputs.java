@@ -57,21 +57,32 @@ final class Inputs {
     /// @param format      `--from`, or `null` to detect each input's format
     /// @param encoding    `--encoding`, or `null` for leader/09
     /// @param concurrency how many threads decode each input
-    record Readers(boolean lenient, MarcFormat format, MarcEncoding encoding, int concurrency) {
+    /// @param quarantine  `--quarantine`, or `null`
+    record Readers(boolean lenient, MarcFormat format, MarcEncoding encoding, int concurrency,
+                   org.marcloom.Quarantine quarantine) {
+
+        Readers(boolean lenient, MarcFormat format, MarcEncoding encoding, int concurrency) {
+            this(lenient, format, encoding, concurrency, null);
+        }
 
         /// The same settings, lenient or not.
         Readers withLenient(boolean value) {
-            return new Readers(value, format, encoding, concurrency);
+            return new Readers(value, format, encoding, concurrency, quarantine);
         }
 
         /// The same settings, with this format.
         Readers withFormat(MarcFormat value) {
-            return new Readers(lenient, value, encoding, concurrency);
+            return new Readers(lenient, value, encoding, concurrency, quarantine);
         }
 
         /// The same settings, decoding on `value` threads.
         Readers withConcurrency(int value) {
-            return new Readers(lenient, format, encoding, value);
+            return new Readers(lenient, format, encoding, value, quarantine);
+        }
+
+        /// The same settings, skipped bytes kept in `value`.
+        Readers withQuarantine(org.marcloom.Quarantine value) {
+            return new Readers(lenient, format, encoding, concurrency, value);
         }
 
         /// A new builder with these settings.
@@ -84,6 +95,9 @@ final class Inputs {
             }
             if (encoding != null) {
                 b.encoding(encoding);
+            }
+            if (quarantine != null) {
+                b.quarantine(quarantine);
             }
             return b;
         }

@@ -154,4 +154,21 @@ class EverydayExamplesTest {
                                 + " byte 360893, tag 100"),
                 out.stream().map(l -> l.replaceAll(" \\(\\d+ ms\\)$", "")).toList());
     }
+
+    /// marc-perl__cameleof.usmarc: 10 records, 6,594 bytes; a 0x1A byte (DOS end of file) follows
+    /// the records ending at bytes 755, 2,587 and 4,633.
+    @Test
+    void quarantineBadRecordsKeepsEveryByteNoRecordHolds() throws Exception {
+        List<String> out = run(QuarantineBadRecords::main);
+        assertEquals("fixtures/iso2709/marc-perl__cameleof.usmarc: 10 records read (6591 bytes), 3 regions"
+                + " quarantined (3 bytes) to target/examples/quarantine.mrc", out.getFirst());
+        assertEquals(List.of(755L, 2587L, 4633L), out.stream().filter(l -> l.startsWith("  {"))
+                .map(l -> Long.parseLong(l.replaceAll(".*\"offset\":(\\d+).*", "$1"))).toList());
+        assertTrue(out.stream().filter(l -> l.startsWith("  {")).allMatch(l -> l.contains("\"code\":\"JUNK_SKIPPED\"")),
+                String.join("\n", out));
+        assertEquals("every byte accounted for: true", out.getLast());
+        assertEquals(3, Files.size(Path.of("target/examples/quarantine.mrc")));
+        byte[] q = Files.readAllBytes(Path.of("target/examples/quarantine.mrc"));
+        assertEquals(List.of((byte) 0x1A, (byte) 0x1A, (byte) 0x1A), List.of(q[0], q[1], q[2]));
+    }
 }

@@ -52,6 +52,9 @@ public final class FramedInput implements Closeable {
     private long pendingJunkOffset;
     private boolean pendingJunkWhitespace;
     private final List<Diagnostic> trailing = new ArrayList<>(1);
+    /// Where skipped bytes go, or `null`; `junk` holds the region being skipped.
+    private org.marcloom.internal.QuarantineSink quarantine;
+    private java.io.ByteArrayOutputStream junk;
 
     // The record last framed.
     private int start;
@@ -103,6 +106,20 @@ public final class FramedInput implements Closeable {
     ///
     /// @throws MarcParseException   a framing error (strict mode, or a limit); the input is then done
     /// @throws UncheckedIOException when reading fails
+    /// Sends every skipped region (junk between records, bytes after the last one) to `sink`,
+    /// whole, with its diagnostic, when it ends. Call before the first [#next()].
+    public void quarantine(org.marcloom.internal.QuarantineSink sink) {
+        this.quarantine = sink;
+        this.junk = new java.io.ByteArrayOutputStream();
+    }
+
+    private void quarantineJunk(List<Diagnostic> why) {
+        if (quarantine != null && junk.size() > 0) {
+            quarantine.put(name, pendingJunkOffset, junk.toByteArray(), 0, junk.size(), why);
+            junk.reset();
+        }
+    }
+
     public boolean next() {
         if (!frameNext()) {
             return false;
@@ -113,6 +130,9 @@ public final class FramedInput implements Closeable {
         recordIndex = index;
         framing = Iso2709Parser.framingDiagnostics(frame.flags, frame.declaredLength, end - start,
                 index, recordOffset, pendingJunk, pendingJunkOffset, pendingJunkWhitespace);
+        if (pendingJunk > 0) {
+            quarantineJunk(framing.isEmpty() ? List.of() : List.of(framing.get(0)));
+        }
         pendingJunk = 0;
         pos = end;
         index++;
@@ -198,6 +218,9 @@ public final class FramedInput implements Closeable {
         while (true) {
             int r = framer.next(buf, pos, limit, eof, frame);
             if (frame.skipped > 0) {
+                if (quarantine != null) {
+                    junk.write(buf, pos, frame.skipped);
+                }
                 if (pendingJunk == 0) {
                     pendingJunkOffset = bufferOffset + pos;
                     pendingJunkWhitespace = true;
@@ -226,6 +249,7 @@ public final class FramedInput implements Closeable {
                                         ? " bytes of white space (newlines, blanks) follow the last record"
                                         : " bytes after the last record are not a record"))
                                 .repair("skipped").build());
+                        quarantineJunk(List.of(trailing.getLast()));
                         pendingJunk = 0;
                     }
                     return false;

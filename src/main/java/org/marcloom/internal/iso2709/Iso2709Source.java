@@ -22,7 +22,16 @@ public final class Iso2709Source implements RecordSource, Sources.HasTrailing {
     private final Iso2709Parser parser;
 
     public Iso2709Source(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name) {
+        this(channel, owns, options, name, null);
+    }
+
+    /// @param quarantine where skipped bytes go, or `null`
+    public Iso2709Source(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name,
+                         org.marcloom.internal.QuarantineSink quarantine) {
         this.input = new FramedInput(channel, owns, options, name);
+        if (quarantine != null) {
+            input.quarantine(quarantine);
+        }
         this.name = name;
         this.parser = new Iso2709Parser(options, name);
     }

@@ -634,4 +634,13 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
             }
         }
     }
+
+    /// Closes only the channel (when owned): the parser is the reading thread's, closed by its
+    /// [#close()].
+    @Override
+    public void abort() throws IOException {
+        if (owns) {
+            channel.close();
+        }
+    }
 }

@@ -71,6 +71,9 @@ public final class MapWindow<T, R> {
                 return false;
             }
         }
+        if (scope.isShutdown()) {
+            throw new IllegalStateException("the pipeline was cancelled");
+        }
         Slot<R> s = new Slot<>(seq++);
         inFlight++;
         highWater = Math.max(highWater, inFlight);

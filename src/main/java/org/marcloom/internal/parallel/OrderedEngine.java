@@ -79,13 +79,15 @@ public final class OrderedEngine<J extends OrderedEngine.Job> {
     private volatile long waitingFor = -1;
     private volatile Thread waiter;
     private volatile boolean drained;
+    /// Set by [#abort()]: the owner's [#take()] throws.
+    private volatile boolean aborted;
     /// A worker died of something its source or worker did not catch (a bug): the owner gets it.
     private volatile Throwable crashed;
 
     // The owner's state.
-    private StructuredScope scope;
+    private volatile StructuredScope scope;
     private long taken;
-    private boolean stopped;
+    private volatile boolean stopped;
 
     /// @param name          for thread names and messages (a file name, say)
     /// @param workers       how many worker threads
@@ -99,13 +101,27 @@ public final class OrderedEngine<J extends OrderedEngine.Job> {
             throw new IllegalArgumentException("workers and window must be at least 1: " + workers + ", " + window);
         }
         this.name = name;
-        this.workers = workers;
+        this.workers = Math.min(workers, window); // a worker beyond the window would only wait
         this.window = window;
         this.threads = threads;
         this.source = source;
         this.workerFactory = workerFactory;
         this.permits = new Semaphore(window);
         this.ready = new AtomicReferenceArray<>(window);
+    }
+
+    /// The most bytes of input (or output) the jobs in flight may hold, whatever the concurrency:
+    /// 64 MiB, or a 32nd of the heap when that is less (a decoded job holds several times its bytes
+    /// in objects). Without it, `concurrency(256)` meant 512 jobs of 1 MiB and ran out of memory.
+    public static long bytesInFlight() {
+        return Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 32);
+    }
+
+    /// The window for `workers` workers whose jobs hold about `bytesPerJob` bytes: twice the
+    /// workers (so none waits for the owner), at most [#bytesInFlight()] bytes, at least 2.
+    public static int boundedWindow(int workers, long bytesPerJob) {
+        long byBytes = bytesInFlight() / Math.max(1, bytesPerJob);
+        return (int) Math.max(2, Math.min(2L * workers, byBytes));
     }
 
     /// Starts the workers; the calling thread becomes the owner.
@@ -204,6 +220,10 @@ public final class OrderedEngine<J extends OrderedEngine.Job> {
                     if (drained && made() <= seq) {
                         return null;
                     }
+                    if (aborted) {
+                        throw new IllegalStateException((name == null ? "the input" : name)
+                                + " was closed by another thread");
+                    }
                     Throwable t = crashed;
                     if (t != null) {
                         throw new IllegalStateException("a worker of " + (name == null ? "the engine" : name)
@@ -275,6 +295,25 @@ public final class OrderedEngine<J extends OrderedEngine.Job> {
             throw new WrongThreadException("only the thread that started reading, " + scope.owner()
                     + ", may close this reader or writer");
         }
+    }
+
+    /// Whether `thread` may [#stop()] the engine now: it was never started, it is stopped, or
+    /// `thread` started it. Thread-safe.
+    public boolean stoppableBy(Thread thread) {
+        StructuredScope s = scope;
+        return s == null || stopped || s.owner() == thread;
+    }
+
+    /// From any thread: interrupts every worker and waits until they have ended; the owner's
+    /// [#take()], waiting or next, throws [IllegalStateException]. The owner still calls [#stop()].
+    public void abort() {
+        aborted = true;
+        wake();
+        StructuredScope s = scope;
+        if (s != null) {
+            s.shutdownAndAwait();
+        }
+        wake();
     }
 
     /// Interrupts and joins every worker. Idempotent.

@@ -20,7 +20,9 @@ import org.marcloom.record.MarcRecord;
 ///
 /// A record the format cannot hold fails the writer: its [MarcWriteException] is thrown by a later
 /// `write`, `flush` or `close`, once every record before it was written; nothing after it is. At
-/// most `window` batches of 1,024 records are in flight; a slow target blocks the writing thread.
+/// most `window` batches of 1,024 records are in flight (twice the workers, at most
+/// [OrderedEngine#bytesInFlight()] / 1 MiB whatever the concurrency); a slow target blocks the
+/// writing thread.
 ///
 /// Not thread-safe. The workers start at the first batch, in a scope owned by the thread that
 /// writes it; that thread must also close the sink.
@@ -73,7 +75,8 @@ public final class ParallelSink implements RecordSink {
         this.ownTarget = ownTarget;
         this.name = name == null ? "output" : name;
         this.frame = encoders.get();
-        int window = Math.max(2, concurrency * 2);
+        // a batch of 1,024 records encodes to about 1 MiB (MARC records average about 1 KiB)
+        int window = OrderedEngine.boundedWindow(concurrency, 1 << 20);
         this.handoff = new ArrayBlockingQueue<>(window + 1);
         this.spare = new ArrayBlockingQueue<>(window + 1);
         this.engine = new OrderedEngine<>(name, concurrency, window, threads, seq -> handoff.take(), () -> {

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /// and where it is thrown are exactly the sequential reader's.
 ///
 /// Memory: at most `window` chunks exist at once (being framed, decoded or waiting for the
-/// consumer), each about `batchBytes`; their buffers are reused. A slow consumer blocks the
+/// consumer), each about `batchBytes`; their buffers are reused. The window is twice the workers
+/// but at most [OrderedEngine#bytesInFlight()] bytes of chunks, whatever the concurrency. A slow consumer blocks the
 /// workers instead of filling the heap.
 ///
 /// Not thread-safe. The workers start at the first [#next()], in a scope owned by the thread that
@@ -46,7 +47,8 @@ public final class ParallelSource implements RecordSource, Sources.HasTrailing {
     /// @param batchRecords at most this many records per chunk
     /// @param batchBytes   a chunk is closed once it holds this many bytes (one record may exceed it)
     /// @param bufferBytes  the size of a new chunk buffer, or -1 for `batchBytes` + 4 KiB, at most 2 MiB
-    /// @param window       the most chunks in flight, or -1 for twice the workers (at least 2)
+    /// @param window       the most chunks in flight, or -1 for twice the workers, at least 2 and
+    ///                     at most [OrderedEngine#bytesInFlight()] bytes of chunks
     public record Tuning(int batchRecords, int batchBytes, int bufferBytes, int window) {
         /// 1,024 records or 1 MiB per chunk. Big chunks keep the hand-offs between threads rare; on
         /// a 2-core machine 256 records per chunk measured about 5% slower than 1,024.
@@ -64,7 +66,7 @@ public final class ParallelSource implements RecordSource, Sources.HasTrailing {
     private final boolean keepBytes;
 
     /// Set when the format handed the rest of the input to a sequential source.
-    private RecordSource sequential;
+    private volatile RecordSource sequential;
     private Chunk current;
     private int pos;
     private boolean finished;
@@ -75,10 +77,11 @@ public final class ParallelSource implements RecordSource, Sources.HasTrailing {
     private ParallelSource(ChunkFormat format, String name, int workers, ThreadFactory threads, Tuning tuning) {
         this.format = format;
         this.name = name;
-        this.window = tuning.window() > 0 ? tuning.window() : Math.max(2, workers * 2);
         this.batchRecords = tuning.batchRecords();
         this.bufferBytes = tuning.bufferBytes() > 0 ? tuning.bufferBytes()
                 : Math.min(tuning.batchBytes() + 4096, 1 << 21);
+        this.window = tuning.window() > 0 ? tuning.window()
+                : OrderedEngine.boundedWindow(workers, Math.max(bufferBytes, tuning.batchBytes()));
         this.spare = new ArrayBlockingQueue<>(window);
         this.framed = new Chunk[window];
         this.keepBytes = format.keepsBytes();
@@ -98,9 +101,22 @@ public final class ParallelSource implements RecordSource, Sources.HasTrailing {
     public static ParallelSource create(MarcFormat format, ReaderOptions options, ReadableByteChannel channel,
                                         String name, boolean owns, int workers, ThreadFactory threads,
                                         Tuning tuning) {
+        return create(format, options, channel, name, owns, workers, threads, tuning, null);
+    }
+
+    /// As [#create(MarcFormat, ReaderOptions, ReadableByteChannel, String, boolean, int, ThreadFactory, Tuning)],
+    /// with skipped ISO 2709 bytes sent to `quarantine` (by the framing worker, in input order).
+    public static ParallelSource create(MarcFormat format, ReaderOptions options, ReadableByteChannel channel,
+                                        String name, boolean owns, int workers, ThreadFactory threads,
+                                        Tuning tuning, org.marcloom.internal.QuarantineSink quarantine) {
         ChunkFormat chunks = switch (format) {
-            case ISO_2709 -> new Iso2709Chunks(new FramedInput(channel, owns, options, name), options, name,
-                    tuning.batchRecords(), tuning.batchBytes());
+            case ISO_2709 -> {
+                FramedInput input = new FramedInput(channel, owns, options, name);
+                if (quarantine != null) {
+                    input.quarantine(quarantine);
+                }
+                yield new Iso2709Chunks(input, options, name, tuning.batchRecords(), tuning.batchBytes());
+            }
             case MARC_JSON, MARC_JSON_LINES -> new JsonChunks(channel, owns, options, name, tuning.batchBytes());
             default -> throw new IllegalArgumentException(format + " is not read in parallel");
         };
@@ -299,6 +315,26 @@ public final class ParallelSource implements RecordSource, Sources.HasTrailing {
             return t.trailingDiagnostics();
         }
         return format.trailingDiagnostics();
+    }
+
+    @Override
+    public boolean closableBy(Thread thread) {
+        return engine.stoppableBy(thread);
+    }
+
+    /// From another thread: stops and awaits every worker and closes the input; the reading
+    /// thread's next [#next()] fails and its [#close()] finishes.
+    @Override
+    public void abort() throws IOException {
+        engine.abort();
+        RecordSource rest = sequential;
+        try {
+            if (rest != null) {
+                rest.abort();
+            }
+        } finally {
+            format.close();
+        }
     }
 
     /// Stops and joins every worker, then closes the input. Idempotent.

@@ -82,29 +82,43 @@ public final class StructuredScope implements AutoCloseable {
     /// Forks a subtask named `subtask-N`.
     ///
     /// @throws WrongThreadException  when not called by the owner
-    /// @throws IllegalStateException after [#shutdown()] or [#close()]
+    /// @throws IllegalStateException after [#close()]
     public <T> Subtask<T> fork(Callable<? extends T> task) {
         checkOwner();
         return fork("subtask-" + (++forked), task);
     }
 
-    /// Forks a subtask on a new thread.
+    /// Forks a subtask on a new thread. Once the scope is shut down (a subtask failed, say), the
+    /// subtask is not run and no thread is made: it stays [Subtask.State#UNAVAILABLE], and
+    /// [#join()] reports the failure that shut the scope down (as the JDK's `StructuredTaskScope`
+    /// does), so a failure while the owner is still forking is never masked.
     ///
     /// @param name used in failure and timeout messages (a file name, say)
     /// @throws WrongThreadException  when not called by the owner
-    /// @throws IllegalStateException after [#shutdown()] or [#close()]
+    /// @throws IllegalStateException after [#close()]
     public <T> Subtask<T> fork(String name, Callable<? extends T> task) {
         checkOwner();
         Objects.requireNonNull(task, "task");
         Task<T> t = new Task<>(name, task);
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("the scope is closed");
+            }
+            if (shutdown) {
+                return t;
+            }
+        }
         Thread thread = factory.newThread(t);
         if (thread == null) {
             throw new IllegalStateException("the thread factory returned no thread");
         }
         t.thread = thread;
         synchronized (lock) {
-            if (closed || shutdown) {
-                throw new IllegalStateException("the scope is " + (closed ? "closed" : "shut down"));
+            if (closed) {
+                throw new IllegalStateException("the scope is closed");
+            }
+            if (shutdown) {
+                return t; // shut down meanwhile: the thread is never started
             }
             unfinished.add(t);
             pruneEnded();
@@ -215,6 +229,13 @@ public final class StructuredScope implements AutoCloseable {
             }
             closed = true;
         }
+        awaitAllUninterruptibly();
+    }
+
+    /// Shuts the scope down and waits, uninterruptibly, until every subtask has ended; any thread
+    /// may call it (the owner still closes the scope).
+    public void shutdownAndAwait() {
+        shutdown();
         awaitAllUninterruptibly();
     }
 

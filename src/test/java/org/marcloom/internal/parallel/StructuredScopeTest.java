@@ -122,4 +122,25 @@ class StructuredScopeTest {
         assertEquals(1, cancelled.get());
         assertTrue(threads.allTerminated());
     }
+
+    @Test
+    void aForkAfterAFailureIsNotRunAndJoinReportsTheFailure() throws Exception {
+        CountingThreads threads = CountingThreads.virtual();
+        IllegalStateException boom = new IllegalStateException("boom");
+        try (StructuredScope scope = StructuredScope.open(threads)) {
+            scope.fork("fails", () -> {
+                throw boom;
+            });
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(scope::isShutdown);
+            AtomicInteger ran = new AtomicInteger();
+            StructuredScope.Subtask<Integer> late = scope.fork("late", ran::incrementAndGet);
+            assertEquals(StructuredScope.Subtask.State.UNAVAILABLE, late.state());
+            MarcBatchException e = assertThrows(MarcBatchException.class, scope::join);
+            assertEquals("fails", e.source());
+            assertEquals(boom, e.getCause());
+            assertEquals(0, ran.get());
+        }
+        assertEquals(1, threads.created());
+        assertTrue(threads.allTerminated());
+    }
 }

@@ -1,0 +1,173 @@
+package org.marcloom;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.marcloom.internal.QuarantineSink;
+
+/// Keeps what a reader could not read as a record, instead of only logging it: the raw bytes of
+/// every skipped region appended to a data file, and one JSON line per region in a sidecar file
+/// next to it (`q.mrc` and `q.mrc.jsonl`).
+///
+/// {@snippet class="org.marcloom.snippets.QuarantineSnippets" region="quarantine"}
+///
+/// Each JSON line is `{"source":…,"offset":…,"length":…,"at":…,"diagnostics":[{"severity":…,
+/// "code":…,"recordIndex":…,"byteOffset":…,"problem":…}]}`: the input's name, the region's byte
+/// offset and length in the input, where its bytes start in the data file, and why it was skipped.
+///
+/// ## Guarantee (ISO 2709)
+/// A lenient read to the end puts every input byte either into a record it returns (the bytes
+/// [MarcReader#readRaw()] gives for it, at its offset) or into the quarantine: the records'
+/// lengths plus the quarantined lengths are the input's size, and the regions and records are
+/// contiguous in input order. The same with any [MarcReader.Builder#concurrency(int)]. Regions quarantined are
+/// junk between records and bytes after the last record (whitespace included), each with its
+/// `JUNK_SKIPPED` or `TRAILING_BYTES` diagnostic. A region is held in memory until it ends.
+/// Other formats are not supported yet: `open` fails rather than quarantine nothing.
+///
+/// ## Threads
+/// Thread-safe: several readers (on any threads) may share one quarantine; each region is
+/// appended whole, and its line names its source. [#close()] flushes and closes both files.
+public final class Quarantine implements Closeable {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final Path dataFile;
+    private final Path indexFile;
+    private final OutputStream data;
+    private final OutputStream index;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+    private long dataBytes;
+    private long entries;
+    private boolean closed;
+
+    private Quarantine(Path dataFile, Path indexFile) throws IOException {
+        this.dataFile = dataFile;
+        this.indexFile = indexFile;
+        OutputStream d = Files.newOutputStream(dataFile);
+        try {
+            this.index = new BufferedOutputStream(Files.newOutputStream(indexFile));
+        } catch (IOException | RuntimeException e) {
+            d.close();
+            throw e;
+        }
+        this.data = new BufferedOutputStream(d);
+    }
+
+    /// A quarantine writing the bytes to `dataFile` and the JSON lines to `dataFile` + `.jsonl`
+    /// (both created or truncated).
+    ///
+    /// @param dataFile where the raw bytes go
+    /// @return the quarantine, to close when the reading is done
+    /// @throws IOException when a file cannot be created
+    public static Quarantine toFiles(Path dataFile) throws IOException {
+        Objects.requireNonNull(dataFile, "dataFile");
+        return new Quarantine(dataFile, dataFile.resolveSibling(dataFile.getFileName() + ".jsonl"));
+    }
+
+    /// The file of raw bytes.
+    ///
+    /// @return the path given to [#toFiles(Path)]
+    public Path dataFile() {
+        return dataFile;
+    }
+
+    /// The sidecar of JSON lines, one per region.
+    ///
+    /// @return the data file's path with `.jsonl` appended
+    public Path indexFile() {
+        return indexFile;
+    }
+
+    /// How many regions were quarantined so far.
+    ///
+    /// @return the count
+    public synchronized long entries() {
+        return entries;
+    }
+
+    /// How many bytes were quarantined so far.
+    ///
+    /// @return the size of the data file once flushed
+    public synchronized long bytes() {
+        return dataBytes;
+    }
+
+    /// The reader's view: appends whole regions under this quarantine's lock.
+    QuarantineSink sink() {
+        return this::put;
+    }
+
+    private synchronized void put(String source, long offset, byte[] buf, int from, int length,
+                                  List<Diagnostic> diagnostics) {
+        if (closed) {
+            throw new IllegalStateException("the quarantine " + dataFile + " is closed");
+        }
+        try {
+            line.reset();
+            try (JsonGenerator g = JSON.createGenerator(line, JsonEncoding.UTF8)) {
+                g.writeStartObject();
+                g.writeStringField("source", source);
+                g.writeNumberField("offset", offset);
+                g.writeNumberField("length", length);
+                g.writeNumberField("at", dataBytes);
+                g.writeArrayFieldStart("diagnostics");
+                for (Diagnostic d : diagnostics) {
+                    g.writeStartObject();
+                    g.writeStringField("severity", d.severity().name());
+                    g.writeStringField("code", d.code().name());
+                    g.writeNumberField("recordIndex", d.recordIndex());
+                    g.writeNumberField("byteOffset", d.byteOffset());
+                    g.writeStringField("problem", d.problem());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            line.write('\n');
+            data.write(buf, from, length);
+            line.writeTo(index);
+            dataBytes += length;
+            entries++;
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the quarantine " + dataFile, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Quarantine[" + dataFile + "]";
+    }
+
+    /// Flushes both files to the operating system.
+    ///
+    /// @throws IOException when writing fails
+    public synchronized void flush() throws IOException {
+        data.flush();
+        index.flush();
+    }
+
+    /// Flushes and closes both files. Idempotent.
+    ///
+    /// @throws IOException when writing or closing fails
+    @Override
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (data; index) {
+            data.flush();
+            index.flush();
+        }
+    }
+}
