@@ -89,7 +89,10 @@ class HostileInputRegressionTest {
         String r1 = jsonRecord(1, "#");
         byte[] tail = utf8(r1.substring(r1.indexOf('#') + 1) + "\n" + jsonRecord(2, "third") + "\n");
         byte[] doc = concat(head, bad, tail);
-        Read read = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> read(MarcFormat.MARC_JSON, doc, true));
+        // the subfield is 4 Mi characters: over the default maxTokenLength (1 MiB)
+        Limits limits = Limits.builder().maxTokenLength(8 * 1024 * 1024).build();
+        Read read = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> read(MarcFormat.MARC_JSON, doc, true, limits));
         assertEquals(3, read.records().size());
         MarcRecord flooded = read.records().get(1);
         String title = flooded.dataFields("245").getFirst().subfields().getFirst().value();
@@ -111,5 +114,162 @@ class HostileInputRegressionTest {
         assertEquals(List.of(), read.records().get(2).diagnostics().stream()
                 .filter(d -> d.code() == ErrorCode.INVALID_UTF8).toList());
         assertEquals("third", read.records().get(2).dataFields("245").getFirst().subfields().getFirst().value());
+    }
+    // ------------------------------------------------------------------ finding 5 (JSON)
+
+    /// A record line of `subfields` subfields `{"a":"xxxxxxxxxx"}` (record index `i`).
+    static String bigJsonRecord(int i, int subfields) {
+        StringBuilder b = new StringBuilder("{\"leader\":\"" + LEADER + "\",\"fields\":[{\"001\":\"r" + i
+                + "\"},{\"500\":{\"ind1\":\" \",\"ind2\":\" \",\"subfields\":[");
+        for (int k = 0; k < subfields; k++) {
+            b.append(k == 0 ? "" : ",").append("{\"a\":\"xxxxxxxxxx\"}");
+        }
+        return b.append("]}}]}").toString();
+    }
+
+    /// Finding 5: maxRecordBytes was not enforced for MARC-in-JSON (a 90 MB record loaded, then
+    /// OOM). A record over it is now LIMIT_EXCEEDED naming the setting: strict throws with the
+    /// record index, line and column of the subfield that went over; lenient skips the rest of the
+    /// record (holding nothing) and reads on.
+    @Test
+    void finding05_jsonRecordOverMaxRecordBytes() {
+        Limits limits = Limits.builder().maxRecordBytes(10_000).build();
+        String big = bigJsonRecord(1, 2_000);
+        for (boolean array : new boolean[] {false, true}) {
+            String doc = array
+                    ? "[" + jsonRecord(0, "first") + ",\n" + big + ",\n" + jsonRecord(2, "third") + "]\n"
+                    : jsonRecord(0, "first") + "\n" + big + "\n" + jsonRecord(2, "third") + "\n";
+            // the check runs at each field and subfield: the first subfield object whose '{' ends
+            // past byte 10,000 of the record
+            int first = big.indexOf("{\"a\"");
+            int over = first;
+            while (over + 1 <= 10_000) {
+                over += "{\"a\":\"xxxxxxxxxx\"},".length();
+            }
+            int column = over + 2;
+            MarcParseException e = strict(MarcFormat.MARC_JSON, utf8(doc), limits);
+            assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
+            assertEquals(1, e.recordIndex());
+            assertEquals(2, e.line());
+            assertEquals(column, e.column());
+            assertEquals("r1", e.controlNumber());
+            assertTrue(e.getMessage().contains("record 1 is longer than 10000 bytes, the maximum allowed"
+                    + " (from Limits.maxRecordBytes)"), e.getMessage());
+
+            Read read = read(MarcFormat.MARC_JSON, utf8(doc), true, limits);
+            assertEquals(List.of("r0", "r2"), read.records().stream().map(r -> r.controlNumber().orElseThrow()).toList());
+            List<Diagnostic> ds = read.records().get(1).diagnostics();
+            assertEquals(1, ds.size(), ds::toString);
+            assertEquals(ErrorCode.LIMIT_EXCEEDED, ds.getFirst().code());
+            assertEquals(1, ds.getFirst().recordIndex());
+            assertEquals(2, ds.getFirst().line());
+            assertEquals(column, ds.getFirst().column());
+            assertEquals(List.of(), read.trailing());
+        }
+    }
+
+    // ------------------------------------------------------------------ finding 7
+
+    /// A line that breaks one of Jackson's read constraints, as the second of three lines.
+    static void assertJsonLimit(String badLine, Limits limits, String expected) {
+        String doc = jsonRecord(0, "first") + "\n" + badLine + "\n" + jsonRecord(2, "third") + "\n";
+        MarcParseException e = strict(MarcFormat.MARC_JSON, utf8(doc), limits);
+        assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code(), e::getMessage);
+        assertEquals(1, e.recordIndex());
+        assertEquals(2, e.line());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+
+        Read read = read(MarcFormat.MARC_JSON, utf8(doc), true, limits);
+        assertEquals(List.of("r0", "r2"), read.records().stream().map(r -> r.controlNumber().orElseThrow()).toList());
+        // the lost record's warnings (an unknown key) come first, then the error
+        List<Diagnostic> ds = read.records().get(1).diagnostics();
+        assertEquals(List.of(ErrorCode.LIMIT_EXCEEDED), ds.stream()
+                .filter(d -> d.severity() != org.marcloom.Severity.WARNING).map(Diagnostic::code).toList(), ds::toString);
+        Diagnostic d = ds.getLast();
+        assertEquals(1, d.recordIndex());
+        assertEquals(2, d.line());
+        assertEquals("skipped to the next line", d.repair());
+        assertTrue(d.problem().contains(expected), d.problem());
+    }
+
+    static String withSubfield(int i, String valueJson) {
+        return "{\"leader\":\"" + LEADER + "\",\"fields\":[{\"001\":\"r" + i + "\"},"
+                + "{\"245\":{\"ind1\":\"0\",\"ind2\":\"0\",\"subfields\":[{\"a\":" + valueJson + "}]}}]}";
+    }
+
+    /// Finding 7: Jackson's constraint errors surfaced as an UncheckedIOException ("reading
+    /// FILE"), and lenient reading stopped. They are now LIMIT_EXCEEDED data errors naming the
+    /// Limits setting Jackson's constraint comes from: nesting deeper than maxNestingDepth.
+    @Test
+    void finding07_jsonNestingOverMaxNestingDepth() {
+        String deep = "[".repeat(1_000) + "]".repeat(1_000);
+        String line = "{\"leader\":\"" + LEADER + "\",\"x\":" + deep + ",\"fields\":[{\"001\":\"r1\"}]}";
+        assertJsonLimit(line, Limits.DEFAULTS,
+                "Document nesting depth (1001) exceeds the maximum allowed (1000, from Limits.maxNestingDepth)");
+    }
+
+    /// Finding 7: a number longer than maxTokenLength (Jackson's maxNumberLength).
+    @Test
+    void finding07_jsonNumberOverMaxTokenLength() {
+        Limits limits = Limits.builder().maxTokenLength(1_024).build();
+        assertJsonLimit(withSubfield(1, "1".repeat(5_000)), limits,
+                "exceeds the maximum allowed (1024, from Limits.maxTokenLength)");
+    }
+
+    /// Finding 7: a string longer than maxTokenLength (Jackson's maxStringLength; its default, 20 MB,
+    /// is now 1 MiB).
+    @Test
+    void finding07_jsonStringOverMaxTokenLength() {
+        assertJsonLimit(withSubfield(1, "\"" + "x".repeat(2 * 1024 * 1024) + "\""), Limits.DEFAULTS,
+                "exceeds the maximum allowed (1048576, from Limits.maxTokenLength)");
+    }
+
+    /// Finding 7: a key longer than maxNameLength (Jackson's maxNameLength, 50,000, is now 1,000).
+    @Test
+    void finding07_jsonKeyOverMaxNameLength() {
+        String line = "{\"leader\":\"" + LEADER + "\",\"fields\":[{\"001\":\"r1\"},{\"" + "9".repeat(50_000)
+                + "\":\"x\"}]}";
+        assertJsonLimit(line, Limits.DEFAULTS,
+                "exceeds the maximum allowed (1000, from Limits.maxNameLength)");
+    }
+
+    // ------------------------------------------------------------------ finding 15 (JSON keys)
+
+    /// Finding 15: a repeated "leader", "ind1", "ind2" or "subfields" key in MARC-in-JSON silently
+    /// won, even in strict mode. Now: strict STRUCTURE_INVALID; lenient keeps the first value and
+    /// says so.
+    @Test
+    void finding15_jsonRepeatedKeys() {
+        String leader2 = "00000cam a2200000 a 4500";
+        String[][] cases = {
+            {"{\"leader\":\"" + LEADER + "\",\"leader\":\"" + leader2 + "\",\"fields\":[{\"001\":\"r0\"}]}",
+                "the record has a second \"leader\"", null},
+            {"{\"leader\":\"" + LEADER + "\",\"fields\":[{\"001\":\"r0\"},{\"245\":{\"ind1\":\"0\",\"ind1\":\"1\","
+                + "\"ind2\":\"0\",\"subfields\":[{\"a\":\"t\"}]}}]}", "field 245 has a second \"ind1\"", "245"},
+            {"{\"leader\":\"" + LEADER + "\",\"fields\":[{\"001\":\"r0\"},{\"245\":{\"ind1\":\"0\",\"ind2\":\"0\","
+                + "\"ind2\":\"1\",\"subfields\":[{\"a\":\"t\"}]}}]}", "field 245 has a second \"ind2\"", "245"},
+            {"{\"leader\":\"" + LEADER + "\",\"fields\":[{\"001\":\"r0\"},{\"245\":{\"ind1\":\"0\",\"ind2\":\"0\","
+                + "\"subfields\":[{\"a\":\"t\"}],\"subfields\":[{\"a\":\"u\"}]}}]}", "field 245 has a second \"subfields\"",
+                "245"},
+        };
+        for (String[] c : cases) {
+            MarcParseException e = strict(MarcFormat.MARC_JSON, utf8(c[0] + "\n"), Limits.DEFAULTS);
+            assertEquals(ErrorCode.STRUCTURE_INVALID, e.code(), e::getMessage);
+            assertEquals(0, e.recordIndex());
+            assertEquals(c[2], e.tag());
+            assertTrue(e.getMessage().contains(c[1]), e.getMessage());
+            Read read = read(MarcFormat.MARC_JSON, utf8(c[0] + "\n"), true);
+            MarcRecord r = read.records().getFirst();
+            assertEquals(List.of(c[1]), r.diagnostics().stream().map(Diagnostic::problem).toList());
+            assertEquals("the first was kept", r.diagnostics().getFirst().repair());
+            assertEquals(LEADER, r.leader().toString());
+            if (c[2] != null) {
+                var f = r.dataFields("245").getFirst();
+                assertEquals('0', f.indicator1());
+                assertEquals('0', f.indicator2());
+                assertEquals("t", f.subfields().getFirst().value());
+                assertEquals(1, f.subfields().size());
+            }
+        }
     }
 }
