@@ -272,4 +272,128 @@ class HostileInputRegressionTest {
             }
         }
     }
+    // ------------------------------------------------------------------ finding 4
+
+    static final String XML_RECORD = "<record><leader>" + LEADER + "</leader><controlfield tag=\"001\">r%d"
+            + "</controlfield><datafield tag=\"245\" ind1=\"0\" ind2=\"0\"><subfield code=\"a\">t</subfield>"
+            + "</datafield></record>";
+
+    static String xmlRecord(int i) {
+        return XML_RECORD.formatted(i);
+    }
+
+    static final String COLLECTION = "<collection xmlns=\"http://www.loc.gov/MARC21/slim\">";
+
+    /// Reads `doc` both ways; lenient must give `records` records and end with one FATAL trailing
+    /// diagnostic of `code` whose problem contains `problem`; strict must throw the same.
+    static Diagnostic assertXmlEnds(byte[] doc, int records, ErrorCode code, String problem) {
+        Read read = read(MarcFormat.MARCXML, doc, true);
+        assertEquals(records, read.records().size());
+        assertEquals(1, read.trailing().size(), read.trailing()::toString);
+        Diagnostic d = read.trailing().getFirst();
+        assertEquals(code, d.code(), d::toString);
+        assertEquals(records, d.recordIndex());
+        assertTrue(d.problem().contains(problem), d.problem());
+        MarcParseException e = strict(MarcFormat.MARCXML, doc, Limits.DEFAULTS);
+        assertEquals(code, e.code());
+        assertEquals(records, e.recordIndex());
+        assertTrue(e.getMessage().contains(problem), e.getMessage());
+        return d;
+    }
+
+    static byte[] repeat(char c, int n) {
+        byte[] b = new byte[n];
+        Arrays.fill(b, (byte) c);
+        return b;
+    }
+
+    /// Finding 4: the MARCXML scanner held a whole comment: a 200 MB comment between records was an
+    /// OutOfMemoryError under -Xmx64m (the forked-JVM proof is in [SmallHeapLimitsTest]). Comments
+    /// now stream past: 8 MB of comment between two records is read with no diagnostic.
+    @Test
+    void finding04_xmlHugeCommentBetweenRecordsStreams() {
+        byte[] doc = concat(utf8(COLLECTION + xmlRecord(0) + "<!--"), repeat('c', 8 << 20),
+                utf8("-->" + xmlRecord(1) + "<?pi "), repeat('p', 8 << 20), utf8("?>" + xmlRecord(2) + "</collection>"));
+        Read read = read(MarcFormat.MARCXML, doc, false);
+        assertEquals(List.of("r0", "r1", "r2"), read.records().stream().map(r -> r.controlNumber().orElseThrow()).toList());
+        assertEquals(List.of(), read.records().stream().flatMap(r -> r.diagnostics().stream()).toList());
+    }
+
+    /// Finding 4: an unterminated comment, or processing instruction, ends in a syntax error at the
+    /// end of the input (streamed, not held).
+    @Test
+    void finding04_xmlUnterminatedCommentAndPi() {
+        for (String open : new String[] {"<!--", "<?pi "}) {
+            byte[] doc = concat(utf8(COLLECTION + xmlRecord(0) + open), repeat('c', 8 << 20));
+            Diagnostic d = assertXmlEnds(doc, 1, ErrorCode.SYNTAX_ERROR,
+                    "XML document structures must start and end within the same entity.");
+            assertEquals(1, d.line());
+            assertEquals(doc.length + 1, d.column());
+        }
+    }
+
+    /// Finding 4: an unterminated CDATA section (content: it has to be held) is LIMIT_EXCEEDED
+    /// naming maxTokenLength once it is longer.
+    @Test
+    void finding04_xmlUnterminatedCdataOverMaxTokenLength() {
+        byte[] doc = concat(utf8(COLLECTION + xmlRecord(0) + "<record><leader><![CDATA["), repeat('c', 4 << 20));
+        assertXmlEnds(doc, 1, ErrorCode.LIMIT_EXCEEDED,
+                "a CDATA section is longer than 1048576 characters, the maximum allowed (from Limits.maxTokenLength)");
+    }
+
+    /// Finding 4: a 4 MB attribute value: the start tag is over maxTokenLength.
+    @Test
+    void finding04_xmlHugeAttributeOverMaxTokenLength() {
+        byte[] doc = concat(utf8(COLLECTION + xmlRecord(0) + "<record type=\""), repeat('v', 4 << 20),
+                utf8("\">" + "</record></collection>"));
+        assertXmlEnds(doc, 1, ErrorCode.LIMIT_EXCEEDED,
+                "a start tag is longer than 1048576 characters, the maximum allowed (from Limits.maxTokenLength)");
+    }
+
+    /// Finding 4: a 4 MB element name (and attribute name) is over maxNameLength, reported at the
+    /// name's first character.
+    @Test
+    void finding04_xmlHugeNameOverMaxNameLength() {
+        String head = COLLECTION + xmlRecord(0) + "<";
+        Diagnostic d = assertXmlEnds(concat(utf8(head), repeat('n', 4 << 20), utf8("/></collection>")), 1,
+                ErrorCode.LIMIT_EXCEEDED,
+                "an element name is longer than 1000 characters, the maximum allowed (from Limits.maxNameLength)");
+        assertEquals(head.length() + 1, d.column());
+        String head2 = COLLECTION + xmlRecord(0) + "<record ";
+        Diagnostic d2 = assertXmlEnds(concat(utf8(head2), repeat('n', 4 << 20), utf8("=\"x\"/></collection>")), 1,
+                ErrorCode.LIMIT_EXCEEDED, "an attribute name of element \"record\" is longer than 1000 characters,"
+                        + " the maximum allowed (from Limits.maxNameLength)");
+        assertEquals(head2.length() + 1, d2.column());
+    }
+
+    /// Finding 4: 1,000,000 nested elements read without a crash before; now the 1,000th level
+    /// ends the document naming maxNestingDepth (never a StackOverflowError or OOM).
+    @Test
+    void finding04_xmlDeepNestingOverMaxNestingDepth() {
+        String head = COLLECTION + xmlRecord(0);
+        byte[] doc = concat(utf8(head), utf8("<a>".repeat(1_000_000)));
+        Diagnostic d = assertXmlEnds(doc, 1, ErrorCode.LIMIT_EXCEEDED,
+                "element \"a\" is nested deeper than 1000 elements, the maximum allowed (from Limits.maxNestingDepth)");
+        // the collection is level 1: the 1,000th <a> would be level 1,001
+        assertEquals(head.length() + 3 * 999 + 2, d.column());
+    }
+
+    /// Finding 4: 100,000 attributes on one element: the 1,001st ends the document naming
+    /// maxAttributesPerElement.
+    @Test
+    void finding04_xmlManyAttributesOverMaxAttributesPerElement() {
+        StringBuilder b = new StringBuilder(COLLECTION + xmlRecord(0) + "<record");
+        int[] at = new int[1];
+        for (int k = 0; k < 100_000; k++) {
+            if (k == 1_000) {
+                at[0] = b.length() + 1;
+            }
+            b.append(" a").append(k).append("=\"x\"");
+        }
+        b.append("/></collection>");
+        Diagnostic d = assertXmlEnds(utf8(b.toString()), 1, ErrorCode.LIMIT_EXCEEDED,
+                "element \"record\" has more than 1000 attributes, the maximum allowed (from"
+                        + " Limits.maxAttributesPerElement)");
+        assertEquals(at[0] + 1, d.column());
+    }
 }

@@ -73,6 +73,11 @@ import org.marcloom.record.Subfield;
 ///   diagnostic to the record it is in (bytes between records go to the next record, bytes after
 ///   the last one to [#trailingDiagnostics()]); the other records are unaffected. Nothing is ever
 ///   printed: the parser is handed characters, not bytes.
+/// - A [Limits] bound broken while tokenizing (a comment-free token over `maxTokenLength`, a name
+///   over `maxNameLength`, nesting over `maxNestingDepth`, attributes over
+///   `maxAttributesPerElement`; see [MarcXmlScanner]) ends the document like malformed XML, with
+///   [ErrorCode#LIMIT_EXCEEDED] naming the setting. Comments and processing instructions after
+///   the prologue are never held, whatever their length.
 /// - An encoding the Java runtime does not have: [ErrorCode#SYNTAX_ERROR] at line 1 (lenient
 ///   mode: no records and a trailing diagnostic).
 /// - DTDs and external entities are never read: a document that references one fails with a
@@ -154,7 +159,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
             trailing.add(d);
             return false;
         }
-        MarcXmlScanner scanner = new MarcXmlScanner(decoder);
+        MarcXmlScanner scanner = new MarcXmlScanner(decoder, limits);
         if (!forceStax && scanner.prologue()) {
             xml = scanner;
         } else {
@@ -189,7 +194,9 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
             Location loc = e.getLocation() != null ? e.getLocation() : (xml != null ? xml.getLocation() : null);
             int line = loc == null ? -1 : loc.getLineNumber();
             int column = loc == null ? -1 : loc.getColumnNumber();
-            String problem = "XML is not well-formed: " + staxMessage(e);
+            boolean overLimit = e instanceof MarcXmlScanner.LimitException;
+            String problem = overLimit ? ((MarcXmlScanner.LimitException) e).problem
+                    : "XML is not well-formed: " + staxMessage(e);
             if (decoder != null) {
                 // Malformed bytes up to the error come first (they may be its cause).
                 BadBytes log = decoder.badBytes();
@@ -201,7 +208,8 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
             }
             String repair = (inRecord ? "the incomplete record " + recordIndex + " was dropped and " : "")
                     + "the rest of the document was not read (XML allows no recovery)";
-            trailing(Diagnostic.builder(Severity.FATAL, ErrorCode.SYNTAX_ERROR).recordIndex(recordIndex).line(line)
+            ErrorCode code = overLimit ? ErrorCode.LIMIT_EXCEEDED : ErrorCode.SYNTAX_ERROR;
+            trailing(Diagnostic.builder(Severity.FATAL, code).recordIndex(recordIndex).line(line)
                     .column(column).problem(problem).repair(repair).build());
             return null;
         }
