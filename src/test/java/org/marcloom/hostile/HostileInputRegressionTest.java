@@ -396,4 +396,62 @@ class HostileInputRegressionTest {
                         + " Limits.maxAttributesPerElement)");
         assertEquals(at[0] + 1, d.column());
     }
+    // ------------------------------------------------------------------ finding 5 (MARCMaker)
+
+    /// Finding 5: MARCMaker held maxRecordBytes only per line: a record of many lines loaded
+    /// whole. Now the record's lines are counted: the line that goes over is LIMIT_EXCEEDED (with
+    /// its line number and byte offset) naming the setting; lenient keeps the fields before it,
+    /// skips the record's other lines and reads the next record.
+    @Test
+    void finding05_mrkRecordOverMaxRecordBytes() {
+        Limits limits = Limits.builder().maxRecordBytes(10_000).build();
+        String line = "=500  \\\\$a" + "x".repeat(89) + "\n"; // 100 bytes with the line end
+        StringBuilder doc = new StringBuilder("=LDR  " + LEADER.replace(' ', '\\') + "\n=001  r0\n\n");
+        int start = doc.length();
+        doc.append("=LDR  ").append(LEADER.replace(' ', '\\')).append("\n=001  r1\n");
+        int header = doc.length() - start; // 31 + 9 bytes
+        for (int k = 0; k < 500; k++) {
+            doc.append(line);
+        }
+        doc.append("\n=LDR  ").append(LEADER.replace(' ', '\\')).append("\n=001  r2\n");
+        // record 1 is lines 4 and 5 (40 bytes), then 100-byte lines: the 100th (line 105) goes over
+        int overLine = 5 + 100;
+        long overOffset = start + header + 99L * 100;
+        MarcParseException e = strict(MarcFormat.MARCMAKER, utf8(doc.toString()), limits);
+        assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
+        assertEquals(1, e.recordIndex());
+        assertEquals(overLine, e.line());
+        assertEquals(overOffset, e.byteOffset());
+        assertTrue(e.getMessage().contains("record is longer than 10000 bytes, the maximum allowed"
+                + " (from Limits.maxRecordBytes)"), e.getMessage());
+
+        Read read = read(MarcFormat.MARCMAKER, utf8(doc.toString()), true, limits);
+        assertEquals(List.of("r0", "r1", "r2"), read.records().stream().map(r -> r.controlNumber().orElseThrow()).toList());
+        MarcRecord r1 = read.records().get(1);
+        assertEquals(98, r1.dataFields("500").size());
+        assertEquals(1, r1.diagnostics().size());
+        assertEquals(ErrorCode.LIMIT_EXCEEDED, r1.diagnostics().getFirst().code());
+        assertEquals(overLine, r1.diagnostics().getFirst().line());
+        assertEquals(List.of(), read.records().get(2).diagnostics());
+    }
+
+    // ------------------------------------------------------------------ finding 15 (MARCMaker 000)
+
+    /// Finding 15: a field tagged 000 written to .mrk read back as the leader of a second record.
+    /// `=000` is now a leader only where a record starts: the round trip keeps one record with
+    /// its field 000.
+    @Test
+    void finding15_mrkField000RoundTrip() throws IOException {
+        MarcRecord r = MarcRecord.builder().leader(org.marcloom.record.Leader.of(LEADER))
+                .addControlField("001", "r0").addControlField("000", "not a leader")
+                .addDataField("245", '0', '0', new org.marcloom.record.Subfield('a', "t")).build();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (org.marcloom.MarcWriter w = org.marcloom.MarcWriter.builder().format(MarcFormat.MARCMAKER).open(out)) {
+            w.write(r);
+        }
+        Read read = read(MarcFormat.MARCMAKER, out.toByteArray(), false);
+        assertEquals(1, read.records().size());
+        assertEquals(r.fields(), read.records().getFirst().fields());
+        assertEquals(List.of(), read.records().getFirst().diagnostics());
+    }
 }
