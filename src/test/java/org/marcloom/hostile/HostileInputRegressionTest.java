@@ -454,4 +454,57 @@ class HostileInputRegressionTest {
         assertEquals(r.fields(), read.records().getFirst().fields());
         assertEquals(List.of(), read.records().getFirst().diagnostics());
     }
+    // ------------------------------------------------------------------ finding 11
+
+    /// Finding 11: MARCXML in the MarcXchange namespace (SRU, OAI-PMH) read as zero records, exit
+    /// 0, no diagnostic. It is now read like MARC 21 slim: the fixtures give the records of their
+    /// MARC 21 slim originals.
+    @Test
+    void finding11_marcXchangeIsRead() throws IOException {
+        for (String[] pair : new String[][] {{"marcxchange-summerland.xml", "marc4j__summerland.xml"},
+            {"marcxchange-sru-response.xml", "sru-response.xml"}}) {
+            byte[] mx = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("fixtures/xml", pair[0]));
+            byte[] slim = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("fixtures/xml", pair[1]));
+            Read a = read(MarcFormat.MARCXML, mx, false);
+            Read b = read(MarcFormat.MARCXML, slim, false);
+            assertEquals(b.records().size(), a.records().size(), pair[0]);
+            assertTrue(a.records().size() >= 1, pair[0]);
+            for (int i = 0; i < a.records().size(); i++) {
+                assertEquals(b.records().get(i).leader(), a.records().get(i).leader());
+                assertEquals(b.records().get(i).fields(), a.records().get(i).fields());
+                assertEquals(List.of(), a.records().get(i).diagnostics());
+            }
+        }
+    }
+
+    /// Finding 11: a record in another namespace (here a typo in the MARC namespace) whose children
+    /// are leader/controlfield/datafield is STRUCTURE_INVALID naming the namespace URI, never zero
+    /// records in silence; lenient skips it and reads the others.
+    @Test
+    void finding11_recordInUnknownNamespaceIsReported() {
+        String typo = "http://www.loc.gov/MARC21/slim/";
+        String head = "<collection xmlns=\"http://www.loc.gov/MARC21/slim\">" + xmlRecord(0)
+                + "<m:record xmlns:m=\"" + typo + "\">";
+        String doc = head + "<m:leader>" + LEADER + "</m:leader><m:controlfield tag=\"001\">x</m:controlfield>"
+                + "</m:record>" + xmlRecord(2) + "</collection>";
+        String problem = "a <record> in namespace \"" + typo + "\" holds <leader>";
+        MarcParseException e = assertThrows(MarcParseException.class, () -> {
+            try (MarcReader r = MarcReader.builder().format(MarcFormat.MARCXML)
+                    .open(new ByteArrayInputStream(utf8(doc)))) {
+                assertEquals("r0", r.read().controlNumber().orElseThrow());
+                r.read();
+            }
+        });
+        assertEquals(ErrorCode.STRUCTURE_INVALID, e.code());
+        assertEquals(1, e.recordIndex());
+        assertEquals(1, e.line());
+        assertEquals(head.length() + "<m:leader>".length() + 1, e.column());
+        assertTrue(e.getMessage().contains(problem), e.getMessage());
+
+        Read read = read(MarcFormat.MARCXML, utf8(doc), true);
+        assertEquals(List.of("r0", "r2"), read.records().stream().map(r -> r.controlNumber().orElseThrow()).toList());
+        assertEquals(1, read.trailing().size());
+        assertEquals(ErrorCode.STRUCTURE_INVALID, read.trailing().getFirst().code());
+        assertTrue(read.trailing().getFirst().problem().contains(problem), read.trailing().getFirst().problem());
+    }
 }

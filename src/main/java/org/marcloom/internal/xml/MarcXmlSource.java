@@ -36,12 +36,17 @@ import org.marcloom.record.Subfield;
 /// ## What it accepts
 /// - A `collection` root, a single `record` root, or MARC records anywhere inside another
 ///   document, such as an SRU `searchRetrieveResponse` or an OAI-PMH `ListRecords` response.
-/// - Elements in the MARC namespace (`http://www.loc.gov/MARC21/slim`, default or prefixed) or in
-///   no namespace; elements are matched on their local names. A UTF-8 byte order mark. The
-///   `record` element's `type` attribute is ignored.
+/// - Elements in the MARC namespace (`http://www.loc.gov/MARC21/slim`, default or prefixed), in
+///   MarcXchange's (`info:lc/xmlns/marcxchange-v1`, ISO 25577: the same element names) or in no
+///   namespace; elements are matched on their local names. A UTF-8 byte order mark. The `record`
+///   element's `type` and `format` attributes are ignored.
+/// - A `record` in any other namespace whose children are `leader`, `controlfield` or
+///   `datafield` (a typo in the namespace URI, another MARC schema) is never read silently as
+///   nothing: [ErrorCode#STRUCTURE_INVALID] naming the namespace URI (strict mode throws; lenient
+///   mode reports it through [#trailingDiagnostics()] and skips the element).
 ///
 /// ## Which `record` elements are MARC records
-/// - a `record` in the MARC namespace always is;
+/// - a `record` in the MARC or MarcXchange namespace always is;
 /// - a `record` in another namespace (SRU's, OAI-PMH's) never is: the reader looks inside it;
 /// - a `record` in no namespace is a MARC record when it is the document root, when its parent is
 ///   a `collection`, or when its first child element is `leader`, `controlfield` or `datafield`.
@@ -90,6 +95,8 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
 
     /// The MARC 21 slim namespace.
     public static final String MARC_NS = "http://www.loc.gov/MARC21/slim";
+    /// The MarcXchange namespace (ISO 25577; SRU and OAI-PMH servers use it): the same elements.
+    public static final String MARCXCHANGE_NS = "info:lc/xmlns/marcxchange-v1";
 
     private static final Object NOT_MARC = new Object();
 
@@ -284,7 +291,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                 if ("record".equals(local)) {
                     String ns = xml.getNamespaceURI();
                     boolean unqualified = ns == null || ns.isEmpty();
-                    if (MARC_NS.equals(ns) || unqualified) {
+                    if (isMarc(ns) || unqualified) {
                         boolean sure = !unqualified || depth == 1 || "collection".equals(stack[depth - 2]);
                         Object r;
                         try {
@@ -309,12 +316,36 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                             depth--;
                         }
                     }
+                } else if (depth >= 2 && "record".equals(stack[depth - 2]) && isField(local)
+                        && !marcOrNone(xml.getNamespaceURI())) {
+                    foreignRecord(local);
                 }
             } else if (ev == XMLStreamConstants.END_ELEMENT) {
                 depth--;
             }
         }
         return null;
+    }
+
+    private static boolean isField(String local) {
+        return "leader".equals(local) || "controlfield".equals(local) || "datafield".equals(local);
+    }
+
+    /// A `record` in a namespace that is not MARC's holds what look like MARC fields (often a
+    /// typo in the namespace URI): never silence. Strict mode throws; lenient mode reports it
+    /// (through [#trailingDiagnostics()]) and skips the element.
+    private void foreignRecord(String local) throws XMLStreamException {
+        Location loc = xml.getLocation();
+        String ns = xml.getNamespaceURI();
+        trailing(Diagnostic.builder(Severity.ERROR, ErrorCode.STRUCTURE_INVALID).recordIndex(recordIndex)
+                .line(loc.getLineNumber()).column(loc.getColumnNumber())
+                .problem("a <record> in namespace \"" + ns + "\" holds <" + local + ">: MARC records are read in"
+                        + " the MARC 21 slim namespace (" + MARC_NS + "), in MarcXchange's (" + MARCXCHANGE_NS
+                        + ") or in none")
+                .repair("the element was skipped").build());
+        skipElement();
+        skipToEnd();
+        depth -= 2;
     }
 
     private void push(String local) {
@@ -324,8 +355,12 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
         stack[depth++] = local;
     }
 
+    private static boolean isMarc(String ns) {
+        return MARC_NS.equals(ns) || MARCXCHANGE_NS.equals(ns);
+    }
+
     private static boolean marcOrNone(String ns) {
-        return ns == null || ns.isEmpty() || MARC_NS.equals(ns);
+        return ns == null || ns.isEmpty() || isMarc(ns);
     }
 
     /// Reads one record; the reader stands on its start tag. With `tentative`, returns
