@@ -507,4 +507,45 @@ class HostileInputRegressionTest {
         assertEquals(ErrorCode.STRUCTURE_INVALID, read.trailing().getFirst().code());
         assertTrue(read.trailing().getFirst().problem().contains(problem), read.trailing().getFirst().problem());
     }
+    // ------------------------------------------------------------------ finding 15 (wide XML)
+
+    static List<MarcRecord> readDetected(byte[] bytes) {
+        try (MarcReader r = MarcReader.builder().detectFormat().open(new ByteArrayInputStream(bytes))) {
+            List<MarcRecord> out = new ArrayList<>();
+            r.forEach(out::add);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /// Finding 15: MARCXML in UTF-16 (LE, BE, with and without a byte order mark, with and
+    /// without a declaration), UTF-32 or EBCDIC was not recognised by format detection (only
+    /// `--from marcxml` read it). Detection now decodes such a head first: each reads as the
+    /// UTF-8 original does.
+    @Test
+    void finding15_utf16Utf32EbcdicXmlIsDetected() throws IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("fixtures/xml/marc4j__summerland.xml"));
+        List<MarcRecord> expected = readDetected(utf8(doc));
+        assertEquals(1, expected.size());
+        String body = doc.substring(doc.indexOf("?>") + 2);
+        for (String cs : new String[] {"UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE"}) {
+            java.nio.charset.Charset charset = java.nio.charset.Charset.forName(cs);
+            String declared = doc.replace("encoding=\"UTF-8\"", "encoding=\"" + cs.substring(0, 6) + "\"");
+            byte[] bom = "\uFEFF".getBytes(charset);
+            for (byte[] bytes : List.of(declared.getBytes(charset), concat(bom, declared.getBytes(charset)),
+                    body.getBytes(charset), concat(bom, body.getBytes(charset)))) {
+                assertEquals(java.util.Optional.of(MarcFormat.MARCXML), org.marcloom.FormatDetector.detectFormat(bytes,
+                        Math.min(bytes.length, 8192)), cs);
+                List<MarcRecord> got = readDetected(bytes);
+                assertEquals(expected.size(), got.size(), cs);
+                assertEquals(expected.getFirst().fields(), got.getFirst().fields(), cs);
+            }
+        }
+        java.nio.charset.Charset ebcdic = java.nio.charset.Charset.forName("IBM037");
+        byte[] e = doc.replace("encoding=\"UTF-8\"", "encoding=\"IBM037\"").getBytes(ebcdic);
+        assertEquals(java.util.Optional.of(MarcFormat.MARCXML), org.marcloom.FormatDetector.detectFormat(e,
+                Math.min(e.length, 8192)));
+        assertEquals(expected.getFirst().fields(), readDetected(e).getFirst().fields());
+    }
 }
