@@ -149,4 +149,28 @@ class SmallHeapLimitsTest {
         assertEquals("records=3 diagnostics={LIMIT_EXCEEDED(maxRecordBytes)=1} trailing=[]",
                 run("MARCMAKER", "lenient", 1, f));
     }
+    /// Finding 9: a JSON array of a million small records read in parallel buffered the whole
+    /// (one-line) array and then all its decoded records: OutOfMemoryError at 256 MB where the
+    /// sequential reader needs 16 MB. The parallel reader now hands an array to the sequential
+    /// reader at once.
+    @Test
+    void jsonArrayOfAMillionRecordsInParallel() throws Exception {
+        byte[] unit = utf8(jsonRecord(1, "t") + ",");
+        Path f = write("array.json", utf8("[" + jsonRecord(0, "t") + ","), unit, 999_998,
+                utf8(jsonRecord(2, "t") + "]"));
+        assertEquals("records=1000000 diagnostics={} trailing=[]", run("MARC_JSON", "strict", 4, f));
+    }
+
+    /// Finding 9, the same for one NDJSON line of 90 MB read in parallel: read sequentially from
+    /// its start, so it is the sequential LIMIT_EXCEEDED and the next record is read.
+    @Test
+    void jsonLongLineInParallel() throws Exception {
+        String open = "{\"leader\":\"" + LEADER + "\",\"fields\":[{\"001\":\"r1\"}";
+        byte[] unit = utf8(",{\"500\":{\"ind1\":\" \",\"ind2\":\" \",\"subfields\":[{\"a\":\"" + "x".repeat(1_000)
+                + "\"}]}}");
+        Path f = write("record.ndj", utf8(jsonRecord(0, "first") + "\n" + open), unit, 90L * 1024 * 1024 / unit.length,
+                utf8("]}\n" + jsonRecord(2, "third") + "\n"));
+        assertEquals("records=2 diagnostics={LIMIT_EXCEEDED(maxRecordBytes)=1} trailing=[]",
+                run("MARC_JSON_LINES", "lenient", 4, f));
+    }
 }
