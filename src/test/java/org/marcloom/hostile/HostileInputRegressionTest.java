@@ -152,6 +152,9 @@ class HostileInputRegressionTest {
             assertEquals(1, e.recordIndex());
             assertEquals(2, e.line());
             assertEquals(column, e.column());
+            // the byte after the '{' (line 2 starts after line 1, or after "[" and line 1 and ",")
+            long line2 = doc.indexOf('\n') + 1;
+            assertEquals(line2 + column - 1, e.byteOffset());
             assertEquals("r1", e.controlNumber());
             assertTrue(e.getMessage().contains("record 1 is longer than 10000 bytes, the maximum allowed"
                     + " (from Limits.maxRecordBytes)"), e.getMessage());
@@ -177,6 +180,8 @@ class HostileInputRegressionTest {
         assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code(), e::getMessage);
         assertEquals(1, e.recordIndex());
         assertEquals(2, e.line());
+        // the position is on line 2, where Jackson stood: the offset agrees with line and column
+        assertEquals(jsonRecord(0, "first").length() + 1 + e.column() - 1, e.byteOffset());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
 
         Read read = read(MarcFormat.MARC_JSON, utf8(doc), true, limits);

@@ -277,14 +277,17 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
             }
         }
         current = -1;
+        // a limit's error gives the byte offset too (a syntax error's position is Jackson's own)
+        long offset = code == ErrorCode.LIMIT_EXCEEDED ? inputOffset(loc) : -1;
         if (!lenient) {
             done = true;
-            throw fail(diagnostic(Severity.FATAL, code, recordIndex, loc, null, message, ""));
+            throw fail(diagnostic(Severity.FATAL, code, recordIndex, loc, null, message, "").toBuilder()
+                    .byteOffset(offset).build());
         }
         if (mode == ARRAY) {
             done = true;
             pending.add(diagnostic(Severity.FATAL, code, recordIndex, loc, null, message,
-                    "the rest of the record array could not be read"));
+                    "the rest of the record array could not be read").toBuilder().byteOffset(offset).build());
             return;
         }
         int errorLine = lineBase + loc.getLineNr();
@@ -294,7 +297,8 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
             long from = Math.max(parserBase, errorAt - 1);
             boolean more = in.rewind(from) && in.skipLine();
             pending.add(diagnostic(Severity.ERROR, code, recordIndex, loc, null, message,
-                    more ? "skipped to the next line" : "skipped to the end of the input"));
+                    more ? "skipped to the next line" : "skipped to the end of the input").toBuilder()
+                    .byteOffset(offset).build());
             try {
                 parser.close();
             } catch (IOException ignored) {
@@ -321,6 +325,11 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
                 .replace("`StreamReadConstraints.getMaxNameLength()`", "Limits.maxNameLength")
                 .replace("`StreamReadConstraints.getMaxNestingDepth()`", "Limits.maxNestingDepth");
         return "JSON over a limit: " + m;
+    }
+
+    /// The input's byte offset of a parser location, or -1 when unknown (after replaced bad bytes).
+    private long inputOffset(JsonLocation loc) {
+        return loc == null || loc.getByteOffset() < 0 ? -1 : in.inputOffset(parserBase + loc.getByteOffset());
     }
 
     /// Thrown inside a record once it is over [org.marcloom.Limits#maxRecordBytes()].
@@ -352,7 +361,7 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
         Diagnostic d = diagnostic(Severity.ERROR, ErrorCode.LIMIT_EXCEEDED, recordIndex, at, null,
                 "record " + recordIndex + " is longer than " + maxRecordBytes
                         + " bytes, the maximum allowed (from Limits.maxRecordBytes)",
-                "the record was skipped");
+                "the record was skipped").toBuilder().byteOffset(inputOffset(at)).build();
         if (!lenient) {
             throw fail(d);
         }

@@ -56,6 +56,8 @@ final class ResyncInput extends InputStream {
     private int lines;
     private long lastNewline = -1;
     private final BadBytes bad = new BadBytes("UTF-8");
+    /// Whether any bad run was replaced.
+    private boolean replaced;
     /// The bad runs of one [#validate] pass (start index, length), reused.
     private int[] runStart = new int[16];
     private int[] runLength = new int[16];
@@ -121,6 +123,12 @@ final class ResyncInput extends InputStream {
                 return false;
             }
         }
+    }
+
+    /// The input's byte offset of a position in the replaced stream, or -1 once a bad run was
+    /// replaced (the two no longer map one to one).
+    long inputOffset(long streamOffset) {
+        return replaced ? -1 : streamOffset - shift;
     }
 
     /// The bad runs replaced so far and not yet taken by the parser.
@@ -234,6 +242,7 @@ final class ResyncInput extends InputStream {
         if (runs == 0) {
             return end;
         }
+        replaced = true;
         // Second pass, from the back: each good byte moves once, each bad run becomes U+FFFD.
         if (raw + grow > buf.length) {
             buf = Arrays.copyOf(buf, raw + grow);
