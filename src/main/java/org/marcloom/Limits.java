@@ -82,12 +82,11 @@ public final class Limits {
         return maxSubfieldsPerField;
     }
 
-    /// The longest single token of a text format, in characters: in MARCXML a comment, a
-    /// processing instruction, a CDATA section, a start tag with its attributes, or everything
-    /// before the root element; in MARC-in-JSON a string or a number. (MARCXML's text between tags
-    /// is read in pieces and held to [#maxRecordBytes()] instead; comments and processing
-    /// instructions between records are skipped without being held, so only those inside a
-    /// record or before the root element count.)
+    /// The longest single token of a text format, in characters: in MARCXML one text value (a
+    /// leader, control field or subfield), a CDATA section, a start or end tag with its
+    /// attributes, or everything before the root element; in MARC-in-JSON a string or a number.
+    /// (MARCXML comments and processing instructions after the root element starts are checked as
+    /// they stream past and never held, so they are not bounded.)
     ///
     /// @return the bound in characters
     public int maxTokenLength() {

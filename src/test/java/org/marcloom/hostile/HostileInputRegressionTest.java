@@ -553,4 +553,30 @@ class HostileInputRegressionTest {
                 Math.min(e.length, 8192)));
         assertEquals(expected.getFirst().fields(), readDetected(e).getFirst().fields());
     }
+    /// Finding 4, found again while proving the limits under a small heap: one text value was held
+    /// up to maxRecordBytes (16 Mi characters: an OutOfMemoryError under -Xmx64m). One value is
+    /// now held to maxTokenLength: strict throws at it, lenient keeps its first part and reads on.
+    @Test
+    void finding04_xmlHugeTextValueOverMaxTokenLength() {
+        String head = COLLECTION + xmlRecord(0) + "<record><leader>" + LEADER + "</leader><controlfield tag=\"001\">r1"
+                + "</controlfield><datafield tag=\"500\" ind1=\" \" ind2=\" \"><subfield code=\"a\">";
+        byte[] doc = concat(utf8(head), repeat('t', 4 << 20),
+                utf8("</subfield></datafield></record>" + xmlRecord(2) + "</collection>"));
+        String problem = "a value is longer than 1048576 characters, the maximum allowed (from Limits.maxTokenLength)";
+        MarcParseException e = strict(MarcFormat.MARCXML, doc, Limits.DEFAULTS);
+        assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
+        assertEquals(1, e.recordIndex());
+        assertEquals("500", e.tag());
+        assertTrue(e.getMessage().contains(problem), e.getMessage());
+        Read read = read(MarcFormat.MARCXML, doc, true);
+        assertEquals(List.of("r0", "r1", "r2"), read.records().stream().map(r -> r.controlNumber().orElseThrow()).toList());
+        List<Diagnostic> ds = read.records().get(1).diagnostics();
+        assertEquals(1, ds.size(), ds::toString);
+        assertEquals(ErrorCode.LIMIT_EXCEEDED, ds.getFirst().code());
+        assertEquals("500", ds.getFirst().tag());
+        assertEquals(problem, ds.getFirst().problem());
+        String kept = read.records().get(1).dataFields("500").getFirst().subfields().getFirst().value();
+        assertTrue(kept.length() <= 1 << 20, () -> String.valueOf(kept.length()));
+        assertEquals(kept.length(), kept.chars().filter(c -> c == 't').count());
+    }
 }

@@ -173,4 +173,16 @@ class SmallHeapLimitsTest {
         assertEquals("records=2 diagnostics={LIMIT_EXCEEDED(maxRecordBytes)=1} trailing=[]",
                 run("MARC_JSON_LINES", "lenient", 4, f));
     }
+    /// One 100 MB text value in a MARCXML subfield was held up to maxRecordBytes (16 Mi
+    /// characters), which is an OutOfMemoryError under -Xmx64m (found while writing these
+    /// tests): one value is now held to maxTokenLength, the rest skipped.
+    @Test
+    void xmlText100MbIsOverMaxTokenLength() throws Exception {
+        Path f = write("text.xml", utf8(HostileInputRegressionTest.COLLECTION + xmlRecord(0)
+                + "<record><leader>" + LEADER + "</leader><controlfield tag=\"001\">r1</controlfield>"
+                + "<datafield tag=\"500\" ind1=\" \" ind2=\" \"><subfield code=\"a\">"), fill('t', 1 << 20), 100,
+                utf8("</subfield></datafield></record>" + xmlRecord(2) + "</collection>"));
+        assertEquals("records=3 diagnostics={LIMIT_EXCEEDED(maxTokenLength)=1} trailing=[]",
+                run("MARCXML", "lenient", 1, f));
+    }
 }

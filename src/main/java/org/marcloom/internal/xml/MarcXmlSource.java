@@ -78,6 +78,9 @@ import org.marcloom.record.Subfield;
 ///   diagnostic to the record it is in (bytes between records go to the next record, bytes after
 ///   the last one to [#trailingDiagnostics()]); the other records are unaffected. Nothing is ever
 ///   printed: the parser is handed characters, not bytes.
+/// - One text value (a leader, control field or subfield) longer than `maxTokenLength` characters:
+///   [ErrorCode#LIMIT_EXCEEDED] (strict mode throws); lenient mode keeps its first part and skips
+///   the rest, so no value is ever held beyond that bound.
 /// - A [Limits] bound broken while tokenizing (a comment-free token over `maxTokenLength`, a name
 ///   over `maxNameLength`, nesting over `maxNestingDepth`, attributes over
 ///   `maxAttributesPerElement`; see [MarcXmlScanner]) ends the document like malformed XML, with
@@ -592,12 +595,22 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
         StringBuilder sb = text;
         sb.setLength(0);
         String single = null;
+        long valueChars = 0;
         while (true) {
             int ev = xml.next();
             switch (ev) {
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                     int len = xml.getTextLength();
                     recordChars += len;
+                    valueChars += len;
+                    if (valueChars > limits.maxTokenLength()) {
+                        // one value is held whole: it is a token
+                        problem(ErrorCode.LIMIT_EXCEEDED, tag, "a value is longer than " + limits.maxTokenLength()
+                                + " characters, the maximum allowed (from Limits.maxTokenLength)",
+                                "the rest of this value was skipped");
+                        skipToEnd();
+                        return single != null && sb.isEmpty() ? single : sb.toString();
+                    }
                     if (recordChars > limits.maxRecordBytes()) {
                         problem(ErrorCode.LIMIT_EXCEEDED, tag, "record has more than " + limits.maxRecordBytes()
                                 + " characters of text, the maximum allowed (from Limits.maxRecordBytes)",
