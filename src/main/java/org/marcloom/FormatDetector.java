@@ -14,6 +14,10 @@ import java.util.Optional;
 /// - `[`: [MarcFormat#MARC_JSON]; `{`: [MarcFormat#MARC_JSON_LINES];
 /// - `=LDR` or `=000`: [MarcFormat#MARCMAKER].
 ///
+/// Input in UTF-16 or UTF-32 (with or without a byte order mark: recognised by its zero bytes) or
+/// in EBCDIC (`<?xm` in code page 037) is decoded first; it is MARCXML or MARC-in-JSON when the
+/// decoded text says so (the MARCXML and MARC-in-JSON readers decode it), never any other format.
+///
 /// Stateless and thread-safe.
 public final class FormatDetector {
 
@@ -30,6 +34,56 @@ public final class FormatDetector {
     public static Optional<MarcFormat> detectFormat(byte[] head, int length) {
         Objects.requireNonNull(head, "head");
         Objects.checkFromIndexSize(0, length, head.length);
+        Optional<MarcFormat> wide = wide(head, length);
+        if (wide != null) {
+            return wide;
+        }
+        return detect(head, length);
+    }
+
+    /// The format of input in UTF-16, UTF-32 or EBCDIC (MARCXML or MARC-in-JSON only); null when
+    /// the bytes are in none of them.
+    private static Optional<MarcFormat> wide(byte[] h, int length) {
+        if (length < 4) {
+            return null;
+        }
+        int b0 = h[0] & 0xFF;
+        int b1 = h[1] & 0xFF;
+        int b2 = h[2] & 0xFF;
+        int b3 = h[3] & 0xFF;
+        String cs;
+        int skip = 0;
+        if (b0 == 0 && b1 == 0 && b2 == 0xFE && b3 == 0xFF || b0 == 0 && b1 == 0 && b2 == 0 && b3 != 0) {
+            cs = "UTF-32BE";
+            skip = b2 == 0xFE ? 4 : 0;
+        } else if (b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0 || b0 != 0 && b1 == 0 && b2 == 0 && b3 == 0) {
+            cs = "UTF-32LE";
+            skip = b0 == 0xFF ? 4 : 0;
+        } else if (b0 == 0xFE && b1 == 0xFF || b0 == 0 && b1 != 0 && b2 == 0 && b3 != 0) {
+            cs = "UTF-16BE";
+            skip = b0 == 0xFE ? 2 : 0;
+        } else if (b0 == 0xFF && b1 == 0xFE || b0 != 0 && b1 == 0 && b2 != 0 && b3 == 0) {
+            cs = "UTF-16LE";
+            skip = b0 == 0xFF ? 2 : 0;
+        } else if (b0 == 0x4C && b1 == 0x6F && b2 == 0xA7 && b3 == 0x94) {
+            cs = "IBM037";
+        } else {
+            return null;
+        }
+        java.nio.charset.Charset charset;
+        try {
+            charset = java.nio.charset.Charset.forName(cs);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        int unit = cs.startsWith("UTF-32") ? 4 : cs.startsWith("UTF-16") ? 2 : 1;
+        int usable = (length - skip) / unit * unit;
+        byte[] text = new String(h, skip, usable, charset).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Optional<MarcFormat> f = detect(text, text.length);
+        return f.filter(m -> m == MarcFormat.MARCXML || m == MarcFormat.MARC_JSON || m == MarcFormat.MARC_JSON_LINES);
+    }
+
+    private static Optional<MarcFormat> detect(byte[] head, int length) {
         int p = 0;
         if (length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
             p = 3;

@@ -357,8 +357,10 @@ class Marc4jReaderDifferentialTest {
     /// - evergreen__serials_marc21.xml and ruby-marc__three-records-second-bad.xml are not
     ///   well-formed XML after their first record: marc4j throws, the bridge ends (lenient marcloom
     ///   reports a SYNTAX_ERROR with line and column);
-    /// - oai-pmh-listrecords.xml, sru-response.xml and sru-response-unqualified.xml wrap their
-    ///   records in OAI-PMH and SRU envelopes, which marc4j cannot read and marcloom can;
+    /// - oai-pmh-listrecords.xml, sru-response.xml, sru-response-unqualified.xml and
+    ///   marcxchange-sru-response.xml wrap their records in OAI-PMH and SRU envelopes, which marc4j
+    ///   cannot read and marcloom can (marcxchange-summerland.xml, MarcXchange records in a
+    ///   collection, both read alike);
     /// - marc4j__chabon-missing-datafield-tag.xml and marc4j__cruel-cruel-indicatorless-summerland.xml
     ///   have a `datafield` without a tag or without indicators, which marc4j drops and marcloom
     ///   keeps (tag 000, blank indicators, with a diagnostic); marc4j__chabon-missing-subfield-code.xml
@@ -373,6 +375,7 @@ class Marc4jReaderDifferentialTest {
             Map.entry("oai-pmh-listrecords.xml", EnumSet.of(MARC4J_STOPPED)),
             Map.entry("sru-response.xml", EnumSet.of(MARC4J_STOPPED)),
             Map.entry("sru-response-unqualified.xml", EnumSet.of(MARC4J_STOPPED)),
+            Map.entry("marcxchange-sru-response.xml", EnumSet.of(MARC4J_STOPPED)),
             Map.entry("marc4j__chabon-missing-datafield-tag.xml", EnumSet.of(STRUCTURE)),
             Map.entry("marc4j__cruel-cruel-indicatorless-summerland.xml", EnumSet.of(STRUCTURE)),
             Map.entry("marc4j__chabon-missing-subfield-code.xml", EnumSet.of(STRUCTURE)),
@@ -407,7 +410,7 @@ class Marc4jReaderDifferentialTest {
             }
         }
         assertEquals(Map.of(), wrong);
-        assertEquals(42, files);
+        assertEquals(44, files);
     }
 
     // ---- One record for each kind of difference, with the values. ----

@@ -1,8 +1,11 @@
 package org.marcloom.internal.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,6 +67,14 @@ import org.marcloom.record.Subfield;
 ///   array: a syntax error cannot be recovered from (the array's structure is lost), so the
 ///   diagnostic goes to [#trailingDiagnostics()] and reading ends; structural errors inside an
 ///   array (well-formed JSON of the wrong shape) are recovered from as above.
+/// - A key given twice (`leader`, `ind1`, `ind2`, `subfields`): ERROR `STRUCTURE_INVALID`; lenient
+///   keeps the first value. A second `fields` array: the same error; lenient keeps the fields of
+///   both.
+/// - [org.marcloom.Limits]: a record longer than `maxRecordBytes` (checked at each field and
+///   subfield, so nothing more is held): ERROR `LIMIT_EXCEEDED`; lenient skips the rest of the
+///   record without holding it and reads on (in both forms). Jackson's read constraints come from
+///   `maxTokenLength` (strings, numbers), `maxNameLength` (keys) and `maxNestingDepth`; breaking
+///   one is `LIMIT_EXCEEDED` naming the setting, recovered from like malformed JSON.
 ///
 /// Not thread-safe.
 public final class JsonSource implements RecordSource, Sources.HasTrailing {
@@ -80,6 +91,8 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
     private final boolean nfc;
     private final int maxFields;
     private final int maxSubfields;
+    private final int maxRecordBytes;
+    private final JsonFactory factory;
     private final ResyncInput in;
 
     private JsonParser parser;
@@ -91,6 +104,12 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
     private long index;
     /// Index of the record being read, or -1 between records.
     private long current = -1;
+    /// Where the record being read starts (in the parser's stream), and the nesting depth of the
+    /// array or document it is in.
+    private long recordStart;
+    private int recordParentDepth;
+    /// The rest of a record over [Limits#maxRecordBytes()] is to be skipped.
+    private boolean skipping;
     /// The diagnostics of the record being read.
     private final DiagnosticCollector record;
     /// Diagnostics found between records (or in an object that was no record), for the next record.
@@ -121,6 +140,8 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
         this.pending = new DiagnosticCollector(options, name);
         this.maxFields = options.limits().maxFieldsPerRecord();
         this.maxSubfields = options.limits().maxSubfieldsPerField();
+        this.maxRecordBytes = options.limits().maxRecordBytes();
+        this.factory = Json.factory(options.limits());
         this.in = new ResyncInput(channel, offsetBase);
         try {
             startParser();
@@ -131,7 +152,7 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
 
     private void startParser() throws IOException {
         parserBase = in.position();
-        parser = Json.FACTORY.createParser(in);
+        parser = factory.createParser(in);
         parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
     }
 
@@ -139,6 +160,10 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
     public MarcRecord next() {
         while (!done) {
             try {
+                if (skipping) {
+                    skipping = false;
+                    skipRestOfRecord();
+                }
                 JsonToken t = nextRootToken();
                 if (t == null) {
                     break;
@@ -158,7 +183,11 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
                 }
                 return r;
             } catch (StreamReadException e) {
-                syntaxError(e);
+                syntaxError(e, ErrorCode.SYNTAX_ERROR, "malformed JSON: " + e.getOriginalMessage());
+            } catch (StreamConstraintsException e) {
+                syntaxError(e, ErrorCode.LIMIT_EXCEEDED, limitMessage(e.getOriginalMessage()));
+            } catch (RecordTooLarge e) {
+                recordTooLarge(e.at);
             } catch (MarcParseException e) {
                 done = true;
                 throw e;
@@ -228,10 +257,12 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
         return t;
     }
 
-    /// A syntax error from Jackson: strict throws; lenient resynchronises on the next line (object
-    /// stream) or ends (array).
-    private void syntaxError(StreamReadException e) {
-        syntaxErrors = true;
+    /// A syntax error from Jackson, or one of its read constraints ([Json#constraints]) broken:
+    /// strict throws; lenient resynchronises on the next line (object stream) or ends (array).
+    private void syntaxError(JsonProcessingException e, ErrorCode code, String message) {
+        if (code == ErrorCode.SYNTAX_ERROR) {
+            syntaxErrors = true;
+        }
         JsonLocation loc = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
         if (in.badBytes().hasRuns()) {
             // malformed bytes up to the error come first (they may be its cause)
@@ -246,16 +277,17 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
             }
         }
         current = -1;
-        String message = e.getOriginalMessage();
+        // a limit's error gives the byte offset too (a syntax error's position is Jackson's own)
+        long offset = code == ErrorCode.LIMIT_EXCEEDED ? inputOffset(loc) : -1;
         if (!lenient) {
             done = true;
-            throw fail(diagnostic(Severity.FATAL, ErrorCode.SYNTAX_ERROR, recordIndex, loc, null,
-                    "malformed JSON: " + message, ""));
+            throw fail(diagnostic(Severity.FATAL, code, recordIndex, loc, null, message, "").toBuilder()
+                    .byteOffset(offset).build());
         }
         if (mode == ARRAY) {
             done = true;
-            pending.add(diagnostic(Severity.FATAL, ErrorCode.SYNTAX_ERROR, recordIndex, loc, null,
-                    "malformed JSON: " + message, "the rest of the record array could not be read"));
+            pending.add(diagnostic(Severity.FATAL, code, recordIndex, loc, null, message,
+                    "the rest of the record array could not be read").toBuilder().byteOffset(offset).build());
             return;
         }
         int errorLine = lineBase + loc.getLineNr();
@@ -264,8 +296,9 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
             // The location is just past the offending byte; restart after the newline that ends its line.
             long from = Math.max(parserBase, errorAt - 1);
             boolean more = in.rewind(from) && in.skipLine();
-            pending.add(diagnostic(Severity.ERROR, ErrorCode.SYNTAX_ERROR, recordIndex, loc, null,
-                    "malformed JSON: " + message, more ? "skipped to the next line" : "skipped to the end of the input"));
+            pending.add(diagnostic(Severity.ERROR, code, recordIndex, loc, null, message,
+                    more ? "skipped to the next line" : "skipped to the end of the input").toBuilder()
+                    .byteOffset(offset).build());
             try {
                 parser.close();
             } catch (IOException ignored) {
@@ -283,7 +316,79 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
         }
     }
 
+    /// Jackson's message for a broken read constraint, naming the [org.marcloom.Limits] setting
+    /// that changes it instead of Jackson's.
+    static String limitMessage(String jackson) {
+        String m = jackson == null ? "a read limit was exceeded" : jackson;
+        m = m.replace("`StreamReadConstraints.getMaxStringLength()`", "Limits.maxTokenLength")
+                .replace("`StreamReadConstraints.getMaxNumberLength()`", "Limits.maxTokenLength")
+                .replace("`StreamReadConstraints.getMaxNameLength()`", "Limits.maxNameLength")
+                .replace("`StreamReadConstraints.getMaxNestingDepth()`", "Limits.maxNestingDepth");
+        return "JSON over a limit: " + m;
+    }
+
+    /// The input's byte offset of a parser location, or -1 when unknown (after replaced bad bytes).
+    private long inputOffset(JsonLocation loc) {
+        return loc == null || loc.getByteOffset() < 0 ? -1 : in.inputOffset(parserBase + loc.getByteOffset());
+    }
+
+    /// Thrown inside a record once it is over [org.marcloom.Limits#maxRecordBytes()].
+    private static final class RecordTooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient JsonLocation at;
+
+        RecordTooLarge(JsonLocation at) {
+            super(null, null, false, false);
+            this.at = at;
+        }
+    }
+
+    /// Throws [RecordTooLarge] when the record being read is over `maxRecordBytes`. Cheap: the
+    /// input's position (at most Jackson's read-ahead past the parser's) is checked first.
+    private void checkRecordSize() {
+        if (in.position() - recordStart > maxRecordBytes) {
+            JsonLocation at = parser.currentLocation();
+            if (parserBase + at.getByteOffset() - recordStart > maxRecordBytes) {
+                throw new RecordTooLarge(at);
+            }
+        }
+    }
+
+    /// The record being read is over `maxRecordBytes`: strict throws; lenient drops it (its
+    /// diagnostics and the error go to the next record) and skips the rest of it.
+    private void recordTooLarge(JsonLocation at) {
+        long recordIndex = current;
+        Diagnostic d = diagnostic(Severity.ERROR, ErrorCode.LIMIT_EXCEEDED, recordIndex, at, null,
+                "record " + recordIndex + " is longer than " + maxRecordBytes
+                        + " bytes, the maximum allowed (from Limits.maxRecordBytes)",
+                "the record was skipped").toBuilder().byteOffset(inputOffset(at)).build();
+        if (!lenient) {
+            throw fail(d);
+        }
+        for (Diagnostic r : record.finish()) {
+            pending.add(r);
+        }
+        pending.add(d);
+        current = -1;
+        skipping = true;
+    }
+
+    /// Reads on to the end of the record object being skipped, holding nothing.
+    private void skipRestOfRecord() throws IOException {
+        JsonToken t;
+        while ((t = parser.nextToken()) != null) {
+            if (t == JsonToken.END_OBJECT && parser.getParsingContext().getNestingDepth() == recordParentDepth) {
+                break;
+            }
+        }
+        if (in.badBytes().hasRuns()) {
+            claimBadBytes(null);
+        }
+    }
+
     private MarcRecord readRecord() throws IOException {
+        recordStart = parserBase + tokenLocation().getByteOffset();
+        recordParentDepth = parser.getParsingContext().getNestingDepth() - 1;
         record.startRecord(current);
         if (!pending.isEmpty()) {
             for (Diagnostic d : pending.finish()) {
@@ -293,6 +398,7 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
         JsonLocation start = tokenLocation();
         String leader = null;
         boolean sawFields = false;
+        boolean sawLeader = false;
         boolean recordKeys = false;
         ArrayList<Field> fields = new ArrayList<>(32);
         JsonToken t;
@@ -301,6 +407,13 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
             t = parser.nextToken();
             if (key.equals("leader")) {
                 recordKeys = true;
+                if (sawLeader) {
+                    report(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, null,
+                            "the record has a second \"leader\"", "the first was kept");
+                    parser.skipChildren();
+                    continue;
+                }
+                sawLeader = true;
                 if (t == JsonToken.VALUE_STRING) {
                     leader = parser.getText();
                 } else {
@@ -311,6 +424,10 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
             } else if (key.equals("fields")) {
                 recordKeys = true;
                 if (t == JsonToken.START_ARRAY) {
+                    if (sawFields) {
+                        report(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, null,
+                                "the record has a second \"fields\" array", "the fields of both were kept");
+                    }
                     sawFields = true;
                     readFields(fields);
                 } else {
@@ -360,6 +477,7 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
         JsonToken t;
         boolean overLimit = false;
         while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+            checkRecordSize();
             if (t != JsonToken.START_OBJECT) {
                 report(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, null,
                         "a field must be an object such as {\"245\": {...}}, found " + describe(t), "skipped");
@@ -423,11 +541,29 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
     private Field readDataField(String tag) throws IOException {
         char ind1 = 0;
         char ind2 = 0;
+        boolean sawInd1 = false;
+        boolean sawInd2 = false;
+        boolean sawSubfields = false;
         ArrayList<Subfield> subs = new ArrayList<>(8);
         JsonToken t;
         while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             t = parser.nextToken();
+            boolean again = switch (key) {
+                case "ind1" -> sawInd1;
+                case "ind2" -> sawInd2;
+                case "subfields" -> sawSubfields;
+                default -> false;
+            };
+            sawInd1 |= key.equals("ind1");
+            sawInd2 |= key.equals("ind2");
+            sawSubfields |= key.equals("subfields");
+            if (again) {
+                report(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, tag,
+                        "field " + tag + " has a second \"" + key + "\"", "the first was kept");
+                parser.skipChildren();
+                continue;
+            }
             switch (key) {
                 case "ind1" -> ind1 = indicator(t, tag, "ind1");
                 case "ind2" -> ind2 = indicator(t, tag, "ind2");
@@ -492,6 +628,7 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
         JsonToken t;
         boolean overLimit = false;
         while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+            checkRecordSize();
             if (t != JsonToken.START_OBJECT) {
                 report(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, tag,
                         "a subfield of field " + tag + " must be an object such as {\"a\": \"...\"}, found "

@@ -28,6 +28,8 @@ final class ResyncInput extends InputStream {
 
     /// How far back a rewind can reach; more than any Jackson parser reads ahead (8000 bytes).
     static final int KEEP = 64 * 1024;
+    /// The most bytes read from the channel at a time.
+    static final int READ = 64 * 1024;
 
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH = 0x8080808080808080L;
@@ -54,6 +56,11 @@ final class ResyncInput extends InputStream {
     private int lines;
     private long lastNewline = -1;
     private final BadBytes bad = new BadBytes("UTF-8");
+    /// Whether any bad run was replaced.
+    private boolean replaced;
+    /// The bad runs of one [#validate] pass (start index, length), reused.
+    private int[] runStart = new int[16];
+    private int[] runLength = new int[16];
 
     /// @param offsetBase the input's offset of the channel's first byte (the bad runs' offsets
     ///                   are the input's)
@@ -118,13 +125,20 @@ final class ResyncInput extends InputStream {
         }
     }
 
+    /// The input's byte offset of a position in the replaced stream, or -1 once a bad run was
+    /// replaced (the two no longer map one to one).
+    long inputOffset(long streamOffset) {
+        return replaced ? -1 : streamOffset - shift;
+    }
+
     /// The bad runs replaced so far and not yet taken by the parser.
     BadBytes badBytes() {
         return bad;
     }
 
     /// Reads and validates more input, keeping the last [#KEEP] bytes before `pos`; false at end
-    /// of input.
+    /// of input. At most [#READ] bytes are read at a time, so the buffer stays within
+    /// `KEEP + 3 * READ` bytes (plus an incomplete sequence) however many bytes are replaced.
     private boolean fill() throws IOException {
         while (true) {
             if (eof) {
@@ -138,12 +152,12 @@ final class ResyncInput extends InputStream {
                 limit -= keepFrom;
                 raw -= keepFrom;
             }
-            if (raw == buf.length) {
-                buf = Arrays.copyOf(buf, buf.length * 2);
+            if (buf.length - raw < READ) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, raw + READ));
             }
             int n;
             do {
-                n = channel.read(ByteBuffer.wrap(buf, raw, buf.length - raw));
+                n = channel.read(ByteBuffer.wrap(buf, raw, READ));
             } while (n == 0);
             if (n < 0) {
                 eof = true;
@@ -168,8 +182,14 @@ final class ResyncInput extends InputStream {
     }
 
     /// Validates `[from, raw)`, replacing bad sequences; returns the end of the complete part.
+    /// Linear in the bytes validated, however many are bad: one pass finds and logs the bad runs,
+    /// a second moves the good bytes once each, from the back, to make room for the replacements.
     private int validate(int from) {
         int i = from;
+        int runs = 0;
+        int grow = 0;
+        int end = raw;
+        scan:
         while (i < raw) {
             // eight ASCII bytes at a time, counting newlines
             while (i + 8 <= raw) {
@@ -181,7 +201,7 @@ final class ResyncInput extends InputStream {
                 long nl = ~(((t & LOW7) + LOW7) | t | LOW7);
                 if (nl != 0) {
                     lines += Long.bitCount(nl);
-                    lastNewline = base + i + 7 - (Long.numberOfLeadingZeros(nl) >>> 3);
+                    lastNewline = base + grow + i + 7 - (Long.numberOfLeadingZeros(nl) >>> 3);
                 }
                 i += 8;
             }
@@ -192,36 +212,57 @@ final class ResyncInput extends InputStream {
             if (lead >= 0) {
                 if (lead == '\n') {
                     lines++;
-                    lastNewline = base + i;
+                    lastNewline = base + grow + i;
                 }
                 i++;
                 continue;
             }
             int sequence = Utf8.next(buf, i, raw, eof);
             if (sequence == 0) {
-                return i; // the sequence goes on in bytes not read yet
+                end = i; // the sequence goes on in bytes not read yet
+                break scan;
             }
-            i = sequence > 0 ? i + Utf8.length(sequence) : replace(i, -sequence);
-        }
-        return raw;
-    }
-
-    /// Replaces the `length` bad bytes at `i` by U+FFFD; returns the index after the replacement.
-    private int replace(int i, int length) {
-        long at = base + i;
-        bad.add(at - shift, at, lines + 1, (int) (at - lastNewline), buf, i, length);
-        int grow = 3 - length;
-        if (grow > 0) {
-            if (raw + grow > buf.length) {
-                buf = Arrays.copyOf(buf, buf.length * 2);
+            if (sequence > 0) {
+                i += Utf8.length(sequence);
+                continue;
             }
-            System.arraycopy(buf, i + length, buf, i + 3, raw - i - length);
-            raw += grow;
-            shift += grow;
+            int length = -sequence;
+            long at = base + grow + i;
+            bad.add(at - shift - grow, at, lines + 1, (int) (at - lastNewline), buf, i, length);
+            if (runs == runStart.length) {
+                runStart = Arrays.copyOf(runStart, runs * 2);
+                runLength = Arrays.copyOf(runLength, runs * 2);
+            }
+            runStart[runs] = i;
+            runLength[runs] = length;
+            runs++;
+            grow += Math.max(0, 3 - length);
+            i += length;
         }
-        buf[i] = (byte) 0xEF;
-        buf[i + 1] = (byte) 0xBF;
-        buf[i + 2] = (byte) 0xBD;
-        return i + 3;
+        if (runs == 0) {
+            return end;
+        }
+        replaced = true;
+        // Second pass, from the back: each good byte moves once, each bad run becomes U+FFFD.
+        if (raw + grow > buf.length) {
+            buf = Arrays.copyOf(buf, raw + grow);
+        }
+        int src = raw;
+        int dst = raw + grow;
+        for (int r = runs - 1; r >= 0; r--) {
+            int runEnd = runStart[r] + runLength[r];
+            int good = src - runEnd;
+            dst -= good;
+            System.arraycopy(buf, runEnd, buf, dst, good);
+            dst -= 3;
+            buf[dst] = (byte) 0xEF;
+            buf[dst + 1] = (byte) 0xBF;
+            buf[dst + 2] = (byte) 0xBD;
+            src = runStart[r];
+        }
+        // dst == src now: the bytes before the first run stay where they are
+        raw += grow;
+        shift += grow;
+        return end + grow;
     }
 }

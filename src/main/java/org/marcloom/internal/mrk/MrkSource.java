@@ -25,12 +25,16 @@ import org.marcloom.record.Subfield;
 
 /// Reads MARCMaker / MARCBreaker text (`.mrk`, `.mrk8`), line by line, in constant memory per record.
 ///
-/// One line per field: `=`, the tag, two spaces, the data. `=LDR` (or the older `=000`) starts a
-/// record; a blank line, a new `=LDR` or the end of the input ends it. In the leader and in control
+/// One line per field: `=`, the tag, two spaces, the data. `=LDR` (or the older `=000`, where a
+/// record starts; inside a record `=000` is a field tagged 000) starts a record; a blank line, a new `=LDR` or the end of the input ends it. In the leader and in control
 /// fields `\` is a blank; in data fields the first two characters are the indicators (`\` blank)
 /// and `$` starts each subfield. `{mnemonics}` are replaced (see [Mnemonics]); combining
 /// diacritic mnemonics, written before their base letter as in MARC-8, are moved after it. A line
 /// that starts with a space or tab continues the previous field (some producers wrap long fields).
+///
+/// A record whose lines come to more than [org.marcloom.Limits#maxRecordBytes()] bytes: ERROR
+/// `LIMIT_EXCEEDED` at the line that went over (strict throws); lenient keeps the fields before that
+/// line and skips the record's other lines without holding them.
 ///
 /// An unknown `{name}` is kept as written with a [Severity#WARNING] (so strict mode reads on):
 /// MARCBreaker's UTF-8 output (`.mrk8`) leaves literal braces unescaped, as in `{text}`.
@@ -63,6 +67,14 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
     // Lookahead: a line read but not consumed (the =LDR of the next record).
     private String heldLine;
     private int heldNumber;
+    private int heldBytes;
+    /// Bytes of the line [#readLine()] returned last (with its line end).
+    private int lineBytes;
+
+    // Bytes of the record's lines so far; whether it went over maxRecordBytes (the rest of its
+    // lines are skipped).
+    private long recordBytes;
+    private boolean overLimit;
 
     // The record being built.
     private Leader leader;
@@ -104,9 +116,11 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
         while (true) {
             String line;
             int number;
+            int bytes;
             if (heldLine != null) {
                 line = heldLine;
                 number = heldNumber;
+                bytes = heldBytes;
                 heldLine = null;
             } else {
                 line = readLine();
@@ -114,11 +128,32 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
                     break;
                 }
                 number = lines.number();
+                bytes = lineBytes;
             }
             if (isBlank(line)) {
                 if (started) {
                     break;
                 }
+                continue;
+            }
+            if (overLimit) {
+                // skipping the rest of a record over maxRecordBytes, up to its end
+                if (line.startsWith("=LDR")) {
+                    hold(line, number, bytes);
+                    break;
+                }
+                continue;
+            }
+            recordBytes += bytes;
+            if (recordBytes > options.limits().maxRecordBytes()) {
+                long max = options.limits().maxRecordBytes();
+                pendingData = null;
+                pendingTag = null;
+                started = true;
+                overLimit = true;
+                report(Severity.ERROR, ErrorCode.LIMIT_EXCEEDED, number, 1, lines.offset(), null,
+                        "record is longer than " + max + " bytes, the maximum allowed (from Limits.maxRecordBytes)",
+                        "the rest of the record was skipped");
                 continue;
             }
             char first = line.charAt(0);
@@ -150,10 +185,10 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
                 }
             }
             String data = line.substring(dataAt);
-            if (tag.equals("LDR") || tag.equals("000")) {
+            // =000 is a leader only where a record starts: inside one it is a field tagged 000
+            if (tag.equals("LDR") || tag.equals("000") && !started) {
                 if (started) {
-                    heldLine = line;
-                    heldNumber = number;
+                    hold(line, number, bytes);
                     break;
                 }
                 started = true;
@@ -186,7 +221,15 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
         return r;
     }
 
+    private void hold(String line, int number, int bytes) {
+        heldLine = line;
+        heldNumber = number;
+        heldBytes = bytes;
+    }
+
     private void resetRecord() {
+        recordBytes = 0;
+        overLimit = false;
         leader = null;
         fields.clear();
         diagnostics.startRecord(index);
@@ -202,6 +245,7 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
         byte[] b = lines.bytes();
         int len = lines.length();
         int number = lines.number();
+        lineBytes = len + 1;
         if (lines.overlong()) {
             report(Severity.ERROR, ErrorCode.LIMIT_EXCEEDED, number, 1, null,
                     "line is longer than the maximum allowed (" + options.limits().maxRecordBytes()

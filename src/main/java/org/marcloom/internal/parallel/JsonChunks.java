@@ -36,7 +36,15 @@ import org.marcloom.record.MarcRecord;
 /// with the record index and line number reached, so the output is still the sequential one. In
 /// a well-formed NDJSON file that never happens; in a damaged one, parallelism stops at the first
 /// malformed line.
+///
+/// Memory stays bounded whatever the input: a JSON array (its first chunk is cut as soon as the
+/// `[` is seen) and a line longer than [#LONG_LINE] batches are never buffered whole: the chunk
+/// is cut where it is, marked for the sequential reader (which streams), and no more input is
+/// framed (later chunks are empty), so the sequential reader takes all the rest from the channel.
 final class JsonChunks implements ChunkFormat {
+
+    /// A line this many batches long (or longer) is read sequentially from its start.
+    static final int LONG_LINE = 4;
 
     private static final ModelAccess.Factory MODEL = ModelAccess.factory();
 
@@ -52,6 +60,8 @@ final class JsonChunks implements ChunkFormat {
     private int carryLength;
     private long carryOffset;
     private boolean eof;
+    /// A chunk was handed to the sequential reader: frame nothing more.
+    private boolean stopped;
 
     // Consumer state: what the chunks delivered so far used.
     private long indexBase;
@@ -71,6 +81,11 @@ final class JsonChunks implements ChunkFormat {
     @Override
     public void fill(Chunk c) {
         try {
+            if (stopped) {
+                c.size = 0; // the sequential reader reads on from the channel
+                c.startOffset = carryOffset;
+                return;
+            }
             byte[] data = c.data;
             if (data.length < carryLength + 1) {
                 data = new byte[Math.max(carryLength * 2, data.length)];
@@ -97,6 +112,15 @@ final class JsonChunks implements ChunkFormat {
                     c.size = size;
                     c.last = true;
                     carryLength = 0;
+                    return;
+                }
+                if (c.seq == 0 && startsArray(data, size) || size >= (long) LONG_LINE * batchBytes) {
+                    // an array, or a line too long to buffer: the sequential reader streams it
+                    c.size = size;
+                    c.needsSequential = true;
+                    carryLength = 0;
+                    carryOffset = c.startOffset + size;
+                    stopped = true;
                     return;
                 }
                 int cut = lastNewline(data, scanned, size);
@@ -141,6 +165,15 @@ final class JsonChunks implements ChunkFormat {
         return n;
     }
 
+    /// Whether the input starts (after a UTF-8 byte order mark and white space) with `[`.
+    private static boolean startsArray(byte[] data, int size) {
+        int i = size >= 3 && (data[0] & 0xFF) == 0xEF && (data[1] & 0xFF) == 0xBB && (data[2] & 0xFF) == 0xBF ? 3 : 0;
+        while (i < size && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n')) {
+            i++;
+        }
+        return i < size && data[i] == '[';
+    }
+
     private static int lastNewline(byte[] data, int from, int to) {
         for (int i = to - 1; i >= from; i--) {
             if (data[i] == '\n') {
@@ -172,8 +205,11 @@ final class JsonChunks implements ChunkFormat {
         return c -> {
             byte[] data = c.data;
             int size = c.size;
-            c.lines = lineBreaks(data, size);
             c.records = new MarcRecord[0];
+            if (c.needsSequential || c.size == 0 && !c.last) {
+                return; // framed for the sequential reader: nothing to decode
+            }
+            c.lines = lineBreaks(data, size);
             if (c.seq > 0 && !plainStart(data, size)) {
                 c.needsSequential = true;
                 return;

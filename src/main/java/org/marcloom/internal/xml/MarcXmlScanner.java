@@ -7,6 +7,7 @@ import javax.xml.namespace.QName;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
+import org.marcloom.Limits;
 
 /// A pull XML tokenizer for documents without a DTD, in place of the JDK's StAX parser, which is
 /// most of the cost of reading MARCXML. It checks XML 1.0 (fifth edition) well-formedness and
@@ -25,6 +26,16 @@ import javax.xml.stream.XMLStreamException;
 /// and attribute names and short attribute values are shared strings. Positions are those of the
 /// JDK's parser: just after the current event; lines end at `\n`, `\r\n` or `\r`; columns count
 /// UTF-16 units from one.
+///
+/// ## Limits
+/// Memory stays bounded whatever the input ([Limits]): a token that has to be held whole (a start
+/// or end tag with its attributes, a CDATA section, the XML declaration, everything before the
+/// root element) longer than `maxTokenLength` characters, a name longer than `maxNameLength`,
+/// more than `maxNestingDepth` open elements or more than `maxAttributesPerElement` attributes on
+/// one element end the document with a [LimitException] naming the setting. Comments and
+/// processing instructions after the prologue are checked as they stream past and never held
+/// (their text is not reported), so their length is not bounded. The token bound is checked when
+/// the buffer would grow, so tokens up to the buffer's size (64 Ki characters) always pass.
 ///
 /// WARNING: hot code. Indices into `buf` move when [#fill()] compacts it; every scan that may
 /// fill keeps its offsets relative to `pos`. Not thread-safe.
@@ -59,6 +70,29 @@ final class MarcXmlScanner implements XmlEvents {
 
     private static final char[] NEWLINE = {'\n'};
 
+    /// A [Limits] bound was broken: the message names the setting.
+    static final class LimitException extends XMLStreamException {
+        private static final long serialVersionUID = 1L;
+        /// What was wrong, without the location.
+        final String problem;
+
+        LimitException(String problem, Location location) {
+            super(problem, location);
+            this.problem = problem;
+        }
+    }
+
+    /// A [LimitException] on its way out of [#fill()], which may only throw IOException.
+    private static final class Overflow extends IOException {
+        private static final long serialVersionUID = 1L;
+        final transient LimitException limit;
+
+        Overflow(LimitException limit) {
+            super(limit.problem, null);
+            this.limit = limit;
+        }
+    }
+
     /// Thrown by the prologue scan when the JDK's parser must take over.
     private static final class Fallback extends Exception {
         private static final long serialVersionUID = 1L;
@@ -69,6 +103,12 @@ final class MarcXmlScanner implements XmlEvents {
     }
 
     private final Reader in;
+    private final int maxToken;
+    private final int maxName;
+    private final int maxDepth;
+    private final int maxAttributes;
+    /// What the token being read is, for the message of the token bound.
+    private String token = "the prologue (before the root element)";
     private char[] buf = new char[64 * 1024];
     private int pos;
     private int limit;
@@ -130,7 +170,23 @@ final class MarcXmlScanner implements XmlEvents {
     private final String[] splitLocal = new String[1024];
 
     MarcXmlScanner(Reader in) {
+        this(in, Limits.DEFAULTS);
+    }
+
+    MarcXmlScanner(Reader in, Limits limits) {
         this.in = in;
+        this.maxToken = limits.maxTokenLength();
+        this.maxName = limits.maxNameLength();
+        this.maxDepth = limits.maxNestingDepth();
+        this.maxAttributes = limits.maxAttributesPerElement();
+    }
+
+    private LimitException limit(int index, String problem, String setting) {
+        return new LimitException(problem + " (from Limits." + setting + ")", locationAt(Math.min(index, limit)));
+    }
+
+    private XMLStreamException nameTooLong(int at, String what) {
+        return limit(at, what + " is longer than " + maxName + " characters, the maximum allowed", "maxNameLength");
     }
 
     // ------------------------------------------------------------------ input
@@ -149,7 +205,12 @@ final class MarcXmlScanner implements XmlEvents {
             tokenStart = 0;
         }
         if (limit == buf.length) {
-            buf = Arrays.copyOf(buf, buf.length * 2);
+            // the token being read fills the buffer
+            if (limit - (keepAll ? 0 : tokenStart) > maxToken) {
+                throw new Overflow(limit(pos, (keepAll ? "the prologue" : token) + " is longer than " + maxToken
+                        + " characters, the maximum allowed", "maxTokenLength"));
+            }
+            buf = Arrays.copyOf(buf, (int) Math.min(buf.length * 2L, maxToken + 1L));
         }
         int n;
         do {
@@ -292,6 +353,8 @@ final class MarcXmlScanner implements XmlEvents {
             }
         } catch (Fallback f) {
             return false;
+        } catch (Overflow e) {
+            throw e.limit;
         } catch (IOException e) {
             throw new XMLStreamException(e);
         }
@@ -343,6 +406,8 @@ final class MarcXmlScanner implements XmlEvents {
             return event;
         } catch (Fallback f) {
             throw error("a document type declaration is not allowed here");
+        } catch (Overflow e) {
+            throw e.limit;
         } catch (IOException e) {
             throw new XMLStreamException(e);
         }
@@ -405,16 +470,20 @@ final class MarcXmlScanner implements XmlEvents {
         }
         char c1 = buf[pos + 1];
         if (c1 == '/') {
+            token = "an end tag";
             return endTag();
         }
         if (c1 == '?') {
+            token = "a processing instruction";
             return pi();
         }
         if (c1 == '!') {
+            token = "markup";
             if (starts("<!--")) {
                 return comment();
             }
             if (starts("<![CDATA[")) {
+                token = "a CDATA section";
                 if (depth == 0) {
                     throw error("The markup in the document " + (rootStarted ? "following" : "preceding")
                             + " the root element must be well-formed.");
@@ -439,6 +508,7 @@ final class MarcXmlScanner implements XmlEvents {
         if (depth == 0 && rootStarted) {
             throw error("The markup in the document following the root element must be well-formed.");
         }
+        token = "a start tag";
         while (true) {
             int r = parseStartTag();
             if (r >= 0) {
@@ -462,11 +532,18 @@ final class MarcXmlScanner implements XmlEvents {
         final int lim = limit;
         int p = pos + 1;
         int nameEnd = name(p, lim);
+        if (nameEnd - p > maxName) {
+            throw nameTooLong(p, "an element name");
+        }
         if (nameEnd == lim) {
             return -1;
         }
         if (nameEnd == p) {
             throw errorAt(p, "The markup in the document must be well-formed.");
+        }
+        if (depth >= maxDepth) {
+            throw limit(p, "element \"" + symbol(p, nameEnd) + "\" is nested deeper than " + maxDepth
+                    + " elements, the maximum allowed", "maxNestingDepth");
         }
         String qname = symbol(p, nameEnd);
         int i = nameEnd;
@@ -500,6 +577,9 @@ final class MarcXmlScanner implements XmlEvents {
             }
             int an = i;
             int ae = name(i, lim);
+            if (ae - an > maxName) {
+                throw nameTooLong(an, "an attribute name of element \"" + qname + "\"");
+            }
             if (ae == lim) {
                 return -1;
             }
@@ -552,6 +632,10 @@ final class MarcXmlScanner implements XmlEvents {
                 v = value.toString();
             }
             i++; // the closing quote
+            if (count == maxAttributes) {
+                throw limit(an, "element \"" + qname + "\" has more than " + maxAttributes
+                        + " attributes, the maximum allowed", "maxAttributesPerElement");
+            }
             if (count == attrQName.length) {
                 int n = count * 2;
                 attrQName = Arrays.copyOf(attrQName, n);
@@ -1097,29 +1181,71 @@ final class MarcXmlScanner implements XmlEvents {
         }
     }
 
+    /// A comment, checked as it streams past and never held: its text is not reported.
     private int comment() throws IOException, XMLStreamException {
-        int k = find("--", 4);
-        int end = pos + k;
-        if (!ahead(k + 3)) {
-            throw errorAt(limit, "XML document structures must start and end within the same entity.");
+        pos += 4;
+        while (true) {
+            if (pos + 3 > limit) {
+                tokenStart = pos;
+                if (!fill()) {
+                    throw errorAt(limit, "XML document structures must start and end within the same entity.");
+                }
+                continue;
+            }
+            char c = buf[pos];
+            if (c == '-' && buf[pos + 1] == '-') {
+                if (buf[pos + 2] != '>') {
+                    throw errorAt(pos, "The string \"--\" is not permitted within comments.");
+                }
+                pos += 3;
+                break;
+            }
+            pos += streamedChar(c, "the comment");
         }
-        end = pos + k;
-        if (buf[end + 2] != '>') {
-            throw errorAt(end, "The string \"--\" is not permitted within comments.");
-        }
-        checkChars(pos + 4, end, "the comment");
         text = buf;
-        textStart = pos + 4;
-        textLength = end - textStart;
-        pos = end + 3;
+        textStart = pos;
+        textLength = 0;
         return XMLStreamConstants.COMMENT;
     }
 
+    /// Checks the character `c` at `pos` (at least two characters are buffered); returns how many
+    /// it takes.
+    private int streamedChar(char c, String where) throws XMLStreamException {
+        if (c < 0x20) {
+            if (c != '\t' && c != '\n' && c != '\r') {
+                throw errorAt(pos, String.format("An invalid XML character (Unicode: 0x%x) was found in %s.", (int) c,
+                        where));
+            }
+            return 1;
+        }
+        if (c >= 0xD800) {
+            int n = checkHigh(buf, pos, limit);
+            if (n < 0) {
+                throw errorAt(pos, String.format("An invalid XML character (Unicode: 0x%x) was found in %s.", (int) c,
+                        where));
+            }
+            return n;
+        }
+        return 1;
+    }
+
+    /// A processing instruction: the target is held, the data is checked as it streams past and
+    /// never held (it is not reported). The XML declaration is held and parsed.
     private int pi() throws IOException, XMLStreamException, Fallback {
-        int k = find("?>", 2);
-        int end = pos + k;
+        int ne;
+        while (true) {
+            ne = name(pos + 2, limit);
+            if (ne - (pos + 2) > maxName) {
+                throw nameTooLong(pos + 2, "a processing instruction target");
+            }
+            if (ne < limit) {
+                break;
+            }
+            if (!fill()) {
+                throw errorAt(limit, "XML document structures must start and end within the same entity.");
+            }
+        }
         int p = pos + 2;
-        int ne = name(p, end);
         if (ne == p) {
             throw errorAt(p, "The processing instruction must begin with the name of the target.");
         }
@@ -1129,15 +1255,35 @@ final class MarcXmlScanner implements XmlEvents {
             if (base + pos != 0 || buf[p] != 'x' || buf[p + 1] != 'm' || buf[p + 2] != 'l') {
                 throw errorAt(p, "The processing instruction target matching \"[xX][mM][lL]\" is not allowed.");
             }
-            declaration(ne, end);
+            int end = pos + find("?>", 2);
+            declaration(pos + 5, end);
             pos = end + 2;
             return 0;
         }
-        if (ne < end && !isSpace(buf[ne])) {
-            throw errorAt(ne, "White space is required between the processing instruction target and data.");
+        pos = ne;
+        boolean first = true;
+        while (true) {
+            if (pos + 2 > limit) {
+                tokenStart = pos;
+                if (!fill()) {
+                    throw errorAt(limit, "XML document structures must start and end within the same entity.");
+                }
+                continue;
+            }
+            char c = buf[pos];
+            if (c == '?' && buf[pos + 1] == '>') {
+                pos += 2;
+                break;
+            }
+            if (first && !isSpace(c)) {
+                throw errorAt(pos, "White space is required between the processing instruction target and data.");
+            }
+            first = false;
+            pos += streamedChar(c, "the processing instruction");
         }
-        checkChars(ne, end, "the processing instruction");
-        pos = end + 2;
+        text = buf;
+        textStart = pos;
+        textLength = 0;
         return XMLStreamConstants.PROCESSING_INSTRUCTION;
     }
 

@@ -36,12 +36,17 @@ import org.marcloom.record.Subfield;
 /// ## What it accepts
 /// - A `collection` root, a single `record` root, or MARC records anywhere inside another
 ///   document, such as an SRU `searchRetrieveResponse` or an OAI-PMH `ListRecords` response.
-/// - Elements in the MARC namespace (`http://www.loc.gov/MARC21/slim`, default or prefixed) or in
-///   no namespace; elements are matched on their local names. A UTF-8 byte order mark. The
-///   `record` element's `type` attribute is ignored.
+/// - Elements in the MARC namespace (`http://www.loc.gov/MARC21/slim`, default or prefixed), in
+///   MarcXchange's (`info:lc/xmlns/marcxchange-v1`, ISO 25577: the same element names) or in no
+///   namespace; elements are matched on their local names. A UTF-8 byte order mark. The `record`
+///   element's `type` and `format` attributes are ignored.
+/// - A `record` in any other namespace whose children are `leader`, `controlfield` or
+///   `datafield` (a typo in the namespace URI, another MARC schema) is never read silently as
+///   nothing: [ErrorCode#STRUCTURE_INVALID] naming the namespace URI (strict mode throws; lenient
+///   mode reports it through [#trailingDiagnostics()] and skips the element).
 ///
 /// ## Which `record` elements are MARC records
-/// - a `record` in the MARC namespace always is;
+/// - a `record` in the MARC or MarcXchange namespace always is;
 /// - a `record` in another namespace (SRU's, OAI-PMH's) never is: the reader looks inside it;
 /// - a `record` in no namespace is a MARC record when it is the document root, when its parent is
 ///   a `collection`, or when its first child element is `leader`, `controlfield` or `datafield`.
@@ -73,6 +78,14 @@ import org.marcloom.record.Subfield;
 ///   diagnostic to the record it is in (bytes between records go to the next record, bytes after
 ///   the last one to [#trailingDiagnostics()]); the other records are unaffected. Nothing is ever
 ///   printed: the parser is handed characters, not bytes.
+/// - One text value (a leader, control field or subfield) longer than `maxTokenLength` characters:
+///   [ErrorCode#LIMIT_EXCEEDED] (strict mode throws); lenient mode keeps its first part and skips
+///   the rest, so no value is ever held beyond that bound.
+/// - A [Limits] bound broken while tokenizing (a comment-free token over `maxTokenLength`, a name
+///   over `maxNameLength`, nesting over `maxNestingDepth`, attributes over
+///   `maxAttributesPerElement`; see [MarcXmlScanner]) ends the document like malformed XML, with
+///   [ErrorCode#LIMIT_EXCEEDED] naming the setting. Comments and processing instructions after
+///   the prologue are never held, whatever their length.
 /// - An encoding the Java runtime does not have: [ErrorCode#SYNTAX_ERROR] at line 1 (lenient
 ///   mode: no records and a trailing diagnostic).
 /// - DTDs and external entities are never read: a document that references one fails with a
@@ -85,6 +98,8 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
 
     /// The MARC 21 slim namespace.
     public static final String MARC_NS = "http://www.loc.gov/MARC21/slim";
+    /// The MarcXchange namespace (ISO 25577; SRU and OAI-PMH servers use it): the same elements.
+    public static final String MARCXCHANGE_NS = "info:lc/xmlns/marcxchange-v1";
 
     private static final Object NOT_MARC = new Object();
 
@@ -154,7 +169,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
             trailing.add(d);
             return false;
         }
-        MarcXmlScanner scanner = new MarcXmlScanner(decoder);
+        MarcXmlScanner scanner = new MarcXmlScanner(decoder, limits);
         if (!forceStax && scanner.prologue()) {
             xml = scanner;
         } else {
@@ -189,7 +204,9 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
             Location loc = e.getLocation() != null ? e.getLocation() : (xml != null ? xml.getLocation() : null);
             int line = loc == null ? -1 : loc.getLineNumber();
             int column = loc == null ? -1 : loc.getColumnNumber();
-            String problem = "XML is not well-formed: " + staxMessage(e);
+            boolean overLimit = e instanceof MarcXmlScanner.LimitException;
+            String problem = overLimit ? ((MarcXmlScanner.LimitException) e).problem
+                    : "XML is not well-formed: " + staxMessage(e);
             if (decoder != null) {
                 // Malformed bytes up to the error come first (they may be its cause).
                 BadBytes log = decoder.badBytes();
@@ -201,7 +218,8 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
             }
             String repair = (inRecord ? "the incomplete record " + recordIndex + " was dropped and " : "")
                     + "the rest of the document was not read (XML allows no recovery)";
-            trailing(Diagnostic.builder(Severity.FATAL, ErrorCode.SYNTAX_ERROR).recordIndex(recordIndex).line(line)
+            ErrorCode code = overLimit ? ErrorCode.LIMIT_EXCEEDED : ErrorCode.SYNTAX_ERROR;
+            trailing(Diagnostic.builder(Severity.FATAL, code).recordIndex(recordIndex).line(line)
                     .column(column).problem(problem).repair(repair).build());
             return null;
         }
@@ -276,7 +294,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                 if ("record".equals(local)) {
                     String ns = xml.getNamespaceURI();
                     boolean unqualified = ns == null || ns.isEmpty();
-                    if (MARC_NS.equals(ns) || unqualified) {
+                    if (isMarc(ns) || unqualified) {
                         boolean sure = !unqualified || depth == 1 || "collection".equals(stack[depth - 2]);
                         Object r;
                         try {
@@ -301,12 +319,36 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                             depth--;
                         }
                     }
+                } else if (depth >= 2 && "record".equals(stack[depth - 2]) && isField(local)
+                        && !marcOrNone(xml.getNamespaceURI())) {
+                    foreignRecord(local);
                 }
             } else if (ev == XMLStreamConstants.END_ELEMENT) {
                 depth--;
             }
         }
         return null;
+    }
+
+    private static boolean isField(String local) {
+        return "leader".equals(local) || "controlfield".equals(local) || "datafield".equals(local);
+    }
+
+    /// A `record` in a namespace that is not MARC's holds what look like MARC fields (often a
+    /// typo in the namespace URI): never silence. Strict mode throws; lenient mode reports it
+    /// (through [#trailingDiagnostics()]) and skips the element.
+    private void foreignRecord(String local) throws XMLStreamException {
+        Location loc = xml.getLocation();
+        String ns = xml.getNamespaceURI();
+        trailing(Diagnostic.builder(Severity.ERROR, ErrorCode.STRUCTURE_INVALID).recordIndex(recordIndex)
+                .line(loc.getLineNumber()).column(loc.getColumnNumber())
+                .problem("a <record> in namespace \"" + ns + "\" holds <" + local + ">: MARC records are read in"
+                        + " the MARC 21 slim namespace (" + MARC_NS + "), in MarcXchange's (" + MARCXCHANGE_NS
+                        + ") or in none")
+                .repair("the element was skipped").build());
+        skipElement();
+        skipToEnd();
+        depth -= 2;
     }
 
     private void push(String local) {
@@ -316,8 +358,12 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
         stack[depth++] = local;
     }
 
+    private static boolean isMarc(String ns) {
+        return MARC_NS.equals(ns) || MARCXCHANGE_NS.equals(ns);
+    }
+
     private static boolean marcOrNone(String ns) {
-        return ns == null || ns.isEmpty() || MARC_NS.equals(ns);
+        return ns == null || ns.isEmpty() || isMarc(ns);
     }
 
     /// Reads one record; the reader stands on its start tag. With `tentative`, returns
@@ -549,12 +595,22 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
         StringBuilder sb = text;
         sb.setLength(0);
         String single = null;
+        long valueChars = 0;
         while (true) {
             int ev = xml.next();
             switch (ev) {
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                     int len = xml.getTextLength();
                     recordChars += len;
+                    valueChars += len;
+                    if (valueChars > limits.maxTokenLength()) {
+                        // one value is held whole: it is a token
+                        problem(ErrorCode.LIMIT_EXCEEDED, tag, "a value is longer than " + limits.maxTokenLength()
+                                + " characters, the maximum allowed (from Limits.maxTokenLength)",
+                                "the rest of this value was skipped");
+                        skipToEnd();
+                        return single != null && sb.isEmpty() ? single : sb.toString();
+                    }
                     if (recordChars > limits.maxRecordBytes()) {
                         problem(ErrorCode.LIMIT_EXCEEDED, tag, "record has more than " + limits.maxRecordBytes()
                                 + " characters of text, the maximum allowed (from Limits.maxRecordBytes)",

@@ -138,6 +138,13 @@ final class XmlDecoder extends Reader {
         if (b0 == 0x3C && b1 == 0x00 && b2 == 0x3F && b3 == 0x00) {
             return StandardCharsets.UTF_16LE;
         }
+        // no byte order mark, no declaration: zero bytes in every other place are UTF-16
+        if (b0 == 0x00 && b1 > 0 && b2 == 0x00 && b3 > 0) {
+            return StandardCharsets.UTF_16BE;
+        }
+        if (b0 > 0 && b1 == 0x00 && b2 > 0 && b3 == 0x00) {
+            return StandardCharsets.UTF_16LE;
+        }
         if (b0 == 0x4C && b1 == 0x6F && b2 == 0xA7 && b3 == 0x94) {
             // EBCDIC: the declaration names the code page; read it in the invariant one.
             String declared = declaredEncoding(charset("IBM037"));

@@ -131,8 +131,12 @@ class MarcXmlSourceTest {
 
     @Test
     void otherNamespacesRecordIsNeverAMarcRecord() {
+        // never read as a record, and never in silence (finding 11): the namespace is named
         String doc = "<x:record xmlns:x=\"urn:other\"><x:leader>not marc</x:leader></x:record>";
-        assertEquals(List.of(), XmlTestSupport.readAll(doc, false));
+        MarcParseException e = assertThrows(MarcParseException.class, () -> XmlTestSupport.readAll(doc, false));
+        assertEquals("FATAL STRUCTURE_INVALID 0 1:41", tuple(e.diagnostic()));
+        assertTrue(e.getMessage().contains("namespace \"urn:other\""), e.getMessage());
+        assertEquals(List.of(), XmlTestSupport.readAll(doc, true));
     }
 
     @Test
