@@ -112,7 +112,7 @@ final class Inputs {
         }
         Path path = Path.of(name);
         if (Files.isDirectory(path)) {
-            throw new CliFailure(name + ": is a directory, not a file");
+            throw CliFailure.io(name + ": is a directory, not a file", null);
         }
         FileChannel channel;
         long size;
@@ -120,7 +120,7 @@ final class Inputs {
             channel = FileChannel.open(path, StandardOpenOption.READ);
             size = channel.size();
         } catch (IOException e) {
-            throw new CliFailure(describe(name, e), e);
+            throw CliFailure.io(describe(name, e), e);
         }
         CountingChannel counter = new CountingChannel(channel);
         try {

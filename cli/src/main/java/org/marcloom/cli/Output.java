@@ -49,14 +49,14 @@ final class Output implements Closeable {
         }
         Path target = Path.of(name).toAbsolutePath();
         if (Files.isDirectory(target)) {
-            throw new CliFailure(name + ": is a directory, not a file");
+            throw CliFailure.io(name + ": is a directory, not a file", null);
         }
         Path dir = target.getParent();
         try {
             Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
             return new Output(target, temp, new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16), null);
         } catch (IOException e) {
-            throw new CliFailure(Inputs.describe(name, e), e);
+            throw CliFailure.io(Inputs.describe(name, e), e);
         }
     }
 
@@ -70,7 +70,7 @@ final class Output implements Closeable {
         stream.close();
         if (target == null) {
             if (stdout.checkError()) {
-                throw new CliFailure("error writing standard output");
+                throw Main.stdoutFailure(stdout);
             }
         } else {
             try {
