@@ -13,7 +13,9 @@ abstract class Command {
     /// What a command runs with: the three standard streams, the shared flags, and where worker
     /// threads come from (`null`: the library's default, virtual threads; tests inject a factory
     /// that counts them).
-    record Context(InputStream stdin, PrintStream stdout, PrintStream stderr, boolean debug, ThreadFactory threads) {
+    /// @param diagnostics prints the readers' diagnostics on `stderr` ([DiagnosticPrinter])
+    record Context(InputStream stdin, PrintStream stdout, PrintStream stderr, boolean debug, ThreadFactory threads,
+                   DiagnosticPrinter diagnostics) {
     }
 
     static final Args.Option HELP = new Args.Option("help", "h", null, "show this help");
@@ -23,7 +25,18 @@ abstract class Command {
     static final Args.Option FROM = Args.value("from", "FORMAT",
             "input format: marc, marcxml, json, ndjson or mrk (default: detected)");
 
+    static final Args.Option VERBOSE = Args.flag("verbose",
+            "print every diagnostic (default: the first 5 of each code, then a count per code)");
+    static final Args.Option DIAGNOSTICS = Args.value("diagnostics", "FORMAT",
+            "diagnostics on standard error as text (default) or json (one object per line, all of them)");
+
     abstract String name();
+
+    /// Whether the command prints the readers' diagnostics on standard error (and so takes
+    /// `--verbose` and `--diagnostics`).
+    boolean printsDiagnostics() {
+        return true;
+    }
 
     /// One line for `marcloom --help`.
     abstract String summary();
@@ -44,6 +57,10 @@ abstract class Command {
 
     final List<Args.Option> allOptions() {
         List<Args.Option> all = new ArrayList<>(options());
+        if (printsDiagnostics()) {
+            all.add(VERBOSE);
+            all.add(DIAGNOSTICS);
+        }
         all.add(DEBUG);
         all.add(HELP);
         return all;

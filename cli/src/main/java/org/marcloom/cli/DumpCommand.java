@@ -14,6 +14,11 @@ final class DumpCommand extends Command {
     }
 
     @Override
+    boolean printsDiagnostics() {
+        return false; // they are part of the output
+    }
+
+    @Override
     String summary() {
         return "Print records as readable MARCMaker-like text, a blank line between records.";
     }

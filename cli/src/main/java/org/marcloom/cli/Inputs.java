@@ -148,10 +148,10 @@ final class Inputs {
         return name + ": " + (m == null ? e.getClass().getSimpleName() : m);
     }
 
-    /// Prints lenient-mode diagnostics on standard error, one line each.
+    /// Prints diagnostics on standard error as `--verbose` and `--diagnostics` say ([DiagnosticPrinter]).
     static void report(Command.Context ctx, String name, List<Diagnostic> diagnostics) {
-        for (Diagnostic d : diagnostics) {
-            ctx.stderr().println("marcloom: " + name + ": " + d);
+        if (!diagnostics.isEmpty()) {
+            ctx.diagnostics().report(name, diagnostics);
         }
     }
 

@@ -100,14 +100,16 @@ public final class Main {
             return USAGE;
         }
         List<String> rest = list.subList(1, list.size());
-        Command.Context ctx = new Command.Context(stdin, stdout, stderr, debug, threads);
+        Command.Context ctx = new Command.Context(stdin, stdout, stderr, debug, threads, new DiagnosticPrinter(stderr));
         try {
             Args.Parsed parsed = Args.parse(command.name(), command.allOptions(), rest);
             if (parsed.has("help")) {
                 stdout.print(command.help());
                 return finish(stdout, stderr, OK);
             }
+            ctx.diagnostics().mode(diagnosticsMode(command.name(), parsed));
             int status = command.execute(parsed, ctx);
+            ctx.diagnostics().finish();
             return finish(stdout, stderr, status);
         } catch (Args.UsageException e) {
             // A message of several lines (a spec with a caret under the fault) keeps its lines.
@@ -178,8 +180,18 @@ public final class Main {
         return context == null ? "I/O error: " + what : context + ": " + what;
     }
 
+    private static DiagnosticPrinter.Mode diagnosticsMode(String command, Args.Parsed parsed) throws Args.UsageException {
+        String format = parsed.value("diagnostics", "text");
+        return switch (format) {
+            case "text" -> parsed.has("verbose") ? DiagnosticPrinter.Mode.VERBOSE : DiagnosticPrinter.Mode.SUMMARY;
+            case "json" -> DiagnosticPrinter.Mode.JSON;
+            default -> throw new Args.UsageException(command, "unknown --diagnostics '" + format + "' (use text or json)");
+        };
+    }
+
     private static int fail(Command.Context ctx, String message, Throwable e, int status) {
         ctx.stdout().flush();
+        ctx.diagnostics().finish();
         ctx.stderr().println("marcloom: " + (message == null ? e.getClass().getSimpleName() : message));
         if (ctx.debug()) {
             e.printStackTrace(ctx.stderr());
