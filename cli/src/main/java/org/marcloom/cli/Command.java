@@ -30,6 +30,9 @@ abstract class Command {
     static final Args.Option DIAGNOSTICS = Args.value("diagnostics", "FORMAT",
             "diagnostics on standard error as text (default) or json (one object per line, all of them)");
 
+    static final Args.Option CONCURRENCY = Args.value("concurrency", "N",
+            "decode on N threads (default: every core for inputs over 8 MiB, else 1); the output is the same");
+
     abstract String name();
 
     /// Whether the command prints the readers' diagnostics on standard error (and so takes

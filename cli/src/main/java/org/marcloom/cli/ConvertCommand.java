@@ -34,7 +34,8 @@ final class ConvertCommand extends Command {
                 FROM,
                 LENIENT,
                 Args.value("encoding", "ENC", "how to decode ISO 2709 input: auto (leader/09), utf8, marc8 or latin1"),
-                Args.value("concurrency", "N", "decode and encode on N threads each; the output is the same as with 1"),
+                Args.value("concurrency", "N", "decode and encode on N threads each (default: every core for inputs"
+                        + " over 8 MiB, else 1); the output is the same as with 1"),
                 new Args.Option("output", "o", "OUT", "write to OUT instead of standard output (- is standard output)"));
     }
 
@@ -53,8 +54,8 @@ final class ConvertCommand extends Command {
             throw new Args.UsageException(name(), "--to FORMAT is required (" + Formats.FORMAT_NAMES + ")");
         }
         MarcFormat to = Formats.format(name(), "to", toName);
-        int concurrency = args.intValue("concurrency", 1, 1);
         List<String> inputs = inputs(args);
+        int concurrency = Inputs.concurrency(name(), args, inputs);
         Inputs.Readers readers = Inputs.readers(name(), args).withConcurrency(concurrency);
         try (Output out = Output.open(args.value("output"), ctx.stdout())) {
             MarcWriter.Builder writers = MarcWriter.builder().format(to).concurrency(concurrency).keepOpen(true);

@@ -97,6 +97,29 @@ final class Inputs {
         return new Readers(args.has("lenient"), format, encoding == null ? null : Formats.encoding(command, encoding), 1);
     }
 
+    /// [#readers(String, Args.Parsed)] decoding on [#concurrency] threads.
+    static Readers readers(String command, Args.Parsed args, List<String> inputs) throws Args.UsageException {
+        return readers(command, args).withConcurrency(concurrency(command, args, inputs));
+    }
+
+    /// Inputs above this many bytes in all are decoded on every core unless `--concurrency` is given.
+    static final long AUTO_CONCURRENCY_BYTES = 8L << 20;
+
+    /// The decoding threads: `--concurrency` when given; else, when the inputs are files of more
+    /// than [#AUTO_CONCURRENCY_BYTES] in all and there is more than one core, one per core (at most
+    /// 8); else 1. The output is the same whatever the number.
+    static int concurrency(String command, Args.Parsed args, List<String> inputs) throws Args.UsageException {
+        if (args.has("concurrency")) {
+            return args.intValue("concurrency", 1, 1);
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (cores < 2) {
+            return 1;
+        }
+        long size = RecordLoop.totalSize(inputs);
+        return size > AUTO_CONCURRENCY_BYTES ? Math.min(cores, 8) : 1;
+    }
+
     /// Opens `name` (`-` is standard input, left open on close).
     ///
     /// @throws CliFailure when the file cannot be opened (with a one-line reason)
