@@ -31,7 +31,7 @@ abstract class Command {
             "diagnostics on standard error as text (default) or json (one object per line, all of them)");
 
     static final Args.Option CONCURRENCY = Args.value("concurrency", "N",
-            "decode on N threads (default: every core for inputs over 8 MiB, else 1); the output is the same");
+            "decode on N threads (default: with 4 or more cores, one per core for inputs over 8 MiB; else 1); the output is the same");
 
     abstract String name();
 

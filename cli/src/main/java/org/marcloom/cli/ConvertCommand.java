@@ -34,8 +34,8 @@ final class ConvertCommand extends Command {
                 FROM,
                 LENIENT,
                 Args.value("encoding", "ENC", "how to decode ISO 2709 input: auto (leader/09), utf8, marc8 or latin1"),
-                Args.value("concurrency", "N", "decode and encode on N threads each (default: every core for inputs"
-                        + " over 8 MiB, else 1); the output is the same as with 1"),
+                Args.value("concurrency", "N", "decode and encode on N threads each (default: with 4 or more cores, one per core"
+                        + " for inputs over 8 MiB; else 1); the output is the same as with 1"),
                 new Args.Option("output", "o", "OUT", "write to OUT instead of standard output (- is standard output)"));
     }
 

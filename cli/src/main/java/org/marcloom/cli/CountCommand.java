@@ -41,8 +41,8 @@ final class CountCommand extends Command {
         return """
                 ISO 2709 records are framed and their structure checked (leader, directory, field and subfield
                 delimiters) without decoding their text; a record with a structural problem is decoded to report
-                it exactly. --decode decodes every record. Other formats are decoded, on every core for inputs
-                over 8 MiB unless --concurrency says otherwise.""";
+                it exactly. --decode decodes every record. Other formats are decoded (with 4 or more cores, on all of them for inputs
+                over 8 MiB) unless --concurrency says otherwise.""";
     }
 
     @Override

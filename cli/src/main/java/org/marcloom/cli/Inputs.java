@@ -105,15 +105,20 @@ final class Inputs {
     /// Inputs above this many bytes in all are decoded on every core unless `--concurrency` is given.
     static final long AUTO_CONCURRENCY_BYTES = 8L << 20;
 
+    /// Cores needed before large inputs are decoded on several threads unprompted. On 2 cores the
+    /// parallel reader and writer cost more than they gain (docs/benchmarks.md: `stats` of
+    /// real-100k.mrc took 1.6 s with one thread and 3.7 s with two).
+    static final int AUTO_CONCURRENCY_CORES = 4;
+
     /// The decoding threads: `--concurrency` when given; else, when the inputs are files of more
-    /// than [#AUTO_CONCURRENCY_BYTES] in all and there is more than one core, one per core (at most
-    /// 8); else 1. The output is the same whatever the number.
+    /// than [#AUTO_CONCURRENCY_BYTES] in all and there are at least [#AUTO_CONCURRENCY_CORES]
+    /// cores, one per core (at most 8); else 1. The output is the same whatever the number.
     static int concurrency(String command, Args.Parsed args, List<String> inputs) throws Args.UsageException {
         if (args.has("concurrency")) {
             return args.intValue("concurrency", 1, 1);
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        if (cores < 2) {
+        if (cores < AUTO_CONCURRENCY_CORES) {
             return 1;
         }
         long size = RecordLoop.totalSize(inputs);

@@ -57,7 +57,11 @@ public final class Main {
         System.setOut(out);
         int status = run(args, System.in, out, System.err);
         out.flush();
-        System.exit(status);
+        if (status != OK) {
+            System.exit(status);
+        }
+        // Status 0: return, and the JVM ends when main does (no worker thread outlives a command);
+        // System.exit would also start the JDK's logging of Runtime.exit, a few milliseconds.
     }
 
     /// Runs one command line and returns its exit status; never calls `System.exit`.
