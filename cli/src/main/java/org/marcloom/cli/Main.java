@@ -44,6 +44,8 @@ public final class Main {
                 new ValidateCommand(), new StatsCommand(), new SelectCommand(), new FilterCommand())) {
             COMMANDS.put(c.name(), c);
         }
+        Command completion = new CompletionCommand(java.util.Collections.unmodifiableCollection(COMMANDS.values()));
+        COMMANDS.put(completion.name(), completion);
     }
 
     private Main() {
