@@ -14,8 +14,14 @@ abstract class Command {
     /// threads come from (`null`: the library's default, virtual threads; tests inject a factory
     /// that counts them).
     /// @param diagnostics prints the readers' diagnostics on `stderr` ([DiagnosticPrinter])
+    /// @param outputToFile the command writes its output to a file (`-o FILE`), not to standard output
     record Context(InputStream stdin, PrintStream stdout, PrintStream stderr, boolean debug, ThreadFactory threads,
-                   DiagnosticPrinter diagnostics) {
+                   DiagnosticPrinter diagnostics, boolean outputToFile) {
+
+        /// The same context, with `outputToFile` as given.
+        Context withOutputToFile(boolean value) {
+            return new Context(stdin, stdout, stderr, debug, threads, diagnostics, value);
+        }
     }
 
     static final Args.Option HELP = new Args.Option("help", "h", null, "show this help");

@@ -33,9 +33,16 @@ final class DiagnosticPrinter {
     private long total;
     private long hidden;
     private boolean finished;
+    /// Run before each line is printed: erases a progress line ([Progress]).
+    private Runnable beforeLine = () -> { };
 
     DiagnosticPrinter(PrintStream err) {
         this.err = err;
+    }
+
+    /// What to run before each line (the progress display erasing itself); `null` for nothing.
+    void beforeLine(Runnable value) {
+        beforeLine = value == null ? () -> { } : value;
     }
 
     void mode(Mode value) {
@@ -50,6 +57,9 @@ final class DiagnosticPrinter {
     void report(String source, List<Diagnostic> diagnostics) {
         for (Diagnostic d : diagnostics) {
             long n = counts.merge(d.code(), 1L, Long::sum);
+            if (mode != Mode.SUMMARY || n <= SHOWN_PER_CODE) {
+                beforeLine.run();
+            }
             total++;
             switch (mode) {
                 case VERBOSE -> err.println("marcloom: " + source + ": " + d);

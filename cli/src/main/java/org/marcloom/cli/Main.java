@@ -106,7 +106,8 @@ public final class Main {
             return USAGE;
         }
         List<String> rest = list.subList(1, list.size());
-        Command.Context ctx = new Command.Context(stdin, stdout, stderr, debug, threads, new DiagnosticPrinter(stderr));
+        Command.Context ctx = new Command.Context(stdin, stdout, stderr, debug, threads, new DiagnosticPrinter(stderr),
+                false);
         try {
             Args.Parsed parsed = Args.parse(command.name(), command.allOptions(), rest);
             if (parsed.has("help")) {
@@ -114,6 +115,8 @@ public final class Main {
                 return finish(stdout, stderr, OK);
             }
             ctx.diagnostics().mode(diagnosticsMode(command.name(), parsed));
+            String output = parsed.value("output");
+            ctx = ctx.withOutputToFile(output != null && !output.equals("-"));
             int status = command.execute(parsed, ctx);
             ctx.diagnostics().finish();
             return finish(stdout, stderr, status);
