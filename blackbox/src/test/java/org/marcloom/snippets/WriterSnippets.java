@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.marcloom.AtomicOutput;
 import org.marcloom.MarcFormat;
 import org.marcloom.MarcReader;
 import org.marcloom.MarcWriter;
@@ -46,6 +47,30 @@ class WriterSnippets {
 
     private static List<?> fieldsOf(MarcReader reader) {
         return reader.stream().map(MarcRecord::fields).toList();
+    }
+
+    // @start region="atomic"
+    static void convertAtomically(Path xml, Path mrc) throws IOException {
+        try (MarcReader in = MarcReader.builder().format(MarcFormat.MARCXML).open(xml);
+             AtomicOutput file = AtomicOutput.open(mrc);                // .out.mrc.NNNN.part, next to mrc
+             MarcWriter out = MarcWriter.builder().keepOpen(true).open(file)) {
+            for (MarcRecord rec : in) {
+                out.write(rec);
+            }
+            out.close();                                                // the last bytes into the file
+            file.commit();                                              // fsync, then rename over mrc
+        }                                                               // no commit (an error): no mrc
+    }
+    // @end
+
+    @Test
+    void atomic() throws IOException {
+        Path mrc = tmp.resolve("out.mrc");
+        convertAtomically(Path.of("fixtures/xml/traject__test_data.utf8.marc.xml"), mrc);
+        try (MarcReader back = MarcReader.open(mrc); var files = Files.list(tmp)) {
+            assertEquals(30, back.stream().count());
+            assertEquals(List.of(mrc), files.toList(), "no temporary file left");
+        }
     }
 
     @Test

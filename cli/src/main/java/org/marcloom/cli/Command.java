@@ -13,7 +13,15 @@ abstract class Command {
     /// What a command runs with: the three standard streams, the shared flags, and where worker
     /// threads come from (`null`: the library's default, virtual threads; tests inject a factory
     /// that counts them).
-    record Context(InputStream stdin, PrintStream stdout, PrintStream stderr, boolean debug, ThreadFactory threads) {
+    /// @param diagnostics prints the readers' diagnostics on `stderr` ([DiagnosticPrinter])
+    /// @param outputToFile the command writes its output to a file (`-o FILE`), not to standard output
+    record Context(InputStream stdin, PrintStream stdout, PrintStream stderr, boolean debug, ThreadFactory threads,
+                   DiagnosticPrinter diagnostics, boolean outputToFile) {
+
+        /// The same context, with `outputToFile` as given.
+        Context withOutputToFile(boolean value) {
+            return new Context(stdin, stdout, stderr, debug, threads, diagnostics, value);
+        }
     }
 
     static final Args.Option HELP = new Args.Option("help", "h", null, "show this help");
@@ -23,7 +31,21 @@ abstract class Command {
     static final Args.Option FROM = Args.value("from", "FORMAT",
             "input format: marc, marcxml, json, ndjson or mrk (default: detected)");
 
+    static final Args.Option VERBOSE = Args.flag("verbose",
+            "print every diagnostic (default: the first 5 of each code, then a count per code)");
+    static final Args.Option DIAGNOSTICS = Args.value("diagnostics", "FORMAT",
+            "diagnostics on standard error as text (default) or json (one object per line, all of them)");
+
+    static final Args.Option CONCURRENCY = Args.value("concurrency", "N",
+            "decode on N threads (default: with 4 or more cores, one per core for inputs over 8 MiB; else 1); the output is the same");
+
     abstract String name();
+
+    /// Whether the command prints the readers' diagnostics on standard error (and so takes
+    /// `--verbose` and `--diagnostics`).
+    boolean printsDiagnostics() {
+        return true;
+    }
 
     /// One line for `marcloom --help`.
     abstract String summary();
@@ -44,6 +66,10 @@ abstract class Command {
 
     final List<Args.Option> allOptions() {
         List<Args.Option> all = new ArrayList<>(options());
+        if (printsDiagnostics()) {
+            all.add(VERBOSE);
+            all.add(DIAGNOSTICS);
+        }
         all.add(DEBUG);
         all.add(HELP);
         return all;

@@ -35,7 +35,8 @@ final class ConvertCommand extends Command {
                 FROM,
                 LENIENT,
                 Args.value("encoding", "ENC", "how to decode ISO 2709 input: auto (leader/09), utf8, marc8 or latin1"),
-                Args.value("concurrency", "N", "decode and encode on N threads each; the output is the same as with 1"),
+                Args.value("concurrency", "N", "decode and encode on N threads each (default: with 4 or more cores, one per core"
+                        + " for inputs over 8 MiB; else 1); the output is the same as with 1"),
                 Args.value("quarantine", "FILE", "ISO 2709 input: append the bytes no record holds to FILE and a JSON"
                         + " line per region to FILE.jsonl"),
                 new Args.Option("output", "o", "OUT", "write to OUT instead of standard output (- is standard output)"));
@@ -56,8 +57,8 @@ final class ConvertCommand extends Command {
             throw new Args.UsageException(name(), "--to FORMAT is required (" + Formats.FORMAT_NAMES + ")");
         }
         MarcFormat to = Formats.format(name(), "to", toName);
-        int concurrency = args.intValue("concurrency", 1, 1);
         List<String> inputs = inputs(args);
+        int concurrency = Inputs.concurrency(name(), args, inputs);
         Inputs.Readers readers = Inputs.readers(name(), args).withConcurrency(concurrency);
         String quarantineFile = args.value("quarantine");
         try (org.marcloom.Quarantine quarantine = quarantineFile == null ? null

@@ -14,6 +14,11 @@ final class DumpCommand extends Command {
     }
 
     @Override
+    boolean printsDiagnostics() {
+        return false; // they are part of the output
+    }
+
+    @Override
     String summary() {
         return "Print records as readable MARCMaker-like text, a blank line between records.";
     }
@@ -25,7 +30,7 @@ final class DumpCommand extends Command {
 
     @Override
     List<Args.Option> options() {
-        return List.of(LENIENT, FROM);
+        return List.of(LENIENT, FROM, CONCURRENCY);
     }
 
     @Override
@@ -41,7 +46,8 @@ final class DumpCommand extends Command {
         PrintStream out = ctx.stdout();
         boolean several = inputs.size() > 1;
         long[] written = {0};
-        RecordLoop.run(inputs, Inputs.readers(name(), args), ctx, false, new RecordLoop.Handler() {
+        Inputs.Readers readers = Inputs.readers(name(), args, inputs);
+        RecordLoop.run(inputs, readers, ctx, false, new RecordLoop.Handler() {
             private String current;
 
             @Override

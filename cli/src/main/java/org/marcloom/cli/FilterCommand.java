@@ -30,7 +30,7 @@ final class FilterCommand extends Command {
         return List.of(
                 Args.flag("invert", "keep the records the spec selects nothing in instead"),
                 Args.value("to", "FORMAT", "output format: " + Formats.FORMAT_NAMES + " (default marc)"),
-                FROM, LENIENT,
+                FROM, LENIENT, CONCURRENCY,
                 new Args.Option("output", "o", "OUT", "write to OUT instead of standard output (- is standard output)"));
     }
 
@@ -56,7 +56,8 @@ final class FilterCommand extends Command {
         long read;
         try (Output out = Output.open(args.value("output"), ctx.stdout())) {
             try (MarcWriter writer = MarcWriter.builder().format(to).keepOpen(true).open(out.stream())) {
-                read = RecordLoop.run(inputs, Inputs.readers(name(), args), ctx, true, (in, rec) -> {
+                Inputs.Readers readers = Inputs.readers(name(), args, inputs);
+                read = RecordLoop.run(inputs, readers, ctx, true, (in, rec) -> {
                     if (spec.matches(rec) != invert) {
                         writer.write(rec);
                         kept[0]++;

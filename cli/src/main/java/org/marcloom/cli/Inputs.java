@@ -111,6 +111,34 @@ final class Inputs {
         return new Readers(args.has("lenient"), format, encoding == null ? null : Formats.encoding(command, encoding), 1);
     }
 
+    /// [#readers(String, Args.Parsed)] decoding on [#concurrency] threads.
+    static Readers readers(String command, Args.Parsed args, List<String> inputs) throws Args.UsageException {
+        return readers(command, args).withConcurrency(concurrency(command, args, inputs));
+    }
+
+    /// Inputs above this many bytes in all are decoded on every core unless `--concurrency` is given.
+    static final long AUTO_CONCURRENCY_BYTES = 8L << 20;
+
+    /// Cores needed before large inputs are decoded on several threads unprompted. On 2 cores the
+    /// parallel reader and writer cost more than they gain (docs/benchmarks.md: `stats` of
+    /// real-100k.mrc took 1.6 s with one thread and 3.7 s with two).
+    static final int AUTO_CONCURRENCY_CORES = 4;
+
+    /// The decoding threads: `--concurrency` when given; else, when the inputs are files of more
+    /// than [#AUTO_CONCURRENCY_BYTES] in all and there are at least [#AUTO_CONCURRENCY_CORES]
+    /// cores, one per core (at most 8); else 1. The output is the same whatever the number.
+    static int concurrency(String command, Args.Parsed args, List<String> inputs) throws Args.UsageException {
+        if (args.has("concurrency")) {
+            return args.intValue("concurrency", 1, 1);
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (cores < AUTO_CONCURRENCY_CORES) {
+            return 1;
+        }
+        long size = RecordLoop.totalSize(inputs);
+        return size > AUTO_CONCURRENCY_BYTES ? Math.min(cores, 8) : 1;
+    }
+
     /// Opens `name` (`-` is standard input, left open on close).
     ///
     /// @throws CliFailure when the file cannot be opened (with a one-line reason)
@@ -126,7 +154,7 @@ final class Inputs {
         }
         Path path = Path.of(name);
         if (Files.isDirectory(path)) {
-            throw new CliFailure(name + ": is a directory, not a file");
+            throw CliFailure.io(name + ": is a directory, not a file", null);
         }
         FileChannel channel;
         long size;
@@ -134,7 +162,7 @@ final class Inputs {
             channel = FileChannel.open(path, StandardOpenOption.READ);
             size = channel.size();
         } catch (IOException e) {
-            throw new CliFailure(describe(name, e), e);
+            throw CliFailure.io(describe(name, e), e);
         }
         CountingChannel counter = new CountingChannel(channel);
         try {
@@ -162,10 +190,10 @@ final class Inputs {
         return name + ": " + (m == null ? e.getClass().getSimpleName() : m);
     }
 
-    /// Prints lenient-mode diagnostics on standard error, one line each.
+    /// Prints diagnostics on standard error as `--verbose` and `--diagnostics` say ([DiagnosticPrinter]).
     static void report(Command.Context ctx, String name, List<Diagnostic> diagnostics) {
-        for (Diagnostic d : diagnostics) {
-            ctx.stderr().println("marcloom: " + name + ": " + d);
+        if (!diagnostics.isEmpty()) {
+            ctx.diagnostics().report(name, diagnostics);
         }
     }
 

@@ -39,6 +39,9 @@ final class RecordLoop {
                         handler.record(in, rec);
                         count++;
                         progress.update(total + count, doneBytes + in.bytesRead());
+                        if ((count & 4095) == 0 && ctx.stdout().checkError()) {
+                            throw Main.stdoutFailure(ctx.stdout()); // a full disk: stop now, not at the end
+                        }
                     }
                     if (reportDiagnostics) {
                         Inputs.report(ctx, in.name, in.reader.trailingDiagnostics());

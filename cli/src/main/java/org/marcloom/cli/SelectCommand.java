@@ -32,7 +32,7 @@ final class SelectCommand extends Command {
                 Args.value("id", "SPEC", "the id column of --format tsv: the first value of SPEC (default: the"
                         + " record's number in its file, from 0)"),
                 Args.value("separator", "S", "between the values of a record in text format (default ' | ')"),
-                LENIENT, FROM);
+                LENIENT, FROM, CONCURRENCY);
     }
 
     @Override
@@ -63,7 +63,8 @@ final class SelectCommand extends Command {
         String separator = args.value("separator", " | ");
         List<String> inputs = inputs(name(), positionals.subList(1, positionals.size()));
         PrintStream out = ctx.stdout();
-        RecordLoop.run(inputs, Inputs.readers(name(), args), ctx, true, new RecordLoop.Handler() {
+        Inputs.Readers readers = Inputs.readers(name(), args, inputs);
+        RecordLoop.run(inputs, readers, ctx, true, new RecordLoop.Handler() {
             private long index;
 
             @Override

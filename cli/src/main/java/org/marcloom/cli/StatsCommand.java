@@ -35,7 +35,8 @@ final class StatsCommand extends Command {
         return List.of(
                 Args.value("top", "N", "subfield codes listed per tag, most frequent first (default 10)"),
                 LENIENT,
-                FROM);
+                FROM,
+                CONCURRENCY);
     }
 
     private static final class TagStats {
@@ -52,7 +53,8 @@ final class StatsCommand extends Command {
         Map<Character, Long> encodings = new TreeMap<>();
         Map<String, TagStats> tags = new TreeMap<>();
         long[] bytes = {0};
-        long records = RecordLoop.run(inputs, Inputs.readers(name(), args), ctx, true, new RecordLoop.Handler() {
+        Inputs.Readers readers = Inputs.readers(name(), args, inputs);
+        long records = RecordLoop.run(inputs, readers, ctx, true, new RecordLoop.Handler() {
             @Override
             public void record(Inputs.Input in, MarcRecord rec) {
                 types.merge(rec.leader().typeOfRecord(), 1L, Long::sum);

@@ -26,6 +26,11 @@ final class ValidateCommand extends Command {
     }
 
     @Override
+    boolean printsDiagnostics() {
+        return false; // they are part of the output
+    }
+
+    @Override
     String summary() {
         return "Check files and report every structural problem, and with --marc21 every departure from MARC 21.";
     }

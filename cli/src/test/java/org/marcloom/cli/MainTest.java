@@ -133,9 +133,9 @@ class MainTest {
     }
 
     @Test
-    void missingFileIsOneLineExitOne() {
+    void missingFileIsOneLineExitThree() {
         CliRun r = CliRun.run("count", "no/such/file.mrc");
-        assertEquals(1, r.status());
+        assertEquals(3, r.status());
         assertEquals(List.of("marcloom: no/such/file.mrc: no such file"), r.errLines());
     }
 
