@@ -421,8 +421,9 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
     }
 
     private Field readDataField(String tag) throws IOException {
-        char ind1 = 0;
-        char ind2 = 0;
+        // -1 until the key is seen: U+0000 is an indicator a record may hold (and the writer writes).
+        int ind1 = -1;
+        int ind2 = -1;
         ArrayList<Subfield> subs = new ArrayList<>(8);
         JsonToken t;
         while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
@@ -447,15 +448,15 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
                 }
             }
         }
-        if (ind1 == 0) {
+        if (ind1 < 0) {
             report(Severity.WARNING, ErrorCode.INDICATOR_INVALID, tag, "field " + tag + " has no ind1", "read as blank");
             ind1 = ' ';
         }
-        if (ind2 == 0) {
+        if (ind2 < 0) {
             report(Severity.WARNING, ErrorCode.INDICATOR_INVALID, tag, "field " + tag + " has no ind2", "read as blank");
             ind2 = ' ';
         }
-        return MODEL.dataField(tag, ind1, ind2, subs.toArray(new Subfield[0]), subs.size());
+        return MODEL.dataField(tag, (char) ind1, (char) ind2, subs.toArray(new Subfield[0]), subs.size());
     }
 
     private char indicator(JsonToken t, String tag, String which) throws IOException {
