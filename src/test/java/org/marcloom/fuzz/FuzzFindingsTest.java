@@ -61,4 +61,30 @@ class FuzzFindingsTest {
                 out.toString(StandardCharsets.UTF_8));
         WriterRoundTripFuzzTest.roundTrip(data, MarcFormat.MARCMAKER);
     }
+
+    /// FuzzLinearityTest (the pattern `[` over and over): JSON nested deeper
+    /// than Jackson's 1,000 levels threw an UncheckedIOException ("reading input", caused by
+    /// Jackson's StreamConstraintsException), in lenient mode too, as if the input could not be
+    /// read. Now it is a data error: strict throws MarcParseException LIMIT_EXCEEDED, lenient
+    /// reports it and goes on as after a syntax error. The input: a record whose unknown key "x"
+    /// (skipped) holds 1,001 nested arrays. (Helper `hostile` makes the depth a
+    /// Limits setting, maxNestingDepth; this test holds either way.)
+    @Test
+    void jsonDeepNestingIsADataError() throws IOException {
+        byte[] json = finding("json-deep-nesting.json");
+        for (MarcFormat format : List.of(MarcFormat.MARC_JSON, MarcFormat.MARC_JSON_LINES)) {
+            FuzzSupport.Outcome strict = FuzzSupport.read(json, format, false, Integer.MAX_VALUE, 1);
+            assertEquals(List.of(), strict.records(), format.toString());
+            assertEquals(true, strict.error().startsWith("MarcParseException LIMIT_EXCEEDED record 0 byte -1 line 1 column 1042: "),
+                    format + ": " + strict.error());
+            assertEquals(true, strict.error().contains("nesting depth (1001)"), strict.error());
+            FuzzSupport.Outcome lenient = FuzzSupport.read(json, format, true, Integer.MAX_VALUE, 1);
+            assertEquals(null, lenient.error(), format.toString());
+            assertEquals(List.of(), lenient.records(), format.toString());
+            assertEquals(List.of("WARNING STRUCTURE_INVALID 1:42", "ERROR LIMIT_EXCEEDED 1:1042"), lenient.trailing()
+                    .stream().map(d -> d.severity() + " " + d.code() + " " + d.line() + ":" + d.column()).toList(),
+                    format + ": " + lenient.trailing());
+            FuzzSupport.checkReader(json, format, format == MarcFormat.MARC_JSON_LINES);
+        }
+    }
 }

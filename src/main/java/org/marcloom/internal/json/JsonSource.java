@@ -2,7 +2,9 @@ package org.marcloom.internal.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -158,7 +160,10 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
                 }
                 return r;
             } catch (StreamReadException e) {
-                syntaxError(e);
+                syntaxError(e, ErrorCode.SYNTAX_ERROR, "malformed JSON: " + e.getOriginalMessage());
+            } catch (StreamConstraintsException e) {
+                // One of Jackson's read constraints (nesting depth, say) broken: a data error, not I/O.
+                syntaxError(e, ErrorCode.LIMIT_EXCEEDED, "JSON over a limit: " + e.getOriginalMessage());
             } catch (MarcParseException e) {
                 done = true;
                 throw e;
@@ -230,8 +235,10 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
 
     /// A syntax error from Jackson: strict throws; lenient resynchronises on the next line (object
     /// stream) or ends (array).
-    private void syntaxError(StreamReadException e) {
-        syntaxErrors = true;
+    private void syntaxError(JsonProcessingException e, ErrorCode code, String message) {
+        if (code == ErrorCode.SYNTAX_ERROR) {
+            syntaxErrors = true;
+        }
         JsonLocation loc = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
         if (in.badBytes().hasRuns()) {
             // malformed bytes up to the error come first (they may be its cause)
@@ -246,16 +253,14 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
             }
         }
         current = -1;
-        String message = e.getOriginalMessage();
         if (!lenient) {
             done = true;
-            throw fail(diagnostic(Severity.FATAL, ErrorCode.SYNTAX_ERROR, recordIndex, loc, null,
-                    "malformed JSON: " + message, ""));
+            throw fail(diagnostic(Severity.FATAL, code, recordIndex, loc, null, message, ""));
         }
         if (mode == ARRAY) {
             done = true;
-            pending.add(diagnostic(Severity.FATAL, ErrorCode.SYNTAX_ERROR, recordIndex, loc, null,
-                    "malformed JSON: " + message, "the rest of the record array could not be read"));
+            pending.add(diagnostic(Severity.FATAL, code, recordIndex, loc, null, message,
+                    "the rest of the record array could not be read"));
             return;
         }
         int errorLine = lineBase + loc.getLineNr();
@@ -264,8 +269,8 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
             // The location is just past the offending byte; restart after the newline that ends its line.
             long from = Math.max(parserBase, errorAt - 1);
             boolean more = in.rewind(from) && in.skipLine();
-            pending.add(diagnostic(Severity.ERROR, ErrorCode.SYNTAX_ERROR, recordIndex, loc, null,
-                    "malformed JSON: " + message, more ? "skipped to the next line" : "skipped to the end of the input"));
+            pending.add(diagnostic(Severity.ERROR, code, recordIndex, loc, null, message,
+                    more ? "skipped to the next line" : "skipped to the end of the input"));
             try {
                 parser.close();
             } catch (IOException ignored) {
