@@ -22,6 +22,7 @@ import org.marcloom.MarcFormat;
 import org.marcloom.MarcParseException;
 import org.marcloom.MarcReader;
 import org.marcloom.RawRecord;
+import org.marcloom.ReaderOptions;
 import org.marcloom.record.MarcRecord;
 
 /// The harness the fuzz targets share: reading an input through the public reader in several ways
@@ -107,12 +108,18 @@ final class FuzzSupport {
     /// @param perRead     the most bytes one channel read returns (Integer.MAX_VALUE: all at once)
     /// @param concurrency the reader's concurrency
     static Outcome read(byte[] data, MarcFormat format, boolean lenient, int perRead, int concurrency) {
+        return read(data, format, ReaderOptions.DEFAULTS, lenient, perRead, concurrency);
+    }
+
+    /// Reads every record of `data` in `format` with `base` (its lenient setting replaced).
+    static Outcome read(byte[] data, MarcFormat format, ReaderOptions base, boolean lenient, int perRead,
+                        int concurrency) {
         List<MarcRecord> records = new ArrayList<>();
         List<List<Diagnostic>> diagnostics = new ArrayList<>();
         List<Diagnostic> trailing = List.of();
         String error = null;
-        MarcReader reader = MarcReader.builder().format(format).lenient(lenient).concurrency(concurrency)
-                .open(channel(data, perRead));
+        MarcReader reader = MarcReader.builder().format(format).options(base.toBuilder().lenient(lenient).build())
+                .concurrency(concurrency).open(channel(data, perRead));
         try (reader) {
             MarcRecord r;
             while ((r = reader.read()) != null) {
@@ -146,17 +153,22 @@ final class FuzzSupport {
     ///
     /// @return the lenient outcome read from the whole buffer, or `null` for an input too large
     static Outcome checkReader(byte[] data, MarcFormat format, boolean parallel) {
+        return checkReader(data, format, parallel, ReaderOptions.DEFAULTS);
+    }
+
+    /// [#checkReader(byte[], MarcFormat, boolean)] with other reader options (lenient replaced).
+    static Outcome checkReader(byte[] data, MarcFormat format, boolean parallel, ReaderOptions base) {
         if (data.length > MAX_INPUT) {
             return null;
         }
         int small = 1 + (data.length == 0 ? 0 : (data[data.length - 1] & 7)); // 1 to 8 bytes a read
-        Outcome strict = read(data, format, false, Integer.MAX_VALUE, 1);
-        Outcome lenient = read(data, format, true, Integer.MAX_VALUE, 1);
-        assertEquals(strict, read(data, format, false, small, 1), "strict, " + small + " bytes a read");
-        assertEquals(lenient, read(data, format, true, small, 1), "lenient, " + small + " bytes a read");
+        Outcome strict = read(data, format, base, false, Integer.MAX_VALUE, 1);
+        Outcome lenient = read(data, format, base, true, Integer.MAX_VALUE, 1);
+        assertEquals(strict, read(data, format, base, false, small, 1), "strict, " + small + " bytes a read");
+        assertEquals(lenient, read(data, format, base, true, small, 1), "lenient, " + small + " bytes a read");
         if (parallel) {
-            assertEquals(strict, read(data, format, false, small, 2), "strict, concurrency 2");
-            assertEquals(lenient, read(data, format, true, Integer.MAX_VALUE, 2), "lenient, concurrency 2");
+            assertEquals(strict, read(data, format, base, false, small, 2), "strict, concurrency 2");
+            assertEquals(lenient, read(data, format, base, true, Integer.MAX_VALUE, 2), "lenient, concurrency 2");
         }
         if (strict.error() == null) {
             assertEquals(strict.records(), lenient.records(), "strict success: lenient gives the same records");
