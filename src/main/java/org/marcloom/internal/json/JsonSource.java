@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ReadableByteChannel;
@@ -90,6 +91,8 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
     private int mode;
     private boolean done;
     private boolean syntaxErrors;
+    /// Set when Jackson refused the bytes while detecting their encoding (see [#startParser()]).
+    private CharConversionException startFailure;
     private long index;
     /// Index of the record being read, or -1 between records.
     private long current = -1;
@@ -133,14 +136,50 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
 
     private void startParser() throws IOException {
         parserBase = in.position();
-        parser = Json.FACTORY.createParser(in);
+        try {
+            parser = Json.FACTORY.createParser(in);
+        } catch (CharConversionException e) {
+            // Jackson detects the encoding from the first four bytes; NUL bytes there can make it
+            // refuse them at once ("Unsupported UCS-4 endianness"). Reported by the next read.
+            startFailure = e;
+            parser = Json.FACTORY.createParser(new byte[0]);
+        }
         parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+    }
+
+    /// Jackson took the bytes for UTF-32 (NUL bytes where it detects the encoding: at the start of
+    /// the input or of the line lenient reading restarted on) and found them invalid: a data error.
+    /// Strict throws; lenient reports it and stops, as Jackson cannot go on in that encoding.
+    private void encodingError(CharConversionException e, JsonLocation loc) {
+        long recordIndex = current >= 0 ? current : index;
+        if (current >= 0) {
+            for (Diagnostic d : record.finish()) {
+                pending.add(d);
+            }
+        }
+        current = -1;
+        Diagnostic d = Diagnostic.builder(Severity.FATAL, ErrorCode.SYNTAX_ERROR).recordIndex(recordIndex)
+                .line(loc == null ? lineBase + 1 : line(loc)).column(column(loc))
+                .problem("malformed JSON: NUL bytes made the JSON parser read UTF-32, which the bytes are not ("
+                        + e.getMessage() + ")")
+                .repair(lenient ? "the rest of the input could not be read" : "").build();
+        if (!lenient) {
+            throw fail(d);
+        }
+        done = true;
+        pending.add(d);
     }
 
     @Override
     public MarcRecord next() {
         while (!done) {
             try {
+                if (startFailure != null) {
+                    CharConversionException e = startFailure;
+                    startFailure = null;
+                    encodingError(e, null);
+                    continue;
+                }
                 JsonToken t = nextRootToken();
                 if (t == null) {
                     break;
@@ -164,6 +203,8 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
             } catch (StreamConstraintsException e) {
                 // One of Jackson's read constraints (nesting depth, say) broken: a data error, not I/O.
                 syntaxError(e, ErrorCode.LIMIT_EXCEEDED, "JSON over a limit: " + e.getOriginalMessage());
+            } catch (CharConversionException e) {
+                encodingError(e, parser.currentLocation());
             } catch (MarcParseException e) {
                 done = true;
                 throw e;

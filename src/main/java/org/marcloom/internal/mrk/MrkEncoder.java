@@ -21,7 +21,7 @@ import org.marcloom.record.Subfield;
 ///
 /// [#record] throws [MarcWriteException] for what the format cannot hold: an indicator that is
 /// `\`, `$` or a control character ([ErrorCode#INDICATOR_INVALID]), a tag with a blank or a control
-/// character ([ErrorCode#TAG_INVALID]), or a subfield code that is a control character or `$`
+/// character or the tag `LDR`, which would start a record ([ErrorCode#TAG_INVALID]), or a subfield code that is a control character or `$`
 /// ([ErrorCode#SUBFIELD_CODE_INVALID]). Not thread-safe.
 public final class MrkEncoder implements RecordEncoder {
 
@@ -82,6 +82,10 @@ public final class MrkEncoder implements RecordEncoder {
     }
 
     private void checkTag(String tag) {
+        if (tag.equals("LDR")) {
+            throw new MarcWriteException(ErrorCode.TAG_INVALID, -1, tag, null,
+                    "a field tagged LDR cannot be written in MARCMaker: =LDR starts a record");
+        }
         for (int i = 0; i < tag.length(); i++) {
             char c = tag.charAt(i);
             if (c <= 0x20 || c == 0x7F) {
