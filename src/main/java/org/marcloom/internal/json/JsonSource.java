@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ReadableByteChannel;
@@ -101,6 +102,8 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
     private int mode;
     private boolean done;
     private boolean syntaxErrors;
+    /// Set when Jackson refused the bytes while detecting their encoding (see [#startParser()]).
+    private CharConversionException startFailure;
     private long index;
     /// Index of the record being read, or -1 between records.
     private long current = -1;
@@ -152,8 +155,38 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
 
     private void startParser() throws IOException {
         parserBase = in.position();
-        parser = factory.createParser(in);
+        try {
+            parser = factory.createParser(in);
+        } catch (CharConversionException e) {
+            // Jackson detects the encoding from the first four bytes; NUL bytes there can make it
+            // refuse them at once ("Unsupported UCS-4 endianness"). Reported by the next read.
+            startFailure = e;
+            parser = factory.createParser(new byte[0]);
+        }
         parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+    }
+
+    /// Jackson took the bytes for UTF-32 (NUL bytes where it detects the encoding: at the start of
+    /// the input or of the line lenient reading restarted on) and found them invalid: a data error.
+    /// Strict throws; lenient reports it and stops, as Jackson cannot go on in that encoding.
+    private void encodingError(CharConversionException e, JsonLocation loc) {
+        long recordIndex = current >= 0 ? current : index;
+        if (current >= 0) {
+            for (Diagnostic d : record.finish()) {
+                pending.add(d);
+            }
+        }
+        current = -1;
+        Diagnostic d = Diagnostic.builder(Severity.FATAL, ErrorCode.SYNTAX_ERROR).recordIndex(recordIndex)
+                .line(loc == null ? lineBase + 1 : line(loc)).column(column(loc))
+                .problem("malformed JSON: NUL bytes made the JSON parser read UTF-32, which the bytes are not ("
+                        + e.getMessage() + ")")
+                .repair(lenient ? "the rest of the input could not be read" : "").build();
+        if (!lenient) {
+            throw fail(d);
+        }
+        done = true;
+        pending.add(d);
     }
 
     @Override
@@ -163,6 +196,12 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
                 if (skipping) {
                     skipping = false;
                     skipRestOfRecord();
+                }
+                if (startFailure != null) {
+                    CharConversionException e = startFailure;
+                    startFailure = null;
+                    encodingError(e, null);
+                    continue;
                 }
                 JsonToken t = nextRootToken();
                 if (t == null) {
@@ -188,6 +227,8 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
                 syntaxError(e, ErrorCode.LIMIT_EXCEEDED, limitMessage(e.getOriginalMessage()));
             } catch (RecordTooLarge e) {
                 recordTooLarge(e.at);
+            } catch (CharConversionException e) {
+                encodingError(e, parser.currentLocation());
             } catch (MarcParseException e) {
                 done = true;
                 throw e;
@@ -583,11 +624,11 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
                 }
             }
         }
-        if (ind1 == 0) {
+        if (!sawInd1) {
             report(Severity.WARNING, ErrorCode.INDICATOR_INVALID, tag, "field " + tag + " has no ind1", "read as blank");
             ind1 = ' ';
         }
-        if (ind2 == 0) {
+        if (!sawInd2) {
             report(Severity.WARNING, ErrorCode.INDICATOR_INVALID, tag, "field " + tag + " has no ind2", "read as blank");
             ind2 = ' ';
         }

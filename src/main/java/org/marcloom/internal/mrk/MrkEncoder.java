@@ -16,11 +16,12 @@ import org.marcloom.record.Subfield;
 /// `=LDR  ` with `\` for blanks, control fields with `\` for blanks, data fields as
 /// `=245  10$a...`, and a blank line after each record. `$`, `\`, `{` and `}` in data are written
 /// as `{dollar}`, `{bsol}`, `{lcub}`, `{rcub}`; control characters as `{esc}` or `{xHH}`; every
-/// other character as itself. [WriterOptions#encoding()] applies to ISO 2709 only and is ignored.
+/// other character as itself, but an unpaired UTF-16 surrogate as U+FFFD (as every writer does).
+/// [WriterOptions#encoding()] applies to ISO 2709 only and is ignored.
 ///
 /// [#record] throws [MarcWriteException] for what the format cannot hold: an indicator that is
 /// `\`, `$` or a control character ([ErrorCode#INDICATOR_INVALID]), a tag with a blank or a control
-/// character ([ErrorCode#TAG_INVALID]), or a subfield code that is a control character or `$`
+/// character or the tag `LDR`, which would start a record ([ErrorCode#TAG_INVALID]), or a subfield code that is a control character or `$`
 /// ([ErrorCode#SUBFIELD_CODE_INVALID]). Not thread-safe.
 public final class MrkEncoder implements RecordEncoder {
 
@@ -59,6 +60,7 @@ public final class MrkEncoder implements RecordEncoder {
             sb.append(EOL);
         }
         sb.append(EOL);
+        replaceUnpairedSurrogates(sb);
         out.put(sb.toString().getBytes(StandardCharsets.UTF_8));
         if (sb.length() > 1 << 20) {
             line.setLength(0);
@@ -66,7 +68,24 @@ public final class MrkEncoder implements RecordEncoder {
         }
     }
 
+    /// Unpaired UTF-16 surrogates become U+FFFD, as in the other writers (`String.getBytes` would
+    /// write `?`).
+    private static void replaceUnpairedSurrogates(StringBuilder sb) {
+        for (int i = 0, n = sb.length(); i < n; i++) {
+            char c = sb.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(sb.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                sb.setCharAt(i, '\uFFFD');
+            }
+        }
+    }
+
     private void checkTag(String tag) {
+        if (tag.equals("LDR")) {
+            throw new MarcWriteException(ErrorCode.TAG_INVALID, -1, tag, null,
+                    "a field tagged LDR cannot be written in MARCMaker: =LDR starts a record");
+        }
         for (int i = 0; i < tag.length(); i++) {
             char c = tag.charAt(i);
             if (c <= 0x20 || c == 0x7F) {

@@ -1,0 +1,90 @@
+package org.marcloom.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.marcloom.MarcFormat;
+import org.marcloom.MarcReader;
+import org.marcloom.MarcWriter;
+import org.marcloom.record.DataField;
+import org.marcloom.record.MarcRecord;
+import org.marcloom.record.Subfield;
+
+/// One test per finding of the fuzz targets, each on the input the fuzzer found (kept in
+/// fixtures/fuzz/findings/), with the exact behaviour the fix gives. See
+/// docs/reliability-fuzzing.md.
+class FuzzFindingsTest {
+
+    private static byte[] finding(String name) throws IOException {
+        return Files.readAllBytes(Path.of("fixtures", "fuzz", "findings", name));
+    }
+
+    /// WriterRoundTripFuzzTest#json: a data field whose indicator is U+0000 was written as
+    /// `"ind2":"\u0000"` and read back as a blank with a WARNING "field 245 has no ind2": the reader
+    /// took U+0000 for "no ind2 key seen". Now the indicator is kept and nothing is reported.
+    @Test
+    void jsonIndicatorNulKept() throws IOException {
+        byte[] json = finding("json-indicator-nul.json");
+        List<MarcRecord> records;
+        try (MarcReader r = MarcReader.builder().format(MarcFormat.MARC_JSON).open(new ByteArrayInputStream(json))) {
+            records = r.stream().toList();
+        }
+        assertEquals(1, records.size());
+        DataField f = records.get(0).dataFields("245").get(0);
+        assertEquals(' ', f.indicator1());
+        assertEquals('\u0000', f.indicator2());
+        assertEquals(List.of(new Subfield('a', "x")), f.subfields());
+        assertEquals(List.of(), records.get(0).diagnostics());
+        FuzzSupport.checkReader(json, MarcFormat.MARC_JSON, false);
+    }
+
+    /// WriterRoundTripFuzzTest#mrk: an unpaired UTF-16 surrogate in a value was written as `?`
+    /// (String.getBytes' replacement) where the ISO 2709, MARCXML and JSON writers write U+FFFD.
+    /// The fuzz input builds `245 _0 $a` followed by U+D800.
+    @Test
+    void mrkWriterUnpairedSurrogate() throws IOException {
+        byte[] data = finding("mrk-unpaired-surrogate.bin");
+        MarcRecord record = WriterRoundTripFuzzTest.build(new WriterRoundTripFuzzTest.Bytes(data));
+        assertEquals(List.of(DataField.of("245", ' ', '0', new Subfield('a', "\uD800"))), record.fields());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (MarcWriter w = MarcWriter.builder().format(MarcFormat.MARCMAKER).open(out)) {
+            w.write(record);
+        }
+        assertEquals("=LDR  00000nam\\a2200000\\\\\\4500\r\n=245  \\0$a\uFFFD\r\n\r\n",
+                out.toString(StandardCharsets.UTF_8));
+        WriterRoundTripFuzzTest.roundTrip(data, MarcFormat.MARCMAKER);
+    }
+
+    /// FuzzLinearityTest (the pattern `[` over and over): JSON nested deeper
+    /// than Jackson's 1,000 levels threw an UncheckedIOException ("reading input", caused by
+    /// Jackson's StreamConstraintsException), in lenient mode too, as if the input could not be
+    /// read. Now it is a data error: strict throws MarcParseException LIMIT_EXCEEDED, lenient
+    /// reports it and goes on as after a syntax error. The input: a record whose unknown key "x"
+    /// (skipped) holds 1,001 nested arrays. (Helper `hostile` makes the depth a
+    /// Limits setting, maxNestingDepth; this test holds either way.)
+    @Test
+    void jsonDeepNestingIsADataError() throws IOException {
+        byte[] json = finding("json-deep-nesting.json");
+        for (MarcFormat format : List.of(MarcFormat.MARC_JSON, MarcFormat.MARC_JSON_LINES)) {
+            FuzzSupport.Outcome strict = FuzzSupport.read(json, format, false, Integer.MAX_VALUE, 1);
+            assertEquals(List.of(), strict.records(), format.toString());
+            assertEquals(true, strict.error().startsWith("MarcParseException LIMIT_EXCEEDED record 0 byte -1 line 1 column 1042: "),
+                    format + ": " + strict.error());
+            assertEquals(true, strict.error().contains("nesting depth (1001)"), strict.error());
+            FuzzSupport.Outcome lenient = FuzzSupport.read(json, format, true, Integer.MAX_VALUE, 1);
+            assertEquals(null, lenient.error(), format.toString());
+            assertEquals(List.of(), lenient.records(), format.toString());
+            assertEquals(List.of("WARNING STRUCTURE_INVALID 1:42", "ERROR LIMIT_EXCEEDED 1:1042"), lenient.trailing()
+                    .stream().map(d -> d.severity() + " " + d.code() + " " + d.line() + ":" + d.column()).toList(),
+                    format + ": " + lenient.trailing());
+            FuzzSupport.checkReader(json, format, format == MarcFormat.MARC_JSON_LINES);
+        }
+    }
+}
