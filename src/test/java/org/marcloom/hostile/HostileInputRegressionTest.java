@@ -74,6 +74,43 @@ class HostileInputRegressionTest {
         return assertThrows(MarcParseException.class, () -> read(format, bytes, false, limits));
     }
 
+    // ------------------------------------------------------------------ finding 12
+
+    /// Finding 12: a lenient read stopped at the first record over `maxRecordBytes`, losing the good
+    /// records after it. Now the oversize record is reported (`LIMIT_EXCEEDED`, naming the setting,
+    /// at its first byte), skipped without being held, and reading goes on; the same at any
+    /// concurrency. marc-perl__test.mrc's nine records are 1470, 1593, 1426, 1440, 1597, 1531,
+    /// 1318, 1921 and 1692 bytes long (at 0, 1470, 3063, 4489, 5929, 7526, 9057, 10375, 12296);
+    /// with a limit of 1500 the four that fit are read.
+    @Test
+    void finding12_lenientReadGoesOnAfterARecordOverMaxRecordBytes() throws IOException {
+        byte[] file = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("fixtures", "iso2709", "marc-perl__test.mrc"));
+        Limits limits = Limits.builder().maxRecordBytes(1500).build();
+        for (int concurrency : new int[] {1, 2}) {
+            List<String> seen = new ArrayList<>();
+            List<Long> lengths = new ArrayList<>();
+            try (MarcReader r = MarcReader.builder().lenient(true).limits(limits).concurrency(concurrency)
+                    .open(new ByteArrayInputStream(file))) {
+                for (MarcRecord rec : r) {
+                    lengths.add((long) rec.leader().recordLength());
+                    rec.diagnostics().forEach(d -> seen.add(d.code() + " " + d.recordIndex() + " @" + d.byteOffset()));
+                }
+                r.trailingDiagnostics().forEach(d -> seen.add(d.code() + " " + d.recordIndex() + " @" + d.byteOffset()
+                        + (d.code() == ErrorCode.LIMIT_EXCEEDED ? " " + d.message().contains("Limits.maxRecordBytes") : "")));
+            }
+            assertEquals(List.of(1470L, 1426L, 1440L, 1318L), lengths, "concurrency " + concurrency);
+            assertEquals(List.of(
+                    "LIMIT_EXCEEDED 1 @1470", "JUNK_SKIPPED 1 @1470",
+                    "LIMIT_EXCEEDED 3 @5929", "LIMIT_EXCEEDED 3 @7526", "JUNK_SKIPPED 3 @5929",
+                    "LIMIT_EXCEEDED 4 @10375 true", "LIMIT_EXCEEDED 4 @12296 true", "TRAILING_BYTES 4 @10375"),
+                    seen, "concurrency " + concurrency);
+        }
+        MarcParseException e = strict(MarcFormat.ISO_2709, file, limits);
+        assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
+        assertEquals(1, e.recordIndex());
+        assertEquals(1470, e.byteOffset());
+    }
+
     // ------------------------------------------------------------------ finding 6
 
     /// Finding 6: a flood of bad UTF-8 bytes in MARC-in-JSON was quadratic (the buffer was shifted

@@ -165,16 +165,12 @@ public final class CrossFormat {
     }
 
     /// Why the ISO 2709 writer must refuse `r` (its documented refusals: a text value holding a
-    /// delimiter U+001D-U+001F; a tag that is not three ASCII letters or digits, a data field tagged
-    /// 00X or a control field tagged otherwise; an indicator or subfield code that is not printable
-    /// ASCII), or `null` when it can write it.
+    /// delimiter U+001D-U+001F; a tag, indicator or subfield code that is not printable ASCII), or
+    /// `null` when it can write it.
     public static String isoRefusal(MarcRecord r) {
         for (Field f : r.fields()) {
-            if (!f.tag().chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+            if (!printableAscii(f.tag())) {
                 return "tag " + f.tag();
-            }
-            if (f.tag().startsWith("00") != (f instanceof ControlField)) {
-                return "control or data field tagged " + f.tag();
             }
             switch (f) {
                 case ControlField c -> {

@@ -67,6 +67,8 @@ public final class FramedInput implements Closeable {
     private boolean full;
     private long recordOffset;
     private List<Diagnostic> framing = List.of();
+    /// Lenient: records over maxRecordBytes skipped since the last record, reported with the next.
+    private final List<Diagnostic> overLimit = new ArrayList<>(1);
 
     /// @param name the input's name for error messages, or `null`
     /// @param owns close the channel on [#close()]
@@ -130,6 +132,12 @@ public final class FramedInput implements Closeable {
         recordIndex = index;
         framing = Iso2709Parser.framingDiagnostics(frame.flags, frame.declaredLength, end - start,
                 index, recordOffset, pendingJunk, pendingJunkOffset, pendingJunkWhitespace);
+        if (!overLimit.isEmpty()) {
+            List<Diagnostic> all = new ArrayList<>(overLimit);
+            all.addAll(framing);
+            framing = List.copyOf(all);
+            overLimit.clear();
+        }
         if (pendingJunk > 0) {
             quarantineJunk(framing.isEmpty() ? List.of() : List.of(framing.get(0)));
         }
@@ -217,6 +225,11 @@ public final class FramedInput implements Closeable {
         }
         while (true) {
             int r = framer.next(buf, pos, limit, eof, frame);
+            for (int k = 0; k < frame.overLimitAt.size(); k++) {
+                overLimit.add(Diagnostic.builder(Severity.ERROR, ErrorCode.LIMIT_EXCEEDED).recordIndex(index)
+                        .byteOffset(bufferOffset + frame.overLimitAt.get(k)).problem(frame.overLimitMessages.get(k))
+                        .repair("skipped to the next valid leader").build());
+            }
             if (frame.skipped > 0) {
                 if (quarantine != null) {
                     junk.write(buf, pos, frame.skipped);
@@ -242,6 +255,8 @@ public final class FramedInput implements Closeable {
                 }
                 case Framer.END -> {
                     done = true;
+                    trailing.addAll(overLimit);
+                    overLimit.clear();
                     if (pendingJunk > 0) {
                         trailing.add(Diagnostic.builder(pendingJunkWhitespace ? Severity.WARNING : Severity.ERROR,
                                         ErrorCode.TRAILING_BYTES).recordIndex(index).byteOffset(pendingJunkOffset)

@@ -60,8 +60,14 @@ public final class Framer {
         /// For NEED_MORE: the window must hold at least this many bytes from the input position
         /// for the framer to decide (the caller grows its buffer up to the record limit).
         public int needed;
+        /// Lenient: the records over `maxRecordBytes` skipped as junk by this call, in input order:
+        /// where each starts (an index into the window) and the limit's message.
+        public final java.util.ArrayList<Integer> overLimitAt = new java.util.ArrayList<>(1);
+        public final java.util.ArrayList<String> overLimitMessages = new java.util.ArrayList<>(1);
 
         void reset() {
+            overLimitAt.clear();
+            overLimitMessages.clear();
             start = end = skipped = flags = 0;
             declaredLength = -1;
             error = null;
@@ -206,7 +212,7 @@ public final class Framer {
         int rt = indexOf(buf, pos + 1, limit, RT);
         if (rt < 0) {
             if (limit - pos >= maxRecordBytes) {
-                return error(out, ErrorCode.LIMIT_EXCEEDED, pos, "no record terminator within "
+                return overLimit(buf, pos, limit, eof, out, "no record terminator within "
                         + maxRecordBytes + " bytes (the maximum allowed, from Limits.maxRecordBytes)");
             }
             if (!eof) {
@@ -218,7 +224,7 @@ public final class Framer {
             return RECORD;
         }
         if (rt + 1 - pos > maxRecordBytes) {
-            return error(out, ErrorCode.LIMIT_EXCEEDED, pos, "record of " + (rt + 1 - pos)
+            return overLimit(buf, pos, limit, eof, out, "record of " + (rt + 1 - pos)
                     + " bytes exceeds the maximum allowed (" + maxRecordBytes + ", from Limits.maxRecordBytes)");
         }
         out.start = pos;
@@ -254,6 +260,16 @@ public final class Framer {
         }
         resyncing = true;
         return needMore(out, 1);
+    }
+
+    /// Lenient: the record at `pos` is over `maxRecordBytes`. It is not held: its bytes are skipped
+    /// as junk up to the next valid leader (so the good records after it are read), and the frame
+    /// carries the limit's message for the reader to report.
+    private int overLimit(byte[] buf, int pos, int limit, boolean eof, Frame out, String message) {
+        int r = resync(buf, pos, pos + 1, limit, eof, out);
+        out.overLimitAt.addFirst(pos); // a record over the limit right after this one was added first
+        out.overLimitMessages.addFirst(message);
+        return r;
     }
 
     private int junkOrTruncated(byte[] buf, int pos, int limit, Frame out) {

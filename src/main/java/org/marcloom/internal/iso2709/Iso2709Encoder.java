@@ -31,9 +31,7 @@ import org.marcloom.record.Subfield;
 ///
 /// ## Other refusals
 /// Text that contains an ISO 2709 delimiter (U+001D, U+001E, U+001F) is refused
-/// ([ErrorCode#CHARACTER_NOT_ALLOWED]), and so are tags that are not three ASCII letters or digits,
-/// data fields tagged 00X and control fields tagged otherwise ([ErrorCode#TAG_INVALID]: a reader
-/// would take them back as something else), indicators
+/// ([ErrorCode#CHARACTER_NOT_ALLOWED]), and so are tags ([ErrorCode#TAG_INVALID]), indicators
 /// ([ErrorCode#INDICATOR_INVALID]), subfield codes ([ErrorCode#SUBFIELD_CODE_INVALID]) and leader
 /// characters ([ErrorCode#LEADER_INVALID]) that are not single printable ASCII characters, and
 /// subfield codes that a reader would not take back (blank). Unpaired UTF-16 surrogates are written
@@ -93,13 +91,6 @@ public final class Iso2709Encoder implements RecordEncoder {
         for (int i = 0; i < n; i++) {
             Field f = fields.get(i);
             int fieldStart = p;
-            String t = f.tag();
-            if ((t.charAt(0) == '0' && t.charAt(1) == '0') != (f instanceof ControlField)) {
-                // A reader takes 00X for a control field and every other tag for a data field.
-                throw refused(ErrorCode.TAG_INVALID, t, (f instanceof ControlField ? "a control field" : "a data field")
-                        + " tagged \"" + t + "\": an ISO 2709 reader reads 00X fields as control fields and all"
-                        + " others as data fields");
-            }
             switch (f) {
                 case ControlField c -> {
                     text(c.data(), c.tag(), (char) 0, recordStart);
@@ -145,9 +136,9 @@ public final class Iso2709Encoder implements RecordEncoder {
             String tag = fields.get(i).tag();
             for (int k = 0; k < 3; k++) {
                 char c = tag.charAt(k);
-                if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+                if (c >= 0x80 || c < 0x20) {
                     throw refused(ErrorCode.TAG_INVALID, tag, "tag \"" + tag + "\" has a character that is not"
-                            + " an ASCII letter or digit; an ISO 2709 reader takes back no other tag");
+                            + " printable ASCII; an ISO 2709 directory holds 3-byte tags");
                 }
                 b[q + k] = (byte) c;
             }
