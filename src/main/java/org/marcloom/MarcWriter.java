@@ -216,7 +216,7 @@ public final class MarcWriter implements Closeable, Flushable {
         /// does not read back or reads back with other fields or another leader (apart from the
         /// positions a writer computes: 00-04, 09-11, 12-16, 20-23). For ISO 2709 the encoded bytes
         /// themselves are decoded; other formats encode the record a second time, alone. Costs a
-        /// decode per record (see docs/reliability-faults.md for a measurement).
+        /// decode per record (see docs/reliability.md for a measurement).
         ///
         /// {@snippet class="org.marcloom.snippets.QuarantineSnippets" region="verify"}
         ///

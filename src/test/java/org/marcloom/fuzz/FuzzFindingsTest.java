@@ -19,7 +19,7 @@ import org.marcloom.record.Subfield;
 
 /// One test per finding of the fuzz targets, each on the input the fuzzer found (kept in
 /// fixtures/fuzz/findings/), with the exact behaviour the fix gives. See
-/// docs/reliability-fuzzing.md.
+/// docs/reliability.md.
 class FuzzFindingsTest {
 
     private static byte[] finding(String name) throws IOException {

@@ -26,7 +26,7 @@ import org.marcloom.ReaderOptions;
 import org.marcloom.record.MarcRecord;
 
 /// The harness the fuzz targets share: reading an input through the public reader in several ways
-/// and checking the invariants every reader promises (docs/reliability-fuzzing.md):
+/// and checking the invariants every reader promises (docs/reliability.md):
 ///
 /// - only documented exceptions escape: a [MarcException] in strict mode (and in lenient mode only
 ///   for a limit, [ErrorCode#LIMIT_EXCEEDED]); anything else (NullPointerException,

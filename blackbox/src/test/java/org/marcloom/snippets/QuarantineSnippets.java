@@ -15,7 +15,7 @@ import org.marcloom.Quarantine;
 import org.marcloom.record.MarcRecord;
 
 /// The quarantine and verify-on-write examples of the `Quarantine` and `MarcWriter` Javadoc and
-/// of docs/reliability-faults.md.
+/// of docs/reliability.md.
 class QuarantineSnippets {
 
     static final Path CAMEL_EOF = Path.of("fixtures/iso2709/marc-perl__cameleof.usmarc");
