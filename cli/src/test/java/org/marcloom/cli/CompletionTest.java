@@ -29,7 +29,7 @@ class CompletionTest {
         assertTrue(script.contains("    local commands=\"" + String.join(" ", COMMANDS) + "\"\n"), script);
         assertTrue(script.contains("        count)\n            opts=\"--lenient --from --decode --concurrency --verbose"
                 + " --diagnostics --debug --help -h\"\n"), script);
-        assertTrue(script.contains("        convert)\n            opts=\"--to --from --lenient --encoding --concurrency"
+        assertTrue(script.contains("        convert)\n            opts=\"--to --from --lenient --encoding --concurrency --quarantine"
                 + " --output -o --verbose --diagnostics --debug --help -h\"\n"), script);
         for (String c : COMMANDS) {
             CliRun help = CliRun.run(c, "--help");
