@@ -124,24 +124,7 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
     /// @throws MarcBatchException   with an [InterruptedException] cause when the reading thread
     ///                              was interrupted (its interrupt status is set)
     public MarcRecord read() {
-        beginRead();
-        try {
-            MarcRecord r;
-            try {
-                r = source.next();
-            } catch (RuntimeException e) {
-                throw closed ? closedError(e) : interrupted(e);
-            }
-            if (closed) {
-                throw closedError(null);
-            }
-            if (r != null) {
-                recordsRead++;
-            }
-            return r;
-        } finally {
-            reading = null;
-        }
+        return guarded(source::next);
     }
 
     /// A read that failed because the reading thread was interrupted (a channel closed by the
@@ -209,11 +192,17 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
     /// @return the record's bytes, or `null`
     /// @throws UnsupportedOperationException for other formats, and with a concurrency above 1
     public RawRecord readRaw() {
+        return guarded(source::nextRaw);
+    }
+
+    /// One read on the owning thread: a failure after a close from another thread, or after an
+    /// interrupt, says so; a read that ends after a close throws instead of reporting the end.
+    private <R> R guarded(java.util.function.Supplier<R> next) {
         beginRead();
         try {
-            RawRecord r;
+            R r;
             try {
-                r = source.nextRaw();
+                r = next.get();
             } catch (RuntimeException e) {
                 throw closed ? closedError(e) : interrupted(e);
             }
