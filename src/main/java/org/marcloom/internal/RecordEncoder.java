@@ -1,6 +1,8 @@
 package org.marcloom.internal;
 
+import org.marcloom.ErrorCode;
 import org.marcloom.MarcWriteException;
+import org.marcloom.record.Field;
 import org.marcloom.record.MarcRecord;
 
 /// One output format's serialisation, in three parts so that records can be encoded apart from
@@ -25,5 +27,23 @@ public interface RecordEncoder {
 
     /// Appends what comes after the last of `count` records (`</collection>`, `]`).
     default void end(long count, OutputBuffer out) {
+    }
+
+    /// For formats whose readers tell a control field from a data field by its tag alone (ISO 2709,
+    /// MARCMaker: tags `00X` are control fields): refuses a field whose kind its tag contradicts,
+    /// since it would read back as the other kind (a data field tagged `008` as a control field
+    /// holding its indicators and delimiters).
+    ///
+    /// @throws MarcWriteException ([ErrorCode#TAG_INVALID]) for a data field tagged `00X` or a
+    ///                            control field with another tag
+    static void requireKindOfTag(Field f, String format) {
+        boolean controlTag = Field.isControlTag(f.tag());
+        if (f.isControlField() != controlTag) {
+            throw new MarcWriteException(ErrorCode.TAG_INVALID, -1, f.tag(), null, (controlTag
+                    ? "a data field tagged " + f.tag() + " cannot be written in " + format
+                    + ": its readers take tags 00X for control fields"
+                    : "a control field tagged " + f.tag() + " cannot be written in " + format
+                    + ": its readers take only tags 00X for control fields"));
+        }
     }
 }

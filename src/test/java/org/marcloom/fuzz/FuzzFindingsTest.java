@@ -1,6 +1,7 @@
 package org.marcloom.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,8 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.marcloom.ErrorCode;
 import org.marcloom.MarcFormat;
 import org.marcloom.MarcReader;
+import org.marcloom.MarcWriteException;
 import org.marcloom.MarcWriter;
 import org.marcloom.record.DataField;
 import org.marcloom.record.MarcRecord;
@@ -86,5 +91,35 @@ class FuzzFindingsTest {
                     format + ": " + lenient.trailing());
             FuzzSupport.checkReader(json, format, format == MarcFormat.MARC_JSON_LINES);
         }
+    }
+
+    /// WriterRoundTripFuzzTest#iso2709 and #mrk: a field whose kind its tag contradicts (a data
+    /// field tagged 00X; the readers of both formats take 00X for control fields) was written and
+    /// read back as a control field holding its indicators and delimiters (ISO 2709 strict: a
+    /// CONTROL_FIELD_INVALID error; MARCMaker: another record than the one written). A tag with a
+    /// blank was written to ISO 2709 and refused by its strict reader (TAG_INVALID). Now both
+    /// writers refuse such a record (TAG_INVALID, naming the tag), write nothing of it and go on.
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "iso2709-datafield-tagged-008.bin|ISO_2709|008|a data field tagged 008 cannot be written in ISO 2709: its readers take tags 00X for control fields",
+            "iso2709-datafield-tagged-007.bin|ISO_2709|007|a data field tagged 007 cannot be written in ISO 2709: its readers take tags 00X for control fields",
+            "iso2709-tag-with-blank.bin|ISO_2709|'78 '|tag \"78 \" has a character that is not an ASCII letter or digit; an ISO 2709 reader takes only such tags",
+            "mrk-datafield-tagged-000.bin|MARCMAKER|000|a data field tagged 000 cannot be written in MARCMaker: its readers take tags 00X for control fields",
+            "mrk-datafield-tagged-005.bin|MARCMAKER|005|a data field tagged 005 cannot be written in MARCMaker: its readers take tags 00X for control fields",
+            "mrk-datafield-tagged-000-surrogates.bin|MARCMAKER|000|a data field tagged 000 cannot be written in MARCMaker: its readers take tags 00X for control fields"})
+    void writerRefusesWhatItsReaderWouldReadOtherwise(String name, MarcFormat format, String tag, String problem)
+            throws IOException {
+        byte[] data = finding(name);
+        MarcRecord record = WriterRoundTripFuzzTest.build(new WriterRoundTripFuzzTest.Bytes(data));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (MarcWriter w = MarcWriter.builder().format(format).open(out)) {
+            MarcWriteException e = assertThrows(MarcWriteException.class, () -> w.write(record));
+            assertEquals(ErrorCode.TAG_INVALID, e.code());
+            assertEquals(0, e.recordIndex());
+            assertEquals(tag, e.tag());
+            assertEquals(problem, e.problem());
+        }
+        assertEquals(0, out.size(), "nothing of the refused record is written");
+        WriterRoundTripFuzzTest.roundTrip(data, format);
     }
 }

@@ -165,12 +165,16 @@ public final class CrossFormat {
     }
 
     /// Why the ISO 2709 writer must refuse `r` (its documented refusals: a text value holding a
-    /// delimiter U+001D-U+001F; a tag, indicator or subfield code that is not printable ASCII), or
-    /// `null` when it can write it.
+    /// delimiter U+001D-U+001F; a tag that is not three ASCII letters or digits; a field whose kind
+    /// its tag contradicts; an indicator or subfield code that is not printable ASCII), or `null`
+    /// when it can write it.
     public static String isoRefusal(MarcRecord r) {
         for (Field f : r.fields()) {
-            if (!printableAscii(f.tag())) {
+            if (!f.tag().chars().allMatch(c -> c < 0x80 && Character.isLetterOrDigit(c))) {
                 return "tag " + f.tag();
+            }
+            if (f.isControlField() != Field.isControlTag(f.tag())) {
+                return (f.isControlField() ? "control" : "data") + " field tagged " + f.tag();
             }
             switch (f) {
                 case ControlField c -> {

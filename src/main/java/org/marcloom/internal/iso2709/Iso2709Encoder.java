@@ -30,12 +30,14 @@ import org.marcloom.record.Subfield;
 /// field terminators (as marcloom's lenient reader does) can still read such a record back.
 ///
 /// ## Other refusals
-/// Text that contains an ISO 2709 delimiter (U+001D, U+001E, U+001F) is refused
-/// ([ErrorCode#CHARACTER_NOT_ALLOWED]), and so are tags ([ErrorCode#TAG_INVALID]), indicators
-/// ([ErrorCode#INDICATOR_INVALID]), subfield codes ([ErrorCode#SUBFIELD_CODE_INVALID]) and leader
-/// characters ([ErrorCode#LEADER_INVALID]) that are not single printable ASCII characters, and
-/// subfield codes that a reader would not take back (blank). Unpaired UTF-16 surrogates are written
-/// as U+FFFD. A refused record appends nothing.
+/// What a strict ISO 2709 reader would not read back is refused, and nothing of the record is
+/// appended: text that contains a delimiter (U+001D, U+001E, U+001F:
+/// [ErrorCode#CHARACTER_NOT_ALLOWED]); a tag that is not three ASCII letters or digits, or whose
+/// kind the field contradicts (a data field tagged `00X` would read back as a control field, a
+/// control field with another tag as a data field: [ErrorCode#TAG_INVALID]); an indicator
+/// ([ErrorCode#INDICATOR_INVALID]), subfield code ([ErrorCode#SUBFIELD_CODE_INVALID]) or leader
+/// character ([ErrorCode#LEADER_INVALID]) that is not a single printable ASCII character, and a
+/// blank subfield code. Unpaired UTF-16 surrogates are written as U+FFFD.
 ///
 /// WARNING: hot code. The record is assembled in place at the end of the caller's buffer (leader
 /// and directory filled in once the data is encoded), and never copied before it reaches the
@@ -90,6 +92,7 @@ public final class Iso2709Encoder implements RecordEncoder {
         p = dataStart;
         for (int i = 0; i < n; i++) {
             Field f = fields.get(i);
+            RecordEncoder.requireKindOfTag(f, "ISO 2709");
             int fieldStart = p;
             switch (f) {
                 case ControlField c -> {
@@ -136,9 +139,9 @@ public final class Iso2709Encoder implements RecordEncoder {
             String tag = fields.get(i).tag();
             for (int k = 0; k < 3; k++) {
                 char c = tag.charAt(k);
-                if (c >= 0x80 || c < 0x20) {
+                if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
                     throw refused(ErrorCode.TAG_INVALID, tag, "tag \"" + tag + "\" has a character that is not"
-                            + " printable ASCII; an ISO 2709 directory holds 3-byte tags");
+                            + " an ASCII letter or digit; an ISO 2709 reader takes only such tags");
                 }
                 b[q + k] = (byte) c;
             }

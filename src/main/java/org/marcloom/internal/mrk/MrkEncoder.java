@@ -21,7 +21,9 @@ import org.marcloom.record.Subfield;
 ///
 /// [#record] throws [MarcWriteException] for what the format cannot hold: an indicator that is
 /// `\`, `$` or a control character ([ErrorCode#INDICATOR_INVALID]), a tag with a blank or a control
-/// character or the tag `LDR`, which would start a record ([ErrorCode#TAG_INVALID]), or a subfield code that is a control character or `$`
+/// character or the tag `LDR`, which would start a record, or a field whose kind its tag contradicts
+/// (a data field tagged `00X`, a control field with another tag: the reader tells them apart by the
+/// tag) ([ErrorCode#TAG_INVALID]), or a subfield code that is a control character or `$`
 /// ([ErrorCode#SUBFIELD_CODE_INVALID]). Not thread-safe.
 public final class MrkEncoder implements RecordEncoder {
 
@@ -41,6 +43,7 @@ public final class MrkEncoder implements RecordEncoder {
         sb.append(EOL);
         for (Field f : record.fields()) {
             checkTag(f.tag());
+            RecordEncoder.requireKindOfTag(f, "MARCMaker");
             sb.append('=').append(f.tag()).append("  ");
             switch (f) {
                 case ControlField c -> MrkText.encode(c.data(), true, sb);
