@@ -122,4 +122,26 @@ class FuzzFindingsTest {
         assertEquals(0, out.size(), "nothing of the refused record is written");
         WriterRoundTripFuzzTest.roundTrip(data, format);
     }
+
+    /// Iso2709StrictFuzzTest (lenient, maxRecordBytes 200): a record whose leader's length is
+    /// wrong runs to the next terminator, 369 bytes on. Read whole, that was "record of 369 bytes
+    /// exceeds the maximum allowed"; 6 bytes a read, "no record terminator within 200 bytes": the
+    /// framer looked for the terminator in whatever its window held. Now it looks within
+    /// maxRecordBytes of the record's start only, and every read size gives the same diagnostics.
+    @Test
+    void isoOverLimitReportedTheSameForAnyReadSize() throws IOException {
+        byte[] data = finding("iso2709-over-limit-window.mrc");
+        org.marcloom.ReaderOptions options = Iso2709StrictFuzzTest.options(data[0]);
+        assertEquals(200, options.limits().maxRecordBytes());
+        for (int perRead : new int[] {Integer.MAX_VALUE, 6, 1}) {
+            FuzzSupport.Outcome lenient = FuzzSupport.read(data, MarcFormat.ISO_2709, options, true, perRead, 1);
+            assertEquals(List.of(), lenient.records(), "records, " + perRead + " bytes a read");
+            assertEquals(List.of("ERROR LIMIT_EXCEEDED at record 0, byte 34: no record terminator within 200 bytes"
+                    + " (the maximum allowed, from Limits.maxRecordBytes); skipped to the next valid leader",
+                    "ERROR TRAILING_BYTES at record 0, byte 0: 547 bytes after the last record are not a record;"
+                    + " skipped"), lenient.trailing().stream().map(Object::toString).toList(),
+                    perRead + " bytes a read");
+        }
+        FuzzSupport.checkReader(data, MarcFormat.ISO_2709, false, options);
+    }
 }

@@ -208,8 +208,10 @@ public final class Framer {
                 return needMore(out, declared);
             }
         }
-        // The declared length is wrong: the record runs to the next terminator.
-        int rt = indexOf(buf, pos + 1, limit, RT);
+        // The declared length is wrong: the record runs to the next terminator, looked for within
+        // maxRecordBytes of its start only, so that what is reported does not depend on how much of
+        // the input the window holds.
+        int rt = indexOf(buf, pos + 1, limit - pos > maxRecordBytes ? pos + maxRecordBytes : limit, RT);
         if (rt < 0) {
             if (limit - pos >= maxRecordBytes) {
                 return overLimit(buf, pos, limit, eof, out, "no record terminator within "
@@ -222,10 +224,6 @@ public final class Framer {
             out.end = limit;
             out.flags = TRUNCATED;
             return RECORD;
-        }
-        if (rt + 1 - pos > maxRecordBytes) {
-            return overLimit(buf, pos, limit, eof, out, "record of " + (rt + 1 - pos)
-                    + " bytes exceeds the maximum allowed (" + maxRecordBytes + ", from Limits.maxRecordBytes)");
         }
         out.start = pos;
         out.end = rt + 1;
