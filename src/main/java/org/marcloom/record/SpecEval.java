@@ -590,6 +590,22 @@ final class SpecEval {
             }
 
             @Override
+            final boolean collect(Scope scope, Sink sink) {
+                if (!all(conds.once(), scope)) {
+                    return true;
+                }
+                if (tag.isLeader()) {
+                    return collectLeader(scope, sink);
+                }
+                return collectFields(scope, sink, null);
+            }
+
+            /// The values a spec of the leader (`LDR`) references; none by default.
+            boolean collectLeader(Scope scope, Sink sink) {
+                return true;
+            }
+
+            @Override
             final boolean holdsForRecord(Scope scope) {
                 return all(conds.once(), scope);
             }
@@ -619,22 +635,16 @@ final class SpecEval {
         }
 
         @Override
-        boolean collect(Scope scope, Sink sink) {
-            if (!all(conds.once(), scope)) {
+        boolean collectLeader(Scope scope, Sink sink) {
+            if (index != null && !within(resolve(index, 1), 0)) {
                 return true;
             }
-            if (tag.isLeader()) {
-                if (index != null && !within(resolve(index, 1), 0)) {
-                    return true;
-                }
-                String text = scope.record.leader().toString();
-                String v = substring(text, chars);
-                if (v == null) {
-                    return true;
-                }
-                return offer(scope, null, text, v, sink);
+            String text = scope.record.leader().toString();
+            String v = substring(text, chars);
+            if (v == null) {
+                return true;
             }
-            return collectFields(scope, sink, null);
+            return offer(scope, null, text, v, sink);
         }
 
         @Override
@@ -820,14 +830,6 @@ final class SpecEval {
         IndicatorSelector(SpecTag tag, Pos index, int which, Conds conds) {
             super(tag, index, conds);
             this.which = which;
-        }
-
-        @Override
-        boolean collect(Scope scope, Sink sink) {
-            if (!all(conds.once(), scope) || tag.isLeader()) {
-                return true;
-            }
-            return collectFields(scope, sink, null);
         }
 
         @Override
