@@ -600,17 +600,13 @@ public final class MarcXmlSource extends TextSource {
                     int len = xml.getTextLength();
                     recordChars += len;
                     valueChars += len;
-                    if (valueChars > limits.maxTokenLength()) {
+                    if (valueChars > limits.maxTokenLength() || recordChars > limits.maxRecordBytes()) {
                         // one value is held whole: it is a token
-                        problem(ErrorCode.LIMIT_EXCEEDED, tag, "a value is longer than " + limits.maxTokenLength()
-                                + " characters, the maximum allowed (from Limits.maxTokenLength)",
-                                "the rest of this value was skipped");
-                        skipToEnd();
-                        return single != null && sb.isEmpty() ? single : sb.toString();
-                    }
-                    if (recordChars > limits.maxRecordBytes()) {
-                        problem(ErrorCode.LIMIT_EXCEEDED, tag, "record has more than " + limits.maxRecordBytes()
-                                + " characters of text, the maximum allowed (from Limits.maxRecordBytes)",
+                        problem(ErrorCode.LIMIT_EXCEEDED, tag, valueChars > limits.maxTokenLength()
+                                ? "a value is longer than " + limits.maxTokenLength()
+                                        + " characters, the maximum allowed (from Limits.maxTokenLength)"
+                                : "record has more than " + limits.maxRecordBytes()
+                                        + " characters of text, the maximum allowed (from Limits.maxRecordBytes)",
                                 "the rest of this value was skipped");
                         skipToEnd();
                         return single != null && sb.isEmpty() ? single : sb.toString();
