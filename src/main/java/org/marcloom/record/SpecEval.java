@@ -219,17 +219,23 @@ final class SpecEval {
     private static final StringTest ANY = v -> true;
 
     /// Where a subTerm's values come from.
-    abstract static class Source {
-        final int level;
+    sealed interface Source permits LiteralSource, CurrentSource, RawCharsSource, FieldValueSource,
+            FieldSubfieldSource, FieldIndicatorSource, RecordSource {
 
-        Source(int level) {
-            this.level = level;
+        /// What the values depend on: [#CONST], [#RECORD], [#FIELD] or [#ELEMENT].
+        default int level() {
+            return switch (this) {
+                case LiteralSource _ -> CONST;
+                case RecordSource _ -> RECORD;
+                case FieldValueSource _, FieldSubfieldSource _, FieldIndicatorSource _ -> FIELD;
+                case CurrentSource _, RawCharsSource _ -> ELEMENT;
+            };
         }
 
         /// Whether `test` holds for one of the values (stops at the first).
-        abstract boolean any(Scope scope, StringTest test);
+        boolean any(Scope scope, StringTest test);
 
-        final List<String> all(Scope scope) {
+        default List<String> all(Scope scope) {
             List<String> out = new ArrayList<>(2);
             any(scope, v -> {
                 out.add(v);
@@ -240,43 +246,25 @@ final class SpecEval {
     }
 
     /// A comparison string.
-    static final class LiteralSource extends Source {
-        final String value;
-
-        LiteralSource(String value) {
-            super(CONST);
-            this.value = value;
-        }
-
+    record LiteralSource(String value) implements Source {
         @Override
-        boolean any(Scope scope, StringTest test) {
+        public boolean any(Scope scope, StringTest test) {
             return test.test(value);
         }
     }
 
     /// The value being referenced (an omitted left-hand subTerm).
-    static final class CurrentSource extends Source {
-        CurrentSource() {
-            super(ELEMENT);
-        }
-
+    record CurrentSource() implements Source {
         @Override
-        boolean any(Scope scope, StringTest test) {
+        public boolean any(Scope scope, StringTest test) {
             return scope.current != null && test.test(scope.current);
         }
     }
 
     /// Character positions of the subfield value being referenced (`245$a{/#=\/}`).
-    static final class RawCharsSource extends Source {
-        final Pos chars;
-
-        RawCharsSource(Pos chars) {
-            super(ELEMENT);
-            this.chars = chars;
-        }
-
+    record RawCharsSource(Pos chars) implements Source {
         @Override
-        boolean any(Scope scope, StringTest test) {
+        public boolean any(Scope scope, StringTest test) {
             if (scope.raw == null) {
                 return false;
             }
@@ -286,38 +274,18 @@ final class SpecEval {
     }
 
     /// The current field's data (`/0-3`, or the field itself).
-    static final class FieldValueSource extends Source {
-        final Pos chars;
-
-        FieldValueSource(Pos chars) {
-            super(FIELD);
-            this.chars = chars;
-        }
-
+    record FieldValueSource(Pos chars) implements Source {
         @Override
-        boolean any(Scope scope, StringTest test) {
+        public boolean any(Scope scope, StringTest test) {
             String v = fieldValue(scope.field, scope.leaderText, chars, true);
             return v != null && test.test(v);
         }
     }
 
     /// Subfields of the current field (`$2`, `$q[1]/0`).
-    static final class FieldSubfieldSource extends Source {
-        final char from;
-        final char to;
-        final Pos index;
-        final Pos chars;
-
-        FieldSubfieldSource(char from, char to, Pos index, Pos chars) {
-            super(FIELD);
-            this.from = from;
-            this.to = to;
-            this.index = index;
-            this.chars = chars;
-        }
-
+    record FieldSubfieldSource(char from, char to, Pos index, Pos chars) implements Source {
         @Override
-        boolean any(Scope scope, StringTest test) {
+        public boolean any(Scope scope, StringTest test) {
             if (!(scope.field instanceof DataField d)) {
                 return false;
             }
@@ -360,16 +328,9 @@ final class SpecEval {
     }
 
     /// An indicator of the current field (`^1`).
-    static final class FieldIndicatorSource extends Source {
-        final int which;
-
-        FieldIndicatorSource(int which) {
-            super(FIELD);
-            this.which = which;
-        }
-
+    record FieldIndicatorSource(int which) implements Source {
         @Override
-        boolean any(Scope scope, StringTest test) {
+        public boolean any(Scope scope, StringTest test) {
             if (!(scope.field instanceof DataField d)) {
                 return false;
             }
@@ -378,16 +339,9 @@ final class SpecEval {
     }
 
     /// A spec over the whole record (another tag, or an index).
-    static final class RecordSource extends Source {
-        final Selector selector;
-
-        RecordSource(Selector selector) {
-            super(RECORD);
-            this.selector = selector;
-        }
-
+    record RecordSource(Selector selector) implements Source {
         @Override
-        boolean any(Scope scope, StringTest test) {
+        public boolean any(Scope scope, StringTest test) {
             boolean[] hit = new boolean[1];
             selector.collect(new Scope(scope.record), new Sink() {
                 @Override
@@ -419,17 +373,17 @@ final class SpecEval {
             this.op = op;
             this.left = left;
             this.right = right;
-            this.level = Math.max(left.level, right.level);
+            this.level = Math.max(left.level(), right.level());
             if ((op == Op.EQUALS || op == Op.NOT_EQUALS) && left instanceof FieldIndicatorSource ind
                     && right instanceof LiteralSource lit) {
-                indicator = ind.which;
-                indicatorValue = lit.value;
+                indicator = ind.which();
+                indicatorValue = lit.value();
             } else {
                 indicator = 0;
                 indicatorValue = null;
             }
             if (right instanceof LiteralSource lit) {
-                String r = lit.value;
+                String r = lit.value();
                 literalTest = switch (op) {
                     case EQUALS, NOT_EQUALS -> r::equals;
                     case CONTAINS, NOT_CONTAINS -> v -> v.contains(r);
@@ -464,7 +418,7 @@ final class SpecEval {
             }
             boolean equals = op == Op.EQUALS || op == Op.NOT_EQUALS;
             if (left instanceof LiteralSource lit) {
-                String l = lit.value;
+                String l = lit.value();
                 return right.any(s, equals ? l::equals : l::contains);
             }
             List<String> rights = right.all(s);
@@ -636,6 +590,22 @@ final class SpecEval {
             }
 
             @Override
+            final boolean collect(Scope scope, Sink sink) {
+                if (!all(conds.once(), scope)) {
+                    return true;
+                }
+                if (tag.isLeader()) {
+                    return collectLeader(scope, sink);
+                }
+                return collectFields(scope, sink, null);
+            }
+
+            /// The values a spec of the leader (`LDR`) references; none by default.
+            boolean collectLeader(Scope scope, Sink sink) {
+                return true;
+            }
+
+            @Override
             final boolean holdsForRecord(Scope scope) {
                 return all(conds.once(), scope);
             }
@@ -665,22 +635,16 @@ final class SpecEval {
         }
 
         @Override
-        boolean collect(Scope scope, Sink sink) {
-            if (!all(conds.once(), scope)) {
+        boolean collectLeader(Scope scope, Sink sink) {
+            if (index != null && !within(resolve(index, 1), 0)) {
                 return true;
             }
-            if (tag.isLeader()) {
-                if (index != null && !within(resolve(index, 1), 0)) {
-                    return true;
-                }
-                String text = scope.record.leader().toString();
-                String v = substring(text, chars);
-                if (v == null) {
-                    return true;
-                }
-                return offer(scope, null, text, v, sink);
+            String text = scope.record.leader().toString();
+            String v = substring(text, chars);
+            if (v == null) {
+                return true;
             }
-            return collectFields(scope, sink, null);
+            return offer(scope, null, text, v, sink);
         }
 
         @Override
@@ -695,20 +659,7 @@ final class SpecEval {
     }
 
     /// One compiled subfield part: `$a-c[index]/chars{...}`.
-    static final class CompiledPart {
-        final char from;
-        final char to;
-        final Pos index;
-        final Pos chars;
-        final Conds conds;
-
-        CompiledPart(char from, char to, Pos index, Pos chars, Conds conds) {
-            this.from = from;
-            this.to = to;
-            this.index = index;
-            this.chars = chars;
-            this.conds = conds;
-        }
+    record CompiledPart(char from, char to, Pos index, Pos chars, Conds conds) {
     }
 
     /// `TAG[index]$a...{...}$b...{...}`: the values in subfield order; a subfield picked by two
@@ -722,13 +673,13 @@ final class SpecEval {
         SubfieldSelector(SpecTag tag, Pos index, CompiledPart[] parts) {
             super(tag, index);
             this.parts = parts;
-            this.simple = parts.length == 1 && parts[0].index == null && parts[0].conds.perValue().length == 0;
+            this.simple = parts.length == 1 && parts[0].index() == null && parts[0].conds().perValue().length == 0;
         }
 
         @Override
         boolean holdsForRecord(Scope scope) {
             for (CompiledPart p : parts) {
-                if (all(p.conds.once(), scope)) {
+                if (all(p.conds().once(), scope)) {
                     return true;
                 }
             }
@@ -739,7 +690,7 @@ final class SpecEval {
         boolean collect(Scope scope, Sink sink) {
             boolean[] active = null;
             if (simple) {
-                if (!all(parts[0].conds.once(), scope)) {
+                if (!all(parts[0].conds().once(), scope)) {
                     return true;
                 }
             } else {
@@ -784,18 +735,18 @@ final class SpecEval {
             int n = subs.size();
             if (simple) {
                 CompiledPart p = parts[0];
-                if (p.conds.perField().length > 0) {
+                if (p.conds().perField().length > 0) {
                     scope.field = d;
                     scope.leaderText = null;
                     scope.current = null;
                     scope.raw = null;
-                    if (!all(p.conds.perField(), scope)) {
+                    if (!all(p.conds().perField(), scope)) {
                         return true;
                     }
                 }
-                char from = p.from;
-                char to = p.to;
-                Pos chars = p.chars;
+                char from = p.from();
+                char to = p.to();
+                Pos chars = p.chars();
                 for (int k = 0; k < n; k++) {
                     Subfield s = subs.get(k);
                     char c = s.code();
@@ -818,18 +769,18 @@ final class SpecEval {
             for (int j = 0; j < m; j++) {
                 CompiledPart p = parts[j];
                 bounds[j] = Long.MAX_VALUE;
-                if (p.index != null) {
+                if (p.index() != null) {
                     int count = Integer.MAX_VALUE;
-                    if (p.index.usesLast()) {
+                    if (p.index().usesLast()) {
                         count = 0;
                         for (int k = 0; k < n; k++) {
                             char c = subs.get(k).code();
-                            if (c >= p.from && c <= p.to) {
+                            if (c >= p.from() && c <= p.to()) {
                                 count++;
                             }
                         }
                     }
-                    bounds[j] = resolve(p.index, count);
+                    bounds[j] = resolve(p.index(), count);
                 }
             }
             for (int k = 0; k < n; k++) {
@@ -837,7 +788,7 @@ final class SpecEval {
                 char c = s.code();
                 for (int j = 0; j < m; j++) {
                     CompiledPart p = parts[j];
-                    if (!active[j] || c < p.from || c > p.to) {
+                    if (!active[j] || c < p.from() || c > p.to()) {
                         continue;
                     }
                     int occurrence = seen[j]++;
@@ -847,19 +798,19 @@ final class SpecEval {
                     if (fieldState[j] == 0) {
                         scope.current = null;
                         scope.raw = null;
-                        fieldState[j] = all(p.conds.perField(), scope) ? (byte) 1 : (byte) 2;
+                        fieldState[j] = all(p.conds().perField(), scope) ? (byte) 1 : (byte) 2;
                     }
                     if (fieldState[j] == 2) {
                         continue;
                     }
-                    String v = p.chars == null ? s.value() : substring(s.value(), p.chars);
+                    String v = p.chars() == null ? s.value() : substring(s.value(), p.chars());
                     if (v == null) {
                         continue;
                     }
-                    if (p.conds.perValue().length > 0) {
+                    if (p.conds().perValue().length > 0) {
                         scope.current = v;
                         scope.raw = s.value();
-                        if (!all(p.conds.perValue(), scope)) {
+                        if (!all(p.conds().perValue(), scope)) {
                             continue;
                         }
                     }
@@ -879,14 +830,6 @@ final class SpecEval {
         IndicatorSelector(SpecTag tag, Pos index, int which, Conds conds) {
             super(tag, index, conds);
             this.which = which;
-        }
-
-        @Override
-        boolean collect(Scope scope, Sink sink) {
-            if (!all(conds.once(), scope) || tag.isLeader()) {
-                return true;
-            }
-            return collectFields(scope, sink, null);
         }
 
         @Override

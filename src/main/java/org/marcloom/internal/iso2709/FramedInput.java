@@ -7,10 +7,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.marcloom.Diagnostic;
 import org.marcloom.ErrorCode;
 import org.marcloom.MarcParseException;
+import org.marcloom.RawRecord;
 import org.marcloom.ReaderOptions;
 import org.marcloom.Severity;
 import org.marcloom.internal.DiagnosticCollector;
@@ -197,6 +199,12 @@ public final class FramedInput implements Closeable {
     /// Framing diagnostics of the record last framed (usually empty).
     public List<Diagnostic> framing() {
         return framing;
+    }
+
+    /// A copy of the record last framed (its bytes, index, offset and framing diagnostics), for
+    /// [org.marcloom.internal.RecordSource#nextRaw()].
+    public RawRecord raw() {
+        return new RawRecord(recordIndex, recordOffset, Arrays.copyOfRange(buf, start, end), framing);
     }
 
     /// How many records have been framed.

@@ -15,6 +15,7 @@ import org.marcloom.Diagnostic;
 import org.marcloom.ErrorCode;
 import org.marcloom.MarcEncoding;
 import org.marcloom.MarcParseException;
+import org.marcloom.RawRecord;
 import org.marcloom.ReaderOptions;
 import org.marcloom.Severity;
 import org.marcloom.internal.DiagnosticCollector;
@@ -124,6 +125,20 @@ public final class Iso2709Parser {
                                       String problem, String repair) {
         return Diagnostic.builder(severity, code).recordIndex(recordIndex).byteOffset(byteOffset).problem(problem)
                 .repair(repair).build();
+    }
+
+    /// Parses the record `in` framed last, in place in its buffer.
+    ///
+    /// @throws MarcParseException in strict mode, at the first data error
+    public MarcRecord parse(FramedInput in) {
+        return parse(in.buffer(), in.start(), in.end(), in.index(), in.offset(), in.framing());
+    }
+
+    /// Parses a record's bytes as [FramedInput#raw()] copied them, with their framing diagnostics.
+    ///
+    /// @throws MarcParseException in strict mode, at the first data error
+    public MarcRecord parse(RawRecord raw) {
+        return parse(raw.bytes(), 0, raw.length(), raw.index(), raw.offset(), raw.diagnostics());
     }
 
     /// Parses `buf[start, end)`, the record's bytes from its leader to its terminator.

@@ -43,7 +43,7 @@ public final class Iso2709Source implements RecordSource, Sources.HasTrailing {
             return null;
         }
         try {
-            return parser.parse(in.buffer(), in.start(), in.end(), in.index(), in.offset(), in.framing());
+            return parser.parse(in);
         } catch (MarcParseException e) {
             in.markDone();
             throw e;
@@ -52,18 +52,13 @@ public final class Iso2709Source implements RecordSource, Sources.HasTrailing {
 
     @Override
     public RawRecord nextRaw() {
-        FramedInput in = input;
-        if (!in.next()) {
-            return null;
-        }
-        byte[] bytes = java.util.Arrays.copyOfRange(in.buffer(), in.start(), in.end());
-        return new RawRecord(in.index(), in.offset(), bytes, in.framing());
+        return input.next() ? input.raw() : null;
     }
 
     @Override
     public MarcRecord decode(RawRecord raw) {
         try {
-            return parser.parse(raw.bytes(), 0, raw.length(), raw.index(), raw.offset(), raw.diagnostics());
+            return parser.parse(raw);
         } catch (MarcParseException e) {
             throw name == null ? e : e.withSource(name);
         }

@@ -51,6 +51,8 @@ public final class JsonEncoder implements RecordEncoder {
     private static final byte[] COMPACT_IND1 = ascii(":{\"ind1\":");
     private static final byte[] COMPACT_IND2 = ascii(",\"ind2\":");
     private static final byte[] COMPACT_SUBFIELDS = ascii(",\"subfields\":[");
+    private static final byte[] PRETTY_FIRST = ascii(" {");
+    private static final byte[] PRETTY_NEXT = ascii(", {");
 
     private final boolean lines;
     private final boolean pretty;
@@ -158,16 +160,12 @@ public final class JsonEncoder implements RecordEncoder {
         indent(1);
         name("leader");
         string(record.leader().toString());
-        out.put((byte) ',');
-        indent(1);
-        name("fields");
+        nextName(1, "fields");
         List<Field> fields = record.fields();
         out.put((byte) '[');
         for (int i = 0, n = fields.size(); i < n; i++) {
-            out.put(i > 0 ? ascii(", ") : ascii(" "));
+            openElement(i, 2);
             Field f = fields.get(i);
-            out.put((byte) '{');
-            indent(2);
             string(f.tag());
             out.put(ascii(" : "));
             switch (f) {
@@ -177,20 +175,14 @@ public final class JsonEncoder implements RecordEncoder {
                     indent(3);
                     name("ind1");
                     character(d.indicator1());
-                    out.put((byte) ',');
-                    indent(3);
-                    name("ind2");
+                    nextName(3, "ind2");
                     character(d.indicator2());
-                    out.put((byte) ',');
-                    indent(3);
-                    name("subfields");
+                    nextName(3, "subfields");
                     out.put((byte) '[');
                     List<Subfield> subs = d.subfields();
                     for (int k = 0, m = subs.size(); k < m; k++) {
-                        out.put(k > 0 ? ascii(", ") : ascii(" "));
+                        openElement(k, 4);
                         Subfield s = subs.get(k);
-                        out.put((byte) '{');
-                        indent(4);
                         character(s.code());
                         out.put(ascii(" : "));
                         string(s.value());
@@ -218,6 +210,20 @@ public final class JsonEncoder implements RecordEncoder {
             b[p++] = ' ';
         }
         out.size = p;
+    }
+
+    /// Opens the `i`th object of a pretty array (after `" "`, or `", "` after another), with the
+    /// indent of its first member at `level`.
+    private void openElement(int i, int level) {
+        out.put(i > 0 ? PRETTY_NEXT : PRETTY_FIRST);
+        indent(level);
+    }
+
+    /// Ends an object's member and starts the next, named `ascii`, at `level`.
+    private void nextName(int level, String ascii) {
+        out.put((byte) ',');
+        indent(level);
+        name(ascii);
     }
 
     private void name(String ascii) {

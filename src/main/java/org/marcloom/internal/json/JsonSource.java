@@ -13,8 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.channels.ReadableByteChannel;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import org.marcloom.Diagnostic;
 import org.marcloom.ErrorCode;
 import org.marcloom.MarcParseException;
@@ -23,8 +21,7 @@ import org.marcloom.Severity;
 import org.marcloom.internal.BadBytes;
 import org.marcloom.internal.DiagnosticCollector;
 import org.marcloom.internal.ModelAccess;
-import org.marcloom.internal.RecordSource;
-import org.marcloom.internal.Sources;
+import org.marcloom.internal.TextSource;
 import org.marcloom.record.ControlField;
 import org.marcloom.record.Field;
 import org.marcloom.record.Leader;
@@ -78,17 +75,13 @@ import org.marcloom.record.Subfield;
 ///   one is `LIMIT_EXCEEDED` naming the setting, recovered from like malformed JSON.
 ///
 /// Not thread-safe.
-public final class JsonSource implements RecordSource, Sources.HasTrailing {
+public final class JsonSource extends TextSource {
 
     private static final ModelAccess.Factory MODEL = ModelAccess.factory();
     private static final int UNKNOWN = 0;
     private static final int ARRAY = 1;
     private static final int OBJECTS = 2;
 
-    private final ReadableByteChannel channel;
-    private final boolean owns;
-    private final String name;
-    private final boolean lenient;
     private final boolean nfc;
     private final int maxFields;
     private final int maxSubfields;
@@ -100,7 +93,6 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
     private long parserBase;
     private int lineBase;
     private int mode;
-    private boolean done;
     private boolean syntaxErrors;
     /// Set when Jackson refused the bytes while detecting their encoding (see [#startParser()]).
     private CharConversionException startFailure;
@@ -117,7 +109,6 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
     private final DiagnosticCollector record;
     /// Diagnostics found between records (or in an object that was no record), for the next record.
     private final DiagnosticCollector pending;
-    private final List<Diagnostic> trailing = new ArrayList<>(1);
 
     public JsonSource(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name) {
         this(channel, owns, options, name, 0, false, 0);
@@ -132,12 +123,9 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
     ///                     of malformed UTF-8
     public JsonSource(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name,
                       long firstIndex, boolean objectStream, long offsetBase) {
+        super(channel, owns, options, name);
         this.index = firstIndex;
         this.mode = objectStream ? OBJECTS : UNKNOWN;
-        this.channel = channel;
-        this.owns = owns;
-        this.name = name;
-        this.lenient = options.lenient();
         this.nfc = options.normalizeNfc();
         this.record = new DiagnosticCollector(options, name);
         this.pending = new DiagnosticCollector(options, name);
@@ -794,31 +782,9 @@ public final class JsonSource implements RecordSource, Sources.HasTrailing {
         return mode == OBJECTS;
     }
 
-    /// Diagnostics that belong to no record: syntax errors after the last good record, content
-    /// after the record array. Complete once [#next()] has returned `null`.
+    /// The Jackson parser (the channel is the base class's to close).
     @Override
-    public List<Diagnostic> trailingDiagnostics() {
-        return Collections.unmodifiableList(trailing);
-    }
-
-    @Override
-    public void close() throws IOException {
-        done = true;
-        try {
-            parser.close();
-        } finally {
-            if (owns) {
-                channel.close();
-            }
-        }
-    }
-
-    /// Closes only the channel (when owned): the parser is the reading thread's, closed by its
-    /// [#close()].
-    @Override
-    public void abort() throws IOException {
-        if (owns) {
-            channel.close();
-        }
+    protected void closeParser() throws IOException {
+        parser.close();
     }
 }

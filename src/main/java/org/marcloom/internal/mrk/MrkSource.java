@@ -1,21 +1,18 @@
 package org.marcloom.internal.mrk;
 
-import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import org.marcloom.Diagnostic;
 import org.marcloom.ErrorCode;
 import org.marcloom.MarcParseException;
 import org.marcloom.ReaderOptions;
 import org.marcloom.Severity;
 import org.marcloom.internal.DiagnosticCollector;
 import org.marcloom.internal.ModelAccess;
-import org.marcloom.internal.RecordSource;
-import org.marcloom.internal.Sources;
+import org.marcloom.internal.TextSource;
 import org.marcloom.internal.Utf8;
 import org.marcloom.record.ControlField;
 import org.marcloom.record.Field;
@@ -48,21 +45,15 @@ import org.marcloom.record.Subfield;
 /// Unicode. Positions are one-based line and column; record indexes are zero-based.
 ///
 /// Not thread-safe.
-public final class MrkSource implements RecordSource, Sources.HasTrailing {
+public final class MrkSource extends TextSource {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-    private final ReadableByteChannel channel;
-    private final boolean owns;
     private final ReaderOptions options;
-    private final String name;
-    private final boolean lenient;
     private final MrkLines lines;
     private final ModelAccess.Factory factory = ModelAccess.factory();
 
     private long index;
-    private boolean done;
-    private final List<Diagnostic> trailing = new ArrayList<>(1);
 
     // Lookahead: a line read but not consumed (the =LDR of the next record).
     private String heldLine;
@@ -89,11 +80,8 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
     private int pendingColumn;
 
     public MrkSource(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name) {
-        this.channel = channel;
-        this.owns = owns;
+        super(channel, owns, options, name);
         this.options = options;
-        this.name = name;
-        this.lenient = options.lenient();
         this.lines = new MrkLines(channel, options.limits().maxRecordBytes());
         this.diagnostics = new DiagnosticCollector(options, name);
     }
@@ -374,18 +362,5 @@ public final class MrkSource implements RecordSource, Sources.HasTrailing {
     private void report(Severity severity, ErrorCode code, int line, int column, long byteOffset, String tag,
                         String problem, String repair) {
         diagnostics.report(severity, code, index, byteOffset, line, column, tag, problem, repair);
-    }
-
-    @Override
-    public List<Diagnostic> trailingDiagnostics() {
-        return List.copyOf(trailing);
-    }
-
-    @Override
-    public void close() throws IOException {
-        done = true;
-        if (owns) {
-            channel.close();
-        }
     }
 }

@@ -148,12 +148,11 @@ public abstract sealed class SplitSource implements RecordSource, Sources.HasTra
             if (!frame(false)) {
                 return null;
             }
-            FramedInput in = input;
             MarcRecord r;
             try {
-                r = parser.parse(in.buffer(), in.start(), in.end(), in.index(), in.offset(), in.framing());
+                r = parser.parse(input);
             } catch (MarcParseException e) {
-                in.markDone();
+                input.markDone();
                 MarcParseException named = name == null ? e : e.withSource(name);
                 throw firstError(named, false);
             }
@@ -166,16 +165,14 @@ public abstract sealed class SplitSource implements RecordSource, Sources.HasTra
             if (!frame(true)) {
                 return null;
             }
-            FramedInput in = input;
-            byte[] bytes = java.util.Arrays.copyOfRange(in.buffer(), in.start(), in.end());
             returned++;
-            return new RawRecord(in.index(), in.offset(), bytes, in.framing());
+            return input.raw();
         }
 
         @Override
         public MarcRecord decode(RawRecord raw) {
             try {
-                return parser.parse(raw.bytes(), 0, raw.length(), raw.index(), raw.offset(), raw.diagnostics());
+                return parser.parse(raw);
             } catch (MarcParseException e) {
                 MarcParseException named = name == null ? e : e.withSource(name);
                 throw firstError(named, false);

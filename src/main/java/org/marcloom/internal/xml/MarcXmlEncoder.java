@@ -95,14 +95,10 @@ public final class MarcXmlEncoder implements RecordEncoder {
     @Override
     public void record(MarcRecord record, long index, OutputBuffer target) {
         out = target;
-        if (indent) {
-            spaces(2);
-        }
+        margin(2);
         raw(RECORD_OPEN);
         newline();
-        if (indent) {
-            spaces(4);
-        }
+        margin(4);
         raw(LEADER_OPEN);
         text(record.leader().toString(), false);
         raw(LEADER_CLOSE);
@@ -110,9 +106,7 @@ public final class MarcXmlEncoder implements RecordEncoder {
         List<Field> fields = record.fields();
         for (int i = 0, n = fields.size(); i < n; i++) {
             Field f = fields.get(i);
-            if (indent) {
-                spaces(4);
-            }
+            margin(4);
             if (f instanceof ControlField c) {
                 raw(CONTROL_OPEN);
                 text(c.tag(), true);
@@ -132,9 +126,7 @@ public final class MarcXmlEncoder implements RecordEncoder {
                 List<Subfield> subfields = d.subfields();
                 for (int j = 0, m = subfields.size(); j < m; j++) {
                     Subfield s = subfields.get(j);
-                    if (indent) {
-                        spaces(6);
-                    }
+                    margin(6);
                     raw(SUBFIELD_OPEN);
                     character(s.code(), true);
                     raw(TAG_END);
@@ -142,16 +134,12 @@ public final class MarcXmlEncoder implements RecordEncoder {
                     raw(SUBFIELD_CLOSE);
                     newline();
                 }
-                if (indent) {
-                    spaces(4);
-                }
+                margin(4);
                 raw(DATA_CLOSE);
             }
             newline();
         }
-        if (indent) {
-            spaces(2);
-        }
+        margin(2);
         raw(RECORD_CLOSE);
         out = null;
     }
@@ -159,6 +147,13 @@ public final class MarcXmlEncoder implements RecordEncoder {
     private void newline() {
         if (indent) {
             out.put((byte) '\n');
+        }
+    }
+
+    /// Indenting: `n` spaces before an element.
+    private void margin(int n) {
+        if (indent) {
+            spaces(n);
         }
     }
 

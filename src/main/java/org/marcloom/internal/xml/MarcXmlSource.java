@@ -3,7 +3,6 @@ package org.marcloom.internal.xml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ReadableByteChannel;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.xml.stream.Location;
@@ -19,8 +18,7 @@ import org.marcloom.Severity;
 import org.marcloom.internal.BadBytes;
 import org.marcloom.internal.DiagnosticCollector;
 import org.marcloom.internal.ModelAccess;
-import org.marcloom.internal.RecordSource;
-import org.marcloom.internal.Sources;
+import org.marcloom.internal.TextSource;
 import org.marcloom.record.ControlField;
 import org.marcloom.record.Field;
 import org.marcloom.record.Leader;
@@ -94,7 +92,7 @@ import org.marcloom.record.Subfield;
 /// - I/O errors: [UncheckedIOException].
 ///
 /// Not thread-safe.
-public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
+public final class MarcXmlSource extends TextSource {
 
     /// The MARC 21 slim namespace.
     public static final String MARC_NS = "http://www.loc.gov/MARC21/slim";
@@ -103,20 +101,14 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
 
     private static final Object NOT_MARC = new Object();
 
-    private final ReadableByteChannel channel;
-    private final boolean owns;
-    private final String name;
-    private final boolean lenient;
     private final Limits limits;
     private final ModelAccess.Factory factory = ModelAccess.factory();
 
     private XmlEvents xml;
     private XmlDecoder decoder;
-    private boolean done;
     private boolean reprocess;
     private boolean inRecord;
     private long recordIndex;
-    private final List<Diagnostic> trailing = new ArrayList<>();
 
     // Element names outside records, by depth (depth 1 = the root).
     private String[] stack = new String[16];
@@ -135,10 +127,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
     boolean forceStax;
 
     public MarcXmlSource(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name) {
-        this.channel = channel;
-        this.owns = owns;
-        this.name = name;
-        this.lenient = options.lenient();
+        super(channel, owns, options, name);
         this.limits = options.limits();
         this.diagnostics = new DiagnosticCollector(options, name);
     }
@@ -379,10 +368,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
         boolean fieldLimitReported = false;
         inRecord = !tentative;
         while (true) {
-            int ev = xml.next();
-            if (ev != XMLStreamConstants.CHARACTERS && ev != XMLStreamConstants.CDATA) {
-                textReported = false;
-            }
+            int ev = nextInside();
             switch (ev) {
                 case XMLStreamConstants.START_ELEMENT -> {
                     String local = xml.getLocalName();
@@ -438,10 +424,8 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                     return finish(leader, count, startLine, startColumn);
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
-                    // one report per run of text (the parser may split it into several events)
-                    if (!tentative && !textReported && !xml.isWhiteSpace()) {
-                        textReported = true;
-                        problem(ErrorCode.STRUCTURE_INVALID, null, "text outside any field in a record", "skipped");
+                    if (!tentative) {
+                        strayText(null, "text outside any field in a record");
                     }
                     continue;
                 }
@@ -449,6 +433,25 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                     // comments, processing instructions, ignorable white space
                 }
             }
+        }
+    }
+
+    /// The next event inside a record or a data field: any but text ends a run of text (see
+    /// [#strayText]).
+    private int nextInside() throws XMLStreamException {
+        int ev = xml.next();
+        if (ev != XMLStreamConstants.CHARACTERS && ev != XMLStreamConstants.CDATA) {
+            textReported = false;
+        }
+        return ev;
+    }
+
+    /// Text where only elements belong: reported once per run of text (the parser may split it
+    /// into several events), unless it is white space.
+    private void strayText(String tag, String problem) {
+        if (!textReported && !xml.isWhiteSpace()) {
+            textReported = true;
+            problem(ErrorCode.STRUCTURE_INVALID, tag, problem, "skipped");
         }
     }
 
@@ -507,10 +510,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
         boolean limitReported = false;
         textReported = false;
         while (true) {
-            int ev = xml.next();
-            if (ev != XMLStreamConstants.CHARACTERS && ev != XMLStreamConstants.CDATA) {
-                textReported = false;
-            }
+            int ev = nextInside();
             switch (ev) {
                 case XMLStreamConstants.START_ELEMENT -> {
                     if (!"subfield".equals(xml.getLocalName()) || !marcOrNone(xml.getNamespaceURI())) {
@@ -537,10 +537,7 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                     return factory.dataField(tag, ind1, ind2, copy, n);
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
-                    if (!textReported && !xml.isWhiteSpace()) {
-                        textReported = true;
-                        problem(ErrorCode.STRUCTURE_INVALID, tag, "text outside any subfield in a data field", "skipped");
-                    }
+                    strayText(tag, "text outside any subfield in a data field");
                     continue;
                 }
                 default -> {
@@ -603,17 +600,13 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
                     int len = xml.getTextLength();
                     recordChars += len;
                     valueChars += len;
-                    if (valueChars > limits.maxTokenLength()) {
+                    if (valueChars > limits.maxTokenLength() || recordChars > limits.maxRecordBytes()) {
                         // one value is held whole: it is a token
-                        problem(ErrorCode.LIMIT_EXCEEDED, tag, "a value is longer than " + limits.maxTokenLength()
-                                + " characters, the maximum allowed (from Limits.maxTokenLength)",
-                                "the rest of this value was skipped");
-                        skipToEnd();
-                        return single != null && sb.isEmpty() ? single : sb.toString();
-                    }
-                    if (recordChars > limits.maxRecordBytes()) {
-                        problem(ErrorCode.LIMIT_EXCEEDED, tag, "record has more than " + limits.maxRecordBytes()
-                                + " characters of text, the maximum allowed (from Limits.maxRecordBytes)",
+                        problem(ErrorCode.LIMIT_EXCEEDED, tag, valueChars > limits.maxTokenLength()
+                                ? "a value is longer than " + limits.maxTokenLength()
+                                        + " characters, the maximum allowed (from Limits.maxTokenLength)"
+                                : "record has more than " + limits.maxRecordBytes()
+                                        + " characters of text, the maximum allowed (from Limits.maxRecordBytes)",
                                 "the rest of this value was skipped");
                         skipToEnd();
                         return single != null && sb.isEmpty() ? single : sb.toString();
@@ -689,34 +682,15 @@ public final class MarcXmlSource implements RecordSource, Sources.HasTrailing {
         diagnostics.report(Severity.ERROR, code, recordIndex, -1, line, column, tag, problem, repair);
     }
 
-    /// The well-formedness error that ended the document early (lenient mode), else empty.
+    /// The XML reader (the channel is the base class's to close).
     @Override
-    public List<Diagnostic> trailingDiagnostics() {
-        return List.copyOf(trailing);
-    }
-
-    @Override
-    public void close() throws IOException {
-        done = true;
-        try {
-            if (xml != null) {
+    protected void closeParser() {
+        if (xml != null) {
+            try {
                 xml.close();
+            } catch (XMLStreamException e) {
+                // close() of the JDK reader does not fail; nothing to report
             }
-        } catch (XMLStreamException e) {
-            // close() of the JDK reader does not fail; nothing to report
-        } finally {
-            if (owns) {
-                channel.close();
-            }
-        }
-    }
-
-    /// Closes only the channel (when owned): the parser is the reading thread's, closed by its
-    /// [#close()].
-    @Override
-    public void abort() throws IOException {
-        if (owns) {
-            channel.close();
         }
     }
 }
