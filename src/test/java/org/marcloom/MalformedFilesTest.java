@@ -214,26 +214,13 @@ class MalformedFilesTest {
         throw new AssertionError("no bad indicator");
     }
 
-    /// The first byte of the data area that does not start a well-formed UTF-8 sequence (a naive
-    /// decoder written for this test: lead byte, then the right number of continuation bytes).
+    /// The first byte of the data area that does not start a well-formed UTF-8 sequence.
     static long firstInvalidUtf8(byte[] b, long recStart) {
-        int rs = (int) recStart;
-        int end = rs + Bytes.number(b, rs, 5);
-        int i = rs + Bytes.number(b, rs + 12, 5);
-        while (i < end) {
-            int c = b[i] & 0xFF;
-            int n = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
-            if (n < 0) {
-                return i;
-            }
-            for (int k = 1; k <= n; k++) {
-                if (i + k >= b.length || (b[i + k] & 0xC0) != 0x80) {
-                    return i;
-                }
-            }
-            i += n + 1;
+        long at = nextInvalidUtf8(b, recStart, recStart + Bytes.number(b, (int) recStart + 12, 5));
+        if (at < 0) {
+            throw new AssertionError("valid UTF-8");
         }
-        throw new AssertionError("valid UTF-8");
+        return at;
     }
 
     @ParameterizedTest
@@ -368,24 +355,10 @@ class MalformedFilesTest {
         assertEquals(bad.size(), rec.toString().chars().filter(c -> c == '\uFFFD').count());
     }
 
-    /// Like [#firstInvalidUtf8] from `from` on, or -1 at the end of the record.
+    /// The first byte from `from` on, up to the end of the record, that does not start a
+    /// well-formed UTF-8 sequence, or -1.
     static long nextInvalidUtf8(byte[] b, long recStart, long from) {
-        int end = (int) recStart + Bytes.number(b, (int) recStart, 5);
-        int i = (int) from;
-        while (i < end) {
-            int c = b[i] & 0xFF;
-            int n = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
-            if (n < 0) {
-                return i;
-            }
-            for (int k = 1; k <= n; k++) {
-                if (i + k >= b.length || (b[i + k] & 0xC0) != 0x80) {
-                    return i;
-                }
-            }
-            i += n + 1;
-        }
-        return -1;
+        return firstInvalid(b, (int) from, (int) recStart + Bytes.number(b, (int) recStart, 5));
     }
 
     @Test
@@ -674,7 +647,8 @@ class MalformedFilesTest {
                 .thenComparing(t -> t)).toList();
     }
 
-    /// The first byte of `b[from, to)` that does not start a well-formed UTF-8 sequence inside it, or -1.
+    /// The first byte of `b[from, to)` that does not start a well-formed UTF-8 sequence inside it, or -1
+    /// (a naive decoder written for these tests: lead byte, then the right number of continuation bytes).
     private static int firstInvalid(byte[] b, int from, int to) {
         int i = from;
         while (i < to) {

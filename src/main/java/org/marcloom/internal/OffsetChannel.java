@@ -9,9 +9,8 @@ import java.nio.channels.ReadableByteChannel;
 /// which byte a read failed, so that the reader's [java.io.UncheckedIOException] can say where
 /// (the channel's own exception stays its cause, unchanged). Confined like the reader (one reading
 /// thread at a time; `close()` from any thread).
-public final class OffsetChannel implements ReadableByteChannel {
+public final class OffsetChannel extends FilterChannel {
 
-    private final ReadableByteChannel channel;
     private final String name;
     private volatile long offset;
     private volatile long failedAt = -1;
@@ -19,7 +18,7 @@ public final class OffsetChannel implements ReadableByteChannel {
     /// @param channel the input
     /// @param name    its name for messages, or `null`
     public OffsetChannel(ReadableByteChannel channel, String name) {
-        this.channel = channel;
+        super(channel);
         this.name = name == null ? "the input" : name;
     }
 
@@ -27,7 +26,7 @@ public final class OffsetChannel implements ReadableByteChannel {
     public int read(ByteBuffer dst) throws IOException {
         int n;
         try {
-            n = channel.read(dst);
+            n = in.read(dst);
         } catch (ClosedChannelException e) {
             throw e; // closed, closed by an interrupt or by another thread: the type says it all
         } catch (IOException e) {
@@ -53,15 +52,5 @@ public final class OffsetChannel implements ReadableByteChannel {
     /// The bytes read so far.
     public long offset() {
         return offset;
-    }
-
-    @Override
-    public boolean isOpen() {
-        return channel.isOpen();
-    }
-
-    @Override
-    public void close() throws IOException {
-        channel.close();
     }
 }

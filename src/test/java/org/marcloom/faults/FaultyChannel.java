@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedByInterruptException;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.ReadableByteChannel;
 import java.util.concurrent.CountDownLatch;
+import org.marcloom.internal.ReadOnlyChannel;
 
 /// A channel over `bytes` that, after `failAt` bytes, either throws an [IOException] naming that
 /// offset or blocks (until closed or interrupted). Records whether it was closed.
-final class FaultyChannel implements ReadableByteChannel {
+final class FaultyChannel extends ReadOnlyChannel {
 
     /// What happens after `failAt` bytes.
     enum Mode { FAIL, BLOCK }
@@ -20,7 +19,6 @@ final class FaultyChannel implements ReadableByteChannel {
     private final Mode mode;
     private final CountDownLatch closedLatch = new CountDownLatch(1);
     private int pos;
-    private volatile boolean open = true;
     private volatile boolean blocked;
 
     FaultyChannel(byte[] bytes, int failAt, Mode mode) {
@@ -36,9 +34,7 @@ final class FaultyChannel implements ReadableByteChannel {
 
     @Override
     public synchronized int read(ByteBuffer dst) throws IOException {
-        if (!open) {
-            throw new ClosedChannelException();
-        }
+        ensureOpen();
         if (pos >= failAt) {
             if (mode == Mode.FAIL) {
                 throw new IOException(message(failAt));
@@ -47,7 +43,7 @@ final class FaultyChannel implements ReadableByteChannel {
             try {
                 closedLatch.await();
             } catch (InterruptedException e) {
-                open = false;
+                close();
                 Thread.currentThread().interrupt();
                 throw new ClosedByInterruptException();
             }
@@ -65,13 +61,8 @@ final class FaultyChannel implements ReadableByteChannel {
     }
 
     @Override
-    public boolean isOpen() {
-        return open;
-    }
-
-    @Override
     public void close() {
-        open = false;
+        super.close();
         closedLatch.countDown();
     }
 }

@@ -123,7 +123,7 @@ class FuzzFindingsTest {
         WriterRoundTripFuzzTest.roundTrip(data, format);
     }
 
-    /// Iso2709StrictFuzzTest (lenient, maxRecordBytes 200): a record whose leader's length is
+    /// ReaderFuzzTest#iso2709Strict (lenient, maxRecordBytes 200): a record whose leader's length is
     /// wrong runs to the next terminator, 369 bytes on. Read whole, that was "record of 369 bytes
     /// exceeds the maximum allowed"; 6 bytes a read, "no record terminator within 200 bytes": the
     /// framer looked for the terminator in whatever its window held. Now it looks within
@@ -131,7 +131,7 @@ class FuzzFindingsTest {
     @Test
     void isoOverLimitReportedTheSameForAnyReadSize() throws IOException {
         byte[] data = finding("iso2709-over-limit-window.mrc");
-        org.marcloom.ReaderOptions options = Iso2709StrictFuzzTest.options(data[0]);
+        org.marcloom.ReaderOptions options = ReaderFuzzTest.options(data[0]);
         assertEquals(200, options.limits().maxRecordBytes());
         for (int perRead : new int[] {Integer.MAX_VALUE, 6, 1}) {
             FuzzSupport.Outcome lenient = FuzzSupport.read(data, MarcFormat.ISO_2709, options, true, perRead, 1);

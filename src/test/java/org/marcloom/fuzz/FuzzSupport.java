@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +23,7 @@ import org.marcloom.MarcReader;
 import org.marcloom.RawRecord;
 import org.marcloom.ReaderOptions;
 import org.marcloom.record.MarcRecord;
+import org.marcloom.testing.BytesChannel;
 
 /// The harness the fuzz targets share: reading an input through the public reader in several ways
 /// and checking the invariants every reader promises (docs/reliability.md):
@@ -76,31 +76,7 @@ final class FuzzSupport {
 
     /// A channel over `data` that returns at most `perRead` bytes from each read.
     static ReadableByteChannel channel(byte[] data, int perRead) {
-        return new ReadableByteChannel() {
-            private int pos;
-            private boolean open = true;
-
-            @Override
-            public int read(ByteBuffer dst) {
-                if (pos >= data.length) {
-                    return -1;
-                }
-                int n = Math.min(Math.min(perRead, dst.remaining()), data.length - pos);
-                dst.put(data, pos, n);
-                pos += n;
-                return n;
-            }
-
-            @Override
-            public boolean isOpen() {
-                return open;
-            }
-
-            @Override
-            public void close() {
-                open = false;
-            }
-        };
+        return new BytesChannel(data, perRead);
     }
 
     /// Reads every record of `data` in `format`.

@@ -3,12 +3,9 @@ package org.marcloom.fuzz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.marcloom.marc8.Marc8Decoder;
 import org.marcloom.marc8.Marc8DecodingException;
 
@@ -24,12 +21,7 @@ class Marc8DecoderFuzzTest {
 
     private static final Marc8Decoder NFC = Marc8Decoder.builder().normalizeNfc(true).build();
 
-    static Stream<byte[]> seeds() {
-        return FuzzSupport.seeds("marc8");
-    }
-
-    @MethodSource("seeds")
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTarget("marc8")
     void fuzz(byte[] data) {
         if (data.length > FuzzSupport.MAX_INPUT) {
             return;

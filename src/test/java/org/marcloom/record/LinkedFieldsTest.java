@@ -3,13 +3,18 @@ package org.marcloom.record;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.marcloom.MarcReader;
 
 /// 880 alternate graphic representations paired with their fields on the corpus records with CJK,
@@ -45,59 +50,44 @@ class LinkedFieldsTest {
         }
     }
 
-    /// fixtures/iso2709/marc-perl__cjk1.marc: CJK, MARC-8 (EACC), Japanese.
-    @Test
-    void cjk() throws IOException {
-        MarcRecord rec = read("marc-perl__cjk1.marc").getFirst();
-        assertEquals(List.of(
-                "100-1 CJK ltr | =100  1\\$6880-01$aTaishō, Tomizō,$d1924- | =880  1\\$6100-01/$1$a大正 十三造,$d1924-",
-                "245-2 CJK ltr | =245  10$6880-02$aKindaichi Kyōsuke to Ainugo /$cŌtomo Yukio. | =880  10$6245-02/$1$a金田一 京助 と アイヌ語 /$c大友 幸男.",
-                "250-3 CJK ltr | =250  \\\\$6880-03$aDai 1-han. | =880  \\\\$6250-03/$1$a第 1版.",
-                "260-4 CJK ltr | =260  \\\\$6880-04$aTōkyō :$bSanʼichi Shobō,$c2001. | =880  \\\\$6260-04/$1$a東京 :$b三一 書房,$c2001.",
-                "600-5 CJK ltr | =600  10$6880-05$aKindaichi, Kyōsuke. | =880  14$6600-05/$1$a金田一 京助."
-        ), pairs(rec));
+    /// The first record of each file: every pair, and each found from both sides.
+    @ParameterizedTest
+    @MethodSource("scripts")
+    void firstRecordPairs(String file, List<String> expected) throws IOException {
+        MarcRecord rec = read(file).getFirst();
+        assertEquals(expected, pairs(rec));
         bothWays(rec);
     }
 
-    /// fixtures/iso2709/traject__hebrew880s.marc: Hebrew, UTF-8.
-    @Test
-    void hebrew() throws IOException {
-        MarcRecord rec = read("traject__hebrew880s.marc").getFirst();
-        assertEquals(List.of(
-                "100-1 HEBREW rtl | =100  1\\$6880-01$aRatsabi, Shalom. | =880  1\\$6100-01/(2/r$aרצבי, שלום.",
-                "245-2 HEBREW rtl | =245  10$6880-02$aAnarkhizm be-\"Tsiyon\" :$bben Marṭin Buber le-Aharon Daṿid Gordon /$cShalom Ratsabi. | =880  10$6245-02/(2/r$aאנרכיזם ב״ציון״ :$bבין מרטין בובר לאהרן דוד גורדון /$cשלום רצבי.",
-                "260-3 HEBREW rtl | =260  \\\\$6880-03$a[Tel Aviv] :$bʻAm ʻoved :$bha-Makhon le-ḥeḳer ha-Tsiyonut ve-Yiśra'el ʻa. sh. Ḥayim Ṿaitsman, Universiṭat Tel Aviv,$cc2011. | =880  \\\\$6260-03/(2/r$a[תל אביב] :$bעם עובד :$bהמכון לחקר הציונות וישראל עʺש חיים ויצמן, אוניברסיטת תל אביב,$cc2011."
-        ), pairs(rec));
-        bothWays(rec);
-    }
-
-    /// fixtures/iso2709/yaz__marc9.marc: Arabic, MARC-8.
-    @Test
-    void arabic() throws IOException {
-        MarcRecord rec = read("yaz__marc9.marc").getFirst();
-        assertEquals(List.of(
-                "245-1 ARABIC rtl | =245  00$6880-01$aQaḍāʼ al-usrah :$bmajallah mutakhaṣṣiṣah /$cWizārat al-ʻAdl. | =880  00$6245-01/(3/r$aقضاء الأسرة :$bمجلة متخصصة /$cوزارة العدل.",
-                "246-2 ARABIC rtl | =246  13$6880-02$aMajallat Qaḍāʼ al-usrah$f<2006> | =880  13$6246-02/(3/r$aمجلة قضاء الأسرة$f<2006>",
-                "260-3 ARABIC rtl | =260  \\\\$6880-03$aal-Rabāṭ :$bJamʻīyat Nashr al-Maʻlūmah al-Qānūnīyah wa-al-Qaḍāʼīyah,$c2005- | =880  \\\\$6260-03/(3/r$aالرباط :$bجمعية نشر المعلومة القانونية والقضائية،$c2005-",
-                "362-4 ARABIC rtl | =362  0\\$6880-04$aal-ʻAdad 1. (Yūlyūz 2005)- | =880  0\\$6362-04/(3/r$aالعدد 1. (يوليوز 2005)-",
-                "490-5 ARABIC rtl | =490  0\\$6880-05$aManshūrāt Jamʻīyat Nashr al-Maʻlūmah al-Qānūnīyah wa-al-Qaḍāʼīyah | =880  0\\$6490-05/(3/r$aمنشورات جمعية نشر المعلومة القانونية والقضائية",
-                "710-6 ARABIC rtl | =710  2\\$6880-06$aJamʻīyat Nashr al-Maʻlūmah al-Qānūnīyah wa-al-Qaḍāʼīyah. | =880  2\\$6710-06/(3/r$aجمعية نشر المعلومة القانونية والقضائية.",
-                "710-7 ARABIC rtl | =710  1\\$6880-07$aMorocco.$bWizārat al-ʻAdl. | =880  1\\$6710-07/(3/r$aMorocco.$bوزارة العدل."
-        ), pairs(rec));
-        bothWays(rec);
-    }
-
-    /// fixtures/iso2709/marc-perl__cyrillic.marc: Cyrillic, MARC-8.
-    @Test
-    void cyrillic() throws IOException {
-        MarcRecord rec = read("marc-perl__cyrillic.marc").getFirst();
-        assertEquals(List.of(
-                "110-1 CYRILLIC ltr | =110  1\\$6880-01$aYugoslavia.$bSavezni ustavni sud. | =880  1\\$6110-01/(N$aYugoslavia.$bСавезни уставни суд.",
-                "245-2 CYRILLIC ltr | =245  10$6880-02$aOdluke i res̆enja Saveznog ustavnog suda. | =880  10$6245-02/(N$aОдлуке и решења Савезног уставног суда.",
-                "260-3 CYRILLIC ltr | =260  \\\\$6880-03$aBeograd :$bSavezni ustavni sud, | =880  \\\\$6260-03/(N$aБеоград :$bСавезни уставни суд,",
-                "780-4 CYRILLIC ltr | =780  00$6880-04$tOdluke i mis̆ljenja Ustavnog suda Jugoslavije$w(CStRLIN)MIUL84-S122 | =880  00$6780-04/(N$tОдлуке и мишљења Уставног суда Југославије$w(CStRLIN)MIUL84-S122"
-        ), pairs(rec));
-        bothWays(rec);
+    static Stream<Arguments> scripts() {
+        return Stream.of(
+                argumentSet("cjk: marc-perl__cjk1.marc, CJK, MARC-8 (EACC), Japanese", "marc-perl__cjk1.marc", List.of(
+                    "100-1 CJK ltr | =100  1\\$6880-01$aTaishō, Tomizō,$d1924- | =880  1\\$6100-01/$1$a大正 十三造,$d1924-",
+                    "245-2 CJK ltr | =245  10$6880-02$aKindaichi Kyōsuke to Ainugo /$cŌtomo Yukio. | =880  10$6245-02/$1$a金田一 京助 と アイヌ語 /$c大友 幸男.",
+                    "250-3 CJK ltr | =250  \\\\$6880-03$aDai 1-han. | =880  \\\\$6250-03/$1$a第 1版.",
+                    "260-4 CJK ltr | =260  \\\\$6880-04$aTōkyō :$bSanʼichi Shobō,$c2001. | =880  \\\\$6260-04/$1$a東京 :$b三一 書房,$c2001.",
+                    "600-5 CJK ltr | =600  10$6880-05$aKindaichi, Kyōsuke. | =880  14$6600-05/$1$a金田一 京助."
+                )),
+                argumentSet("hebrew: traject__hebrew880s.marc, Hebrew, UTF-8", "traject__hebrew880s.marc", List.of(
+                    "100-1 HEBREW rtl | =100  1\\$6880-01$aRatsabi, Shalom. | =880  1\\$6100-01/(2/r$aרצבי, שלום.",
+                    "245-2 HEBREW rtl | =245  10$6880-02$aAnarkhizm be-\"Tsiyon\" :$bben Marṭin Buber le-Aharon Daṿid Gordon /$cShalom Ratsabi. | =880  10$6245-02/(2/r$aאנרכיזם ב״ציון״ :$bבין מרטין בובר לאהרן דוד גורדון /$cשלום רצבי.",
+                    "260-3 HEBREW rtl | =260  \\\\$6880-03$a[Tel Aviv] :$bʻAm ʻoved :$bha-Makhon le-ḥeḳer ha-Tsiyonut ve-Yiśra'el ʻa. sh. Ḥayim Ṿaitsman, Universiṭat Tel Aviv,$cc2011. | =880  \\\\$6260-03/(2/r$a[תל אביב] :$bעם עובד :$bהמכון לחקר הציונות וישראל עʺש חיים ויצמן, אוניברסיטת תל אביב,$cc2011."
+                )),
+                argumentSet("arabic: yaz__marc9.marc, Arabic, MARC-8", "yaz__marc9.marc", List.of(
+                    "245-1 ARABIC rtl | =245  00$6880-01$aQaḍāʼ al-usrah :$bmajallah mutakhaṣṣiṣah /$cWizārat al-ʻAdl. | =880  00$6245-01/(3/r$aقضاء الأسرة :$bمجلة متخصصة /$cوزارة العدل.",
+                    "246-2 ARABIC rtl | =246  13$6880-02$aMajallat Qaḍāʼ al-usrah$f<2006> | =880  13$6246-02/(3/r$aمجلة قضاء الأسرة$f<2006>",
+                    "260-3 ARABIC rtl | =260  \\\\$6880-03$aal-Rabāṭ :$bJamʻīyat Nashr al-Maʻlūmah al-Qānūnīyah wa-al-Qaḍāʼīyah,$c2005- | =880  \\\\$6260-03/(3/r$aالرباط :$bجمعية نشر المعلومة القانونية والقضائية،$c2005-",
+                    "362-4 ARABIC rtl | =362  0\\$6880-04$aal-ʻAdad 1. (Yūlyūz 2005)- | =880  0\\$6362-04/(3/r$aالعدد 1. (يوليوز 2005)-",
+                    "490-5 ARABIC rtl | =490  0\\$6880-05$aManshūrāt Jamʻīyat Nashr al-Maʻlūmah al-Qānūnīyah wa-al-Qaḍāʼīyah | =880  0\\$6490-05/(3/r$aمنشورات جمعية نشر المعلومة القانونية والقضائية",
+                    "710-6 ARABIC rtl | =710  2\\$6880-06$aJamʻīyat Nashr al-Maʻlūmah al-Qānūnīyah wa-al-Qaḍāʼīyah. | =880  2\\$6710-06/(3/r$aجمعية نشر المعلومة القانونية والقضائية.",
+                    "710-7 ARABIC rtl | =710  1\\$6880-07$aMorocco.$bWizārat al-ʻAdl. | =880  1\\$6710-07/(3/r$aMorocco.$bوزارة العدل."
+                )),
+                argumentSet("cyrillic: marc-perl__cyrillic.marc, Cyrillic, MARC-8", "marc-perl__cyrillic.marc", List.of(
+                    "110-1 CYRILLIC ltr | =110  1\\$6880-01$aYugoslavia.$bSavezni ustavni sud. | =880  1\\$6110-01/(N$aYugoslavia.$bСавезни уставни суд.",
+                    "245-2 CYRILLIC ltr | =245  10$6880-02$aOdluke i res̆enja Saveznog ustavnog suda. | =880  10$6245-02/(N$aОдлуке и решења Савезног уставног суда.",
+                    "260-3 CYRILLIC ltr | =260  \\\\$6880-03$aBeograd :$bSavezni ustavni sud, | =880  \\\\$6260-03/(N$aБеоград :$bСавезни уставни суд,",
+                    "780-4 CYRILLIC ltr | =780  00$6880-04$tOdluke i mis̆ljenja Ustavnog suda Jugoslavije$w(CStRLIN)MIUL84-S122 | =880  00$6780-04/(N$tОдлуке и мишљења Уставног суда Југославије$w(CStRLIN)MIUL84-S122"
+                )));
     }
 
     /// fixtures/iso2709/traject__880_with_no_6.utf8.marc: Cyrillic; one 880 has `$7` where `$6`

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 import org.marcloom.MarcFormat;
 import org.marcloom.MarcReader;
@@ -223,14 +224,27 @@ public final class CrossFormat {
         return b.build();
     }
 
+    /// `s` as the MARCXML writer writes text: each character XML 1.0 forbids (C0 controls other
+    /// than tab, LF and CR; U+FFFE; U+FFFF; unpaired surrogates) as U+FFFD.
     public static String xmlText(String s) {
+        return replaced(s, c -> (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == '\uFFFE' || c == '\uFFFF');
+    }
+
+    /// `s` with each unpaired surrogate as U+FFFD (what every writer does with them; Jackson
+    /// refuses them).
+    public static String unpairedSurrogatesReplaced(String s) {
+        return replaced(s, c -> false);
+    }
+
+    /// `s` with each unpaired surrogate, and each other character `forbidden` accepts, as U+FFFD;
+    /// surrogate pairs are kept.
+    private static String replaced(String s, IntPredicate forbidden) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean forbidden = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == '\uFFFE' || c == '\uFFFF';
             if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                 sb.append(c).append(s.charAt(++i));
-            } else if (forbidden || Character.isSurrogate(c)) {
+            } else if (Character.isSurrogate(c) || forbidden.test(c)) {
                 sb.append('\uFFFD');
             } else {
                 sb.append(c);

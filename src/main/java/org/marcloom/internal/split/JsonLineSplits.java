@@ -12,6 +12,7 @@ import org.marcloom.MarcParseException;
 import org.marcloom.MarcSplitter.Split;
 import org.marcloom.MarcSplitter.Survey;
 import org.marcloom.ReaderOptions;
+import org.marcloom.internal.FilterChannel;
 import org.marcloom.internal.json.JsonSource;
 
 /// Splits of MARC-in-JSON lines (NDJSON). A split owns the lines whose first byte lies in
@@ -143,13 +144,12 @@ public final class JsonLineSplits {
     }
 
     /// Counts line breaks as Jackson does (`\n`, `\r\n`, a lone `\r`) in the bytes read through it.
-    private static final class LineCounter implements ReadableByteChannel {
-        private final ReadableByteChannel in;
+    private static final class LineCounter extends FilterChannel {
         private long breaks;
         private boolean pendingCr;
 
         LineCounter(ReadableByteChannel in) {
-            this.in = in;
+            super(in);
         }
 
         long breaks() {
@@ -176,16 +176,6 @@ public final class JsonLineSplits {
                 }
             }
             return n;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return in.isOpen();
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
         }
     }
 }

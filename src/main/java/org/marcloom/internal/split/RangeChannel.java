@@ -3,19 +3,18 @@ package org.marcloom.internal.split;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
+import org.marcloom.internal.ReadOnlyChannel;
 
 /// A read-only view of the bytes `[from, to)` of a seekable channel, with its own position, so
 /// that several views of one channel can be read in turn by one thread (each read sets the
 /// channel's position first; a [FileChannel] is read with positional reads). Closing a view does
 /// not close the channel. Not thread-safe.
-final class RangeChannel implements ReadableByteChannel {
+final class RangeChannel extends ReadOnlyChannel {
 
     private final SeekableByteChannel base;
     private final long to;
     private long position;
-    private boolean open = true;
 
     /// @param to one past the last byte to read (at most the channel's size)
     RangeChannel(SeekableByteChannel base, long from, long to) {
@@ -30,9 +29,7 @@ final class RangeChannel implements ReadableByteChannel {
 
     @Override
     public int read(ByteBuffer dst) throws IOException {
-        if (!open) {
-            throw new java.nio.channels.ClosedChannelException();
-        }
+        ensureOpen();
         long left = to - position;
         if (left <= 0) {
             return -1;
@@ -60,15 +57,5 @@ final class RangeChannel implements ReadableByteChannel {
         }
         position += n;
         return n;
-    }
-
-    @Override
-    public boolean isOpen() {
-        return open;
-    }
-
-    @Override
-    public void close() {
-        open = false;
     }
 }

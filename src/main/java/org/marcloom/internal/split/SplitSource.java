@@ -10,6 +10,7 @@ import org.marcloom.MarcParseException;
 import org.marcloom.MarcSplitter.Split;
 import org.marcloom.RawRecord;
 import org.marcloom.ReaderOptions;
+import org.marcloom.internal.FilterChannel;
 import org.marcloom.internal.ModelAccess;
 import org.marcloom.internal.RecordSource;
 import org.marcloom.internal.Sources;
@@ -197,19 +198,18 @@ public abstract sealed class SplitSource implements RecordSource, Sources.HasTra
     }
 
     /// `count` newline bytes, then a channel.
-    static final class NewlinesFirst implements ReadableByteChannel {
-        private final ReadableByteChannel rest;
+    static final class NewlinesFirst extends FilterChannel {
         private long left;
 
         NewlinesFirst(long count, ReadableByteChannel rest) {
+            super(rest);
             this.left = count;
-            this.rest = rest;
         }
 
         @Override
         public int read(java.nio.ByteBuffer dst) throws IOException {
             if (left == 0) {
-                return rest.read(dst);
+                return in.read(dst);
             }
             int n = (int) Math.min(dst.remaining(), left);
             for (int i = 0; i < n; i++) {
@@ -217,16 +217,6 @@ public abstract sealed class SplitSource implements RecordSource, Sources.HasTra
             }
             left -= n;
             return n;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return rest.isOpen();
-        }
-
-        @Override
-        public void close() throws IOException {
-            rest.close();
         }
     }
 

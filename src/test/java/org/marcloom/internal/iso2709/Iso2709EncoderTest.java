@@ -25,6 +25,14 @@ import org.junit.jupiter.api.Test;
 /// The ISO 2709 encoder through [MarcWriter]: bytes, lengths, oversize records, refusals with codes.
 class Iso2709EncoderTest {
 
+    /// Writing `r` with the default options is refused with `code` and `message`.
+    private static MarcWriteException assertRefused(MarcRecord r, ErrorCode code, String message) {
+        MarcWriteException e = assertThrows(MarcWriteException.class, () -> write(r, WriterOptions.DEFAULTS));
+        assertEquals(code, e.code());
+        assertEquals(message, e.getMessage());
+        return e;
+    }
+
     private static byte[] write(MarcRecord r, WriterOptions o) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (MarcWriter w = MarcWriter.builder().options(o).open(bytes)) {
@@ -126,14 +134,12 @@ class Iso2709EncoderTest {
     void oversizeFieldIsRefusedWithTheOptionNamed() {
         MarcRecord r = MarcRecord.builder().addControlField("001", "x")
                 .addDataField("520", ' ', ' ', Subfield.of('a', "y".repeat(10_000))).build();
-        MarcWriteException e = assertThrows(MarcWriteException.class, () -> write(r, WriterOptions.DEFAULTS));
-        assertEquals(ErrorCode.RECORD_TOO_LARGE, e.code());
+        MarcWriteException e = assertRefused(r, ErrorCode.RECORD_TOO_LARGE, "RECORD_TOO_LARGE at record 0 (001 x),"
+                + " tag 520: field 2 of 2 is 10005 bytes; ISO 2709 allows at most 9,999 bytes per field"
+                + " (WriterOptions.allowOversize writes it anyway, with its length written as 9999)");
         assertEquals(0, e.recordIndex());
         assertEquals("520", e.tag());
         assertEquals("x", e.controlNumber());
-        assertEquals("RECORD_TOO_LARGE at record 0 (001 x), tag 520: field 2 of 2 is 10005 bytes; ISO 2709 allows at"
-                + " most 9,999 bytes per field (WriterOptions.allowOversize writes it anyway, with its length written"
-                + " as 9999)", e.getMessage());
     }
 
     @Test
@@ -180,29 +186,24 @@ class Iso2709EncoderTest {
     @Test
     void delimiterInDataIsRefused() {
         MarcRecord r = MarcRecord.builder().addDataField("245", ' ', ' ', Subfield.of('a', "a\u001fb")).build();
-        MarcWriteException e = assertThrows(MarcWriteException.class, () -> write(r, WriterOptions.DEFAULTS));
-        assertEquals(ErrorCode.CHARACTER_NOT_ALLOWED, e.code());
+        MarcWriteException e = assertRefused(r, ErrorCode.CHARACTER_NOT_ALLOWED, "CHARACTER_NOT_ALLOWED at record 0,"
+                + " tag 245: the value of 245 $a contains U+001F at character 1, an ISO 2709 delimiter; such a value"
+                + " cannot be written as ISO 2709");
         assertEquals("245", e.tag());
-        assertEquals("CHARACTER_NOT_ALLOWED at record 0, tag 245: the value of 245 $a contains U+001F at character 1,"
-                + " an ISO 2709 delimiter; such a value cannot be written as ISO 2709", e.getMessage());
     }
 
     @Test
     void nonAsciiIndicatorIsRefused() {
         MarcRecord r = MarcRecord.builder().addDataField("245", 'é', ' ', Subfield.of('a', "x")).build();
-        MarcWriteException e = assertThrows(MarcWriteException.class, () -> write(r, WriterOptions.DEFAULTS));
-        assertEquals(ErrorCode.INDICATOR_INVALID, e.code());
-        assertEquals("INDICATOR_INVALID at record 0, tag 245: first indicator U+00E9 is not a printable ASCII"
-                + " character; ISO 2709 holds it in one byte", e.getMessage());
+        assertRefused(r, ErrorCode.INDICATOR_INVALID, "INDICATOR_INVALID at record 0, tag 245: first indicator U+00E9"
+                + " is not a printable ASCII character; ISO 2709 holds it in one byte");
     }
 
     @Test
     void aBlankSubfieldCodeIsRefusedBecauseTheStrictReaderWouldRefuseIt() {
         MarcRecord r = MarcRecord.builder().addDataField("245", '1', '0', Subfield.of(' ', "x")).build();
-        MarcWriteException e = assertThrows(MarcWriteException.class, () -> write(r, WriterOptions.DEFAULTS));
-        assertEquals(ErrorCode.SUBFIELD_CODE_INVALID, e.code());
-        assertEquals("SUBFIELD_CODE_INVALID at record 0, tag 245: subfield code U+0020 is not a printable, non-blank"
-                + " ASCII character; an ISO 2709 reader would not read it back", e.getMessage());
+        assertRefused(r, ErrorCode.SUBFIELD_CODE_INVALID, "SUBFIELD_CODE_INVALID at record 0, tag 245: subfield code"
+                + " U+0020 is not a printable, non-blank ASCII character; an ISO 2709 reader would not read it back");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +17,7 @@ import org.marcloom.Diagnostic;
 import org.marcloom.ErrorCode;
 import org.marcloom.MarcReader;
 import org.marcloom.record.MarcRecord;
+import org.marcloom.testing.BytesChannel;
 
 /// Lenient ISO 2709 framing gives the same result however the bytes arrive, in linear time
 /// (issue 8, findings 1 and 2).
@@ -39,31 +39,7 @@ class LenientFramingRegressionTest {
 
     /// A channel that hands out at most `chunk` bytes per read.
     static ReadableByteChannel trickle(byte[] bytes, int chunk) {
-        ReadableByteChannel all = Channels.newChannel(new ByteArrayInputStream(bytes));
-        return new ReadableByteChannel() {
-            @Override
-            public int read(ByteBuffer dst) throws IOException {
-                if (dst.remaining() <= chunk) {
-                    return all.read(dst);
-                }
-                ByteBuffer slice = dst.slice(dst.position(), chunk);
-                int n = all.read(slice);
-                if (n > 0) {
-                    dst.position(dst.position() + n);
-                }
-                return n;
-            }
-
-            @Override
-            public boolean isOpen() {
-                return all.isOpen();
-            }
-
-            @Override
-            public void close() throws IOException {
-                all.close();
-            }
-        };
+        return new BytesChannel(bytes, chunk);
     }
 
     /// Finding 1: junk scanned for a leader stopped at a position starting with five digits to ask

@@ -22,6 +22,7 @@ import org.marcloom.record.DataField;
 import org.marcloom.record.Field;
 import org.marcloom.record.MarcRecord;
 import org.marcloom.record.Subfield;
+import org.marcloom.testing.CrossFormat;
 import org.marcloom.testing.RecordArbitraries;
 
 /// The hand-written MARC-in-JSON encoder writes, byte for byte, what Jackson's generator writes
@@ -126,15 +127,6 @@ class JsonEncoderJacksonTest {
 
     /// Unpaired surrogates as U+FFFD (Jackson refuses them).
     private static String clean(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                sb.append(c).append(s.charAt(++i));
-            } else {
-                sb.append(Character.isSurrogate(c) ? '\uFFFD' : c);
-            }
-        }
-        return sb.toString();
+        return CrossFormat.unpairedSurrogatesReplaced(s);
     }
 }

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +30,7 @@ import org.marcloom.MarcParseException;
 import org.marcloom.MarcReader;
 import org.marcloom.ReaderOptions;
 import org.marcloom.batch.MarcBatchException;
+import org.marcloom.internal.ReadOnlyChannel;
 import org.marcloom.record.MarcRecord;
 import org.marcloom.testing.CountingThreads;
 
@@ -203,10 +203,9 @@ class ParallelSourceTest {
     }
 
     /// A channel that blocks until interrupted.
-    static final class BlockingChannel implements ReadableByteChannel {
+    static final class BlockingChannel extends ReadOnlyChannel {
         final CountDownLatch never = new CountDownLatch(1);
         final CountDownLatch reading = new CountDownLatch(1);
-        volatile boolean open = true;
 
         @Override
         public int read(ByteBuffer dst) throws IOException {
@@ -215,20 +214,10 @@ class ParallelSourceTest {
                 never.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                open = false;
+                close();
                 throw new ClosedByInterruptException();
             }
             return -1;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return open;
-        }
-
-        @Override
-        public void close() {
-            open = false;
         }
     }
 

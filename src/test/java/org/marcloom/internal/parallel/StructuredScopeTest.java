@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -49,18 +50,9 @@ class StructuredScopeTest {
     void theFirstFailureCancelsTheOthersAndIsReportedWithItsName() throws Exception {
         CountingThreads threads = CountingThreads.virtual();
         AtomicInteger cancelled = new AtomicInteger();
-        CountDownLatch never = new CountDownLatch(1);
         IllegalStateException boom = new IllegalStateException("boom");
         try (StructuredScope scope = StructuredScope.open(threads)) {
-            scope.fork("waits", () -> {
-                try {
-                    never.await();
-                } catch (InterruptedException e) {
-                    cancelled.incrementAndGet();
-                    throw e;
-                }
-                return null;
-            });
+            scope.fork("waits", waitsUntilCancelled(cancelled));
             scope.fork("fails", () -> {
                 throw boom;
             });
@@ -94,21 +86,12 @@ class StructuredScopeTest {
     @Test
     void anInterruptedOwnerCancelsEverySubtask() throws Exception {
         CountingThreads threads = CountingThreads.virtual();
-        CountDownLatch never = new CountDownLatch(1);
         AtomicReference<Throwable> ownerSaw = new AtomicReference<>();
         AtomicInteger cancelled = new AtomicInteger();
         CountDownLatch forked = new CountDownLatch(1);
         Thread owner = Thread.ofPlatform().start(() -> {
             try (StructuredScope scope = StructuredScope.open(threads)) {
-                scope.fork(() -> {
-                    try {
-                        never.await();
-                    } catch (InterruptedException e) {
-                        cancelled.incrementAndGet();
-                        throw e;
-                    }
-                    return null;
-                });
+                scope.fork(waitsUntilCancelled(cancelled));
                 forked.countDown();
                 scope.join();
             } catch (Throwable e) {
@@ -142,5 +125,19 @@ class StructuredScopeTest {
         }
         assertEquals(1, threads.created());
         assertTrue(threads.allTerminated());
+    }
+
+    /// A subtask that waits for what never comes, until it is cancelled: it counts the
+    /// cancellation in `cancelled` and ends with the [InterruptedException].
+    private static Callable<Void> waitsUntilCancelled(AtomicInteger cancelled) {
+        return () -> {
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                cancelled.incrementAndGet();
+                throw e;
+            }
+            return null;
+        };
     }
 }

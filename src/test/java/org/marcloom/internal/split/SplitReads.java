@@ -2,9 +2,7 @@ package org.marcloom.internal.split;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
-import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +16,7 @@ import org.marcloom.MarcSplitter;
 import org.marcloom.RawRecord;
 import org.marcloom.ReaderOptions;
 import org.marcloom.record.MarcRecord;
+import org.marcloom.testing.BytesChannel;
 
 /// Test helper: reads an input sequentially and by splits, into comparable outcomes.
 public final class SplitReads {
@@ -118,56 +117,6 @@ public final class SplitReads {
 
     /// A read-only [SeekableByteChannel] over bytes (not a FileChannel: the other read path).
     public static SeekableByteChannel channel(byte[] bytes) {
-        return new SeekableByteChannel() {
-            private long position;
-            private boolean open = true;
-
-            @Override
-            public int read(ByteBuffer dst) {
-                if (position >= bytes.length) {
-                    return -1;
-                }
-                int n = (int) Math.min(dst.remaining(), bytes.length - position);
-                dst.put(bytes, (int) position, n);
-                position += n;
-                return n;
-            }
-
-            @Override
-            public int write(ByteBuffer src) {
-                throw new NonWritableChannelException();
-            }
-
-            @Override
-            public long position() {
-                return position;
-            }
-
-            @Override
-            public SeekableByteChannel position(long newPosition) {
-                position = newPosition;
-                return this;
-            }
-
-            @Override
-            public long size() {
-                return bytes.length;
-            }
-
-            @Override
-            public SeekableByteChannel truncate(long size) {
-                throw new NonWritableChannelException();
-            }
-
-            @Override
-            public boolean isOpen() {
-                return open;
-            }
-
-            @Override
-            public void close() {
-                open = false;
-            }
-        };
+        return new BytesChannel(bytes);
     }
 }
