@@ -124,7 +124,7 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
     /// @throws MarcBatchException   with an [InterruptedException] cause when the reading thread
     ///                              was interrupted (its interrupt status is set)
     public MarcRecord read() {
-        return guarded(source::next);
+        return (MarcRecord) guarded(false);
     }
 
     /// A read that failed because the reading thread was interrupted (a channel closed by the
@@ -192,17 +192,17 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
     /// @return the record's bytes, or `null`
     /// @throws UnsupportedOperationException for other formats, and with a concurrency above 1
     public RawRecord readRaw() {
-        return guarded(source::nextRaw);
+        return (RawRecord) guarded(true);
     }
 
     /// One read on the owning thread: a failure after a close from another thread, or after an
     /// interrupt, says so; a read that ends after a close throws instead of reporting the end.
-    private <R> R guarded(java.util.function.Supplier<R> next) {
+    private Object guarded(boolean raw) {
         beginRead();
         try {
-            R r;
+            Object r;
             try {
-                r = next.get();
+                r = raw ? source.nextRaw() : source.next();
             } catch (RuntimeException e) {
                 throw closed ? closedError(e) : interrupted(e);
             }

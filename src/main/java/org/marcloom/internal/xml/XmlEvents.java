@@ -4,6 +4,7 @@ import javax.xml.namespace.QName;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.util.StreamReaderDelegate;
 
 /// The part of a StAX reader that [MarcXmlSource] uses: implemented by [MarcXmlScanner] (the fast
 /// path) and by [Stax] over the JDK's parser (documents with a DTD, XML 1.1). Event codes are
@@ -47,92 +48,11 @@ interface XmlEvents {
 
     void close() throws XMLStreamException;
 
-    /// The JDK's StAX reader behind [XmlEvents].
-    record Stax(XMLStreamReader r) implements XmlEvents {
-
-        @Override
-        public int next() throws XMLStreamException {
-            return r.next();
-        }
-
-        @Override
-        public boolean hasNext() throws XMLStreamException {
-            return r.hasNext();
-        }
-
-        @Override
-        public int getEventType() {
-            return r.getEventType();
-        }
-
-        @Override
-        public String getLocalName() {
-            return r.getLocalName();
-        }
-
-        @Override
-        public String getNamespaceURI() {
-            return r.getNamespaceURI();
-        }
-
-        @Override
-        public QName getName() {
-            return r.getName();
-        }
-
-        @Override
-        public int getAttributeCount() {
-            return r.getAttributeCount();
-        }
-
-        @Override
-        public String getAttributeLocalName(int index) {
-            return r.getAttributeLocalName(index);
-        }
-
-        @Override
-        public String getAttributeValue(int index) {
-            return r.getAttributeValue(index);
-        }
-
-        @Override
-        public String getAttributeValue(String namespace, String localName) {
-            return r.getAttributeValue(namespace, localName);
-        }
-
-        @Override
-        public String getText() {
-            return r.getText();
-        }
-
-        @Override
-        public char[] getTextCharacters() {
-            return r.getTextCharacters();
-        }
-
-        @Override
-        public int getTextStart() {
-            return r.getTextStart();
-        }
-
-        @Override
-        public int getTextLength() {
-            return r.getTextLength();
-        }
-
-        @Override
-        public boolean isWhiteSpace() {
-            return r.isWhiteSpace();
-        }
-
-        @Override
-        public Location getLocation() {
-            return r.getLocation();
-        }
-
-        @Override
-        public void close() throws XMLStreamException {
-            r.close();
+    /// The JDK's StAX reader behind [XmlEvents]: every method is the reader's own, as
+    /// [StreamReaderDelegate] forwards it.
+    final class Stax extends StreamReaderDelegate implements XmlEvents {
+        Stax(XMLStreamReader r) {
+            super(r);
         }
     }
 }
