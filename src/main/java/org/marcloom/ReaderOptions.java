@@ -48,15 +48,9 @@ public final class ReaderOptions {
     ///
     /// @return a new builder holding these options
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.lenient = lenient;
-        b.encoding = encoding;
-        b.guessEncoding = guessEncoding;
-        b.normalizeNfc = normalizeNfc;
-        b.decodeNumericCharacterReferences = decodeNumericCharacterReferences;
-        b.limits = limits;
-        b.maxDiagnosticsPerRecord = maxDiagnosticsPerRecord;
-        return b;
+        return new Builder().lenient(lenient).encoding(encoding).guessEncoding(guessEncoding).normalizeNfc(normalizeNfc)
+                .decodeNumericCharacterReferences(decodeNumericCharacterReferences).limits(limits)
+                .maxDiagnosticsPerRecord(maxDiagnosticsPerRecord);
     }
 
     /// Whether readers recover from bad data and attach diagnostics instead of throwing.

@@ -38,11 +38,7 @@ public final class WriterOptions {
     ///
     /// @return a new builder holding these options
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.encoding = encoding;
-        b.allowOversize = allowOversize;
-        b.indent = indent;
-        return b;
+        return new Builder().encoding(encoding).allowOversize(allowOversize).indent(indent);
     }
 
     /// The ISO 2709 data encoding (UTF-8 by default; MARC-8 writes numeric character references for
