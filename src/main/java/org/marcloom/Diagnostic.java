@@ -1,6 +1,6 @@
 package org.marcloom;
 
-import java.util.Objects;
+import java.util.Arrays;
 import org.marcloom.internal.Settings;
 
 /// One problem found while reading a record, with where it was found and, in lenient mode, what
@@ -156,17 +156,18 @@ public final class Diagnostic implements java.io.Serializable {
         return sb.toString();
     }
 
+    private Object[] values() {
+        return new Object[] {severity, code, recordIndex, byteOffset, line, column, tag, problem, repair};
+    }
+
     @Override
     public boolean equals(Object o) {
-        return o instanceof Diagnostic d && severity == d.severity && code == d.code
-                && recordIndex == d.recordIndex && byteOffset == d.byteOffset && line == d.line
-                && column == d.column && Objects.equals(tag, d.tag) && problem.equals(d.problem)
-                && repair.equals(d.repair);
+        return o instanceof Diagnostic d && Arrays.equals(values(), d.values());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(severity, code, recordIndex, byteOffset, line, column, tag, problem, repair);
+        return Arrays.hashCode(values());
     }
 
     /// `SEVERITY CODE at LOCATION: MESSAGE`, for example

@@ -1,6 +1,6 @@
 package org.marcloom;
 
-import java.util.Objects;
+import java.util.Arrays;
 import org.marcloom.internal.Settings;
 
 /// Bounds on input size that protect a reader from hostile or broken data: with them, a reader's
@@ -16,46 +16,27 @@ public final class Limits {
     /// 16 MiB records, 100,000 fields per record, 10,000 subfields per field; for the text
     /// formats: tokens of 1 MiB characters, names of 1,000 characters, 1,000 levels of nesting,
     /// 1,000 attributes per element.
-    public static final Limits DEFAULTS = new Limits(new Builder());
+    public static final Limits DEFAULTS = new Limits(Bound.defaults());
 
-    private final int maxRecordBytes;
-    private final int maxFieldsPerRecord;
-    private final int maxSubfieldsPerField;
-    private final int maxTokenLength;
-    private final int maxNameLength;
-    private final int maxNestingDepth;
-    private final int maxAttributesPerElement;
+    /// The bounds by [Bound#ordinal()].
+    private final int[] bounds;
 
-    private Limits(Builder b) {
-        this.maxRecordBytes = b.maxRecordBytes;
-        this.maxFieldsPerRecord = b.maxFieldsPerRecord;
-        this.maxSubfieldsPerField = b.maxSubfieldsPerField;
-        this.maxTokenLength = b.maxTokenLength;
-        this.maxNameLength = b.maxNameLength;
-        this.maxNestingDepth = b.maxNestingDepth;
-        this.maxAttributesPerElement = b.maxAttributesPerElement;
+    private Limits(int[] bounds) {
+        this.bounds = bounds;
     }
 
     /// A builder that starts from [#DEFAULTS].
     ///
     /// @return a new builder
     public static Builder builder() {
-        return new Builder();
+        return new Builder(Bound.defaults());
     }
 
     /// A builder that starts from these limits.
     ///
     /// @return a new builder holding these limits
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.maxRecordBytes = maxRecordBytes;
-        b.maxFieldsPerRecord = maxFieldsPerRecord;
-        b.maxSubfieldsPerField = maxSubfieldsPerField;
-        b.maxTokenLength = maxTokenLength;
-        b.maxNameLength = maxNameLength;
-        b.maxNestingDepth = maxNestingDepth;
-        b.maxAttributesPerElement = maxAttributesPerElement;
-        return b;
+        return new Builder(bounds.clone());
     }
 
     /// The longest record a reader accepts, in bytes. ISO 2709 can only describe 99,999 bytes, but
@@ -65,21 +46,21 @@ public final class Limits {
     ///
     /// @return the bound in bytes
     public int maxRecordBytes() {
-        return maxRecordBytes;
+        return bounds[Bound.MAX_RECORD_BYTES.ordinal()];
     }
 
     /// The most fields (directory entries) in one record.
     ///
     /// @return the bound
     public int maxFieldsPerRecord() {
-        return maxFieldsPerRecord;
+        return bounds[Bound.MAX_FIELDS_PER_RECORD.ordinal()];
     }
 
     /// The most subfields in one data field.
     ///
     /// @return the bound
     public int maxSubfieldsPerField() {
-        return maxSubfieldsPerField;
+        return bounds[Bound.MAX_SUBFIELDS_PER_FIELD.ordinal()];
     }
 
     /// The longest single token of a text format, in characters: in MARCXML one text value (a
@@ -90,7 +71,7 @@ public final class Limits {
     ///
     /// @return the bound in characters
     public int maxTokenLength() {
-        return maxTokenLength;
+        return bounds[Bound.MAX_TOKEN_LENGTH.ordinal()];
     }
 
     /// The longest name, in characters: a MARCXML element or attribute name (with its prefix), a
@@ -98,56 +79,85 @@ public final class Limits {
     ///
     /// @return the bound in characters
     public int maxNameLength() {
-        return maxNameLength;
+        return bounds[Bound.MAX_NAME_LENGTH.ordinal()];
     }
 
     /// The deepest nesting: MARCXML elements, MARC-in-JSON objects and arrays.
     ///
     /// @return the bound in levels
     public int maxNestingDepth() {
-        return maxNestingDepth;
+        return bounds[Bound.MAX_NESTING_DEPTH.ordinal()];
     }
 
     /// The most attributes (namespace declarations included) on one MARCXML element.
     ///
     /// @return the bound
     public int maxAttributesPerElement() {
-        return maxAttributesPerElement;
+        return bounds[Bound.MAX_ATTRIBUTES_PER_ELEMENT.ordinal()];
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Limits l && maxRecordBytes == l.maxRecordBytes
-                && maxFieldsPerRecord == l.maxFieldsPerRecord && maxSubfieldsPerField == l.maxSubfieldsPerField
-                && maxTokenLength == l.maxTokenLength && maxNameLength == l.maxNameLength
-                && maxNestingDepth == l.maxNestingDepth && maxAttributesPerElement == l.maxAttributesPerElement;
+        return o instanceof Limits l && Arrays.equals(bounds, l.bounds);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(maxRecordBytes, maxFieldsPerRecord, maxSubfieldsPerField, maxTokenLength, maxNameLength,
-                maxNestingDepth, maxAttributesPerElement);
+        return Arrays.hashCode(bounds);
     }
 
     @Override
     public String toString() {
-        return "Limits[maxRecordBytes=" + maxRecordBytes + ", maxFieldsPerRecord=" + maxFieldsPerRecord
-                + ", maxSubfieldsPerField=" + maxSubfieldsPerField + ", maxTokenLength=" + maxTokenLength
-                + ", maxNameLength=" + maxNameLength + ", maxNestingDepth=" + maxNestingDepth
-                + ", maxAttributesPerElement=" + maxAttributesPerElement + "]";
+        StringBuilder sb = new StringBuilder("Limits[");
+        for (Bound b : Bound.values()) {
+            sb.append(b.ordinal() == 0 ? "" : ", ").append(b.setting).append('=').append(bounds[b.ordinal()]);
+        }
+        return sb.append(']').toString();
     }
 
-    /// Builds [Limits]. Each method checks its argument at once. Not thread-safe.
-    public static final class Builder {
-        private int maxRecordBytes = 16 * 1024 * 1024;
-        private int maxFieldsPerRecord = 100_000;
-        private int maxSubfieldsPerField = 10_000;
-        private int maxTokenLength = 1024 * 1024;
-        private int maxNameLength = 1_000;
-        private int maxNestingDepth = 1_000;
-        private int maxAttributesPerElement = 1_000;
+    /// Each bound: the setting that names it, its smallest allowed value and its default. Adding
+    /// a bound is a constant here, an accessor and a setter.
+    private enum Bound {
+        MAX_RECORD_BYTES("maxRecordBytes", 25, 16 * 1024 * 1024),
+        MAX_FIELDS_PER_RECORD("maxFieldsPerRecord", 1, 100_000),
+        MAX_SUBFIELDS_PER_FIELD("maxSubfieldsPerField", 1, 10_000),
+        MAX_TOKEN_LENGTH("maxTokenLength", 1024, 1024 * 1024),
+        MAX_NAME_LENGTH("maxNameLength", 16, 1_000),
+        MAX_NESTING_DEPTH("maxNestingDepth", 8, 1_000),
+        MAX_ATTRIBUTES_PER_ELEMENT("maxAttributesPerElement", 8, 1_000);
 
-        private Builder() {
+        final String setting;
+        final int min;
+        final int defaultValue;
+
+        Bound(String setting, int min, int defaultValue) {
+            this.setting = setting;
+            this.min = min;
+            this.defaultValue = defaultValue;
+        }
+
+        static int[] defaults() {
+            Bound[] all = values();
+            int[] d = new int[all.length];
+            for (Bound b : all) {
+                d[b.ordinal()] = b.defaultValue;
+            }
+            return d;
+        }
+    }
+
+    /// Builds [Limits]. Each method checks its argument at once, against the smallest value the
+    /// bound allows, with a message naming the setting. Not thread-safe.
+    public static final class Builder {
+        private final int[] bounds;
+
+        private Builder(int[] bounds) {
+            this.bounds = bounds;
+        }
+
+        private Builder set(Bound bound, int value) {
+            bounds[bound.ordinal()] = Settings.atLeast(bound.setting, bound.min, value);
+            return this;
         }
 
         /// Sets [Limits#maxRecordBytes()].
@@ -156,8 +166,7 @@ public final class Limits {
         /// @return this builder
         /// @throws IllegalArgumentException when `value` is below 25
         public Builder maxRecordBytes(int value) {
-            maxRecordBytes = Settings.atLeast("maxRecordBytes", 25, value);
-            return this;
+            return set(Bound.MAX_RECORD_BYTES, value);
         }
 
         /// Sets [Limits#maxFieldsPerRecord()].
@@ -166,8 +175,7 @@ public final class Limits {
         /// @return this builder
         /// @throws IllegalArgumentException when `value` is below 1
         public Builder maxFieldsPerRecord(int value) {
-            maxFieldsPerRecord = Settings.atLeastOne("maxFieldsPerRecord", value);
-            return this;
+            return set(Bound.MAX_FIELDS_PER_RECORD, value);
         }
 
         /// Sets [Limits#maxSubfieldsPerField()].
@@ -176,8 +184,7 @@ public final class Limits {
         /// @return this builder
         /// @throws IllegalArgumentException when `value` is below 1
         public Builder maxSubfieldsPerField(int value) {
-            maxSubfieldsPerField = Settings.atLeastOne("maxSubfieldsPerField", value);
-            return this;
+            return set(Bound.MAX_SUBFIELDS_PER_FIELD, value);
         }
 
         /// Sets [Limits#maxTokenLength()].
@@ -186,8 +193,7 @@ public final class Limits {
         /// @return this builder
         /// @throws IllegalArgumentException when `value` is below 1,024
         public Builder maxTokenLength(int value) {
-            maxTokenLength = Settings.atLeast("maxTokenLength", 1024, value);
-            return this;
+            return set(Bound.MAX_TOKEN_LENGTH, value);
         }
 
         /// Sets [Limits#maxNameLength()].
@@ -196,8 +202,7 @@ public final class Limits {
         /// @return this builder
         /// @throws IllegalArgumentException when `value` is below 16
         public Builder maxNameLength(int value) {
-            maxNameLength = Settings.atLeast("maxNameLength", 16, value);
-            return this;
+            return set(Bound.MAX_NAME_LENGTH, value);
         }
 
         /// Sets [Limits#maxNestingDepth()].
@@ -206,8 +211,7 @@ public final class Limits {
         /// @return this builder
         /// @throws IllegalArgumentException when `value` is below 8
         public Builder maxNestingDepth(int value) {
-            maxNestingDepth = Settings.atLeast("maxNestingDepth", 8, value);
-            return this;
+            return set(Bound.MAX_NESTING_DEPTH, value);
         }
 
         /// Sets [Limits#maxAttributesPerElement()].
@@ -216,15 +220,14 @@ public final class Limits {
         /// @return this builder
         /// @throws IllegalArgumentException when `value` is below 8
         public Builder maxAttributesPerElement(int value) {
-            maxAttributesPerElement = Settings.atLeast("maxAttributesPerElement", 8, value);
-            return this;
+            return set(Bound.MAX_ATTRIBUTES_PER_ELEMENT, value);
         }
 
         /// The limits set so far.
         ///
         /// @return a new immutable value
         public Limits build() {
-            return new Limits(this);
+            return new Limits(bounds.clone());
         }
     }
 }

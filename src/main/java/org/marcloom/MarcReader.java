@@ -350,16 +350,7 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
         /// @return this builder
         /// @throws IllegalStateException when a setting they hold was given another value before
         public Builder options(ReaderOptions value) {
-            Settings.notNull("options", value);
-            String call = "options(" + value + ")";
-            settings.set("lenient", value.lenient(), call);
-            settings.set("encoding", value.encoding(), call);
-            settings.set("guessEncoding", value.guessEncoding(), call);
-            settings.set("normalizeNfc", value.normalizeNfc(), call);
-            settings.set("decodeNumericCharacterReferences", value.decodeNumericCharacterReferences(), call);
-            settings.set("limits", value.limits(), call);
-            settings.set("maxDiagnosticsPerRecord", value.maxDiagnosticsPerRecord(), call);
-            return this;
+            return settings.all(this, Settings.notNull("options", value).components(), "options(" + value + ")");
         }
 
         /// Sets [ReaderOptions#lenient()].
@@ -367,8 +358,7 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
         /// @param value true for lenient reading
         /// @return this builder
         public Builder lenient(boolean value) {
-            settings.set("lenient", value, "lenient(" + value + ")");
-            return this;
+            return settings.flag(this, "lenient", value);
         }
 
         /// Sets [ReaderOptions#encoding()].
@@ -376,8 +366,7 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
         /// @param value the encoding
         /// @return this builder
         public Builder encoding(MarcEncoding value) {
-            settings.set("encoding", Settings.notNull("encoding", value), "encoding(" + value + ")");
-            return this;
+            return settings.value(this, "encoding", value);
         }
 
         /// Sets [ReaderOptions#guessEncoding()].
@@ -385,8 +374,7 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
         /// @param value true to guess the encoding from the bytes
         /// @return this builder
         public Builder guessEncoding(boolean value) {
-            settings.set("guessEncoding", value, "guessEncoding(" + value + ")");
-            return this;
+            return settings.flag(this, "guessEncoding", value);
         }
 
         /// Sets [ReaderOptions#normalizeNfc()].
@@ -394,8 +382,7 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
         /// @param value true for NFC
         /// @return this builder
         public Builder normalizeNfc(boolean value) {
-            settings.set("normalizeNfc", value, "normalizeNfc(" + value + ")");
-            return this;
+            return settings.flag(this, "normalizeNfc", value);
         }
 
         /// Sets [ReaderOptions#decodeNumericCharacterReferences()].
@@ -403,8 +390,7 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
         /// @param value true to decode `&#xXXXX;` in MARC-8 data
         /// @return this builder
         public Builder decodeNumericCharacterReferences(boolean value) {
-            settings.set("decodeNumericCharacterReferences", value, "decodeNumericCharacterReferences(" + value + ")");
-            return this;
+            return settings.flag(this, "decodeNumericCharacterReferences", value);
         }
 
         /// Sets [ReaderOptions#limits()].
@@ -412,8 +398,7 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
         /// @param value the limits
         /// @return this builder
         public Builder limits(Limits value) {
-            settings.set("limits", Settings.notNull("limits", value), "limits(" + value + ")");
-            return this;
+            return settings.value(this, "limits", value);
         }
 
         /// Sets [ReaderOptions#maxDiagnosticsPerRecord()].
@@ -422,9 +407,7 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
         /// @return this builder
         /// @throws IllegalArgumentException when `value` is below 1
         public Builder maxDiagnosticsPerRecord(int value) {
-            settings.set("maxDiagnosticsPerRecord", Settings.atLeastOne("maxDiagnosticsPerRecord", value),
-                    "maxDiagnosticsPerRecord(" + value + ")");
-            return this;
+            return settings.count(this, "maxDiagnosticsPerRecord", value);
         }
 
         /// The input format (default [MarcFormat#ISO_2709]).
@@ -433,8 +416,7 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
         /// @return this builder
         /// @throws IllegalStateException after [#detectFormat()] or another format
         public Builder format(MarcFormat value) {
-            settings.set("format", Settings.notNull("format", value), "format(" + value + ")");
-            return this;
+            return settings.value(this, "format", value);
         }
 
         /// Detect the format from the first bytes of the input (see [FormatDetector]) instead of
@@ -456,8 +438,7 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
         /// @return this builder
         /// @throws IllegalArgumentException when `value` is below 1
         public Builder concurrency(int value) {
-            settings.set("concurrency", Settings.atLeastOne("concurrency", value), "concurrency(" + value + ")");
-            return this;
+            return settings.count(this, "concurrency", value);
         }
 
         /// Where the decoding threads come from when the concurrency is above 1 (default: virtual
@@ -466,8 +447,7 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
         /// @param value the factory
         /// @return this builder
         public Builder threadFactory(ThreadFactory value) {
-            settings.set("threadFactory", Settings.notNull("threadFactory", value), "threadFactory(" + value + ")");
-            return this;
+            return settings.value(this, "threadFactory", value);
         }
 
         /// The name used in error messages (default: the path for `open(Path)`).
@@ -475,8 +455,7 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
         /// @param value the name
         /// @return this builder
         public Builder sourceName(String value) {
-            settings.set("sourceName", Settings.notNull("sourceName", value), "sourceName(" + value + ")");
-            return this;
+            return settings.value(this, "sourceName", value);
         }
 
         /// Keep what cannot be read as a record (junk between records, bytes after the last one):
@@ -486,8 +465,7 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
         /// @param value the quarantine, which may be shared by several readers
         /// @return this builder
         public Builder quarantine(Quarantine value) {
-            settings.set("quarantine", Settings.notNull("quarantine", value), "quarantine(" + value + ")");
-            return this;
+            return settings.value(this, "quarantine", value);
         }
 
         /// Leave a caller's channel or stream open when the reader is closed.
@@ -495,8 +473,7 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
         /// @param value true to leave it open
         /// @return this builder
         public Builder keepOpen(boolean value) {
-            settings.set("keepOpen", value, "keepOpen(" + value + ")");
-            return this;
+            return settings.flag(this, "keepOpen", value);
         }
 
         /// The decoding settings given so far, over [ReaderOptions#DEFAULTS].
@@ -562,10 +539,7 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
 
         private MarcReader build(ReaderOptions options, ReadableByteChannel channel, String name, boolean own) {
             int concurrency = settings.get("concurrency", 1);
-            ThreadFactory threads = settings.get("threadFactory", null);
-            if (threads == null && concurrency > 1) {
-                threads = Thread.ofVirtual().name("marcloom-read-", 0).factory();
-            }
+            ThreadFactory threads = settings.threads("marcloom-read-");
             Object format = settings.get("format", MarcFormat.ISO_2709);
             OffsetChannel counted = new OffsetChannel(channel, name);
             channel = counted;

@@ -263,8 +263,7 @@ public final class MarcSplitter {
                 throw new IllegalArgumentException("format " + value + " cannot be split by byte ranges; only"
                         + " ISO_2709 and MARC_JSON_LINES can (read " + value + " whole with MarcReader)");
             }
-            settings.set("format", value, "format(" + value + ")");
-            return this;
+            return settings.value(this, "format", value);
         }
 
         /// The decoding settings (default [ReaderOptions#DEFAULTS]).
@@ -272,8 +271,7 @@ public final class MarcSplitter {
         /// @param value the options
         /// @return this builder
         public Builder options(ReaderOptions value) {
-            settings.set("options", Settings.notNull("options", value), "options(" + value + ")");
-            return this;
+            return settings.value(this, "options", value);
         }
 
         /// The input's name in error messages (a file name).
@@ -281,8 +279,7 @@ public final class MarcSplitter {
         /// @param value the name
         /// @return this builder
         public Builder sourceName(String value) {
-            settings.set("sourceName", Settings.notNull("sourceName", value), "sourceName(" + value + ")");
-            return this;
+            return settings.value(this, "sourceName", value);
         }
 
         /// Leave the channel open when a reader from [#open] is closed (default false).
@@ -290,8 +287,7 @@ public final class MarcSplitter {
         /// @param value true to leave it open
         /// @return this builder
         public Builder keepOpen(boolean value) {
-            settings.set("keepOpen", value, "keepOpen(" + value + ")");
-            return this;
+            return settings.flag(this, "keepOpen", value);
         }
 
         /// The splitter.

@@ -144,8 +144,7 @@ public final class MarcWriter implements Closeable, Flushable {
         /// @param value the format
         /// @return this builder
         public Builder format(MarcFormat value) {
-            settings.set("format", Settings.notNull("format", value), "format(" + value + ")");
-            return this;
+            return settings.value(this, "format", value);
         }
 
         /// Every encoding setting at once.
@@ -154,12 +153,7 @@ public final class MarcWriter implements Closeable, Flushable {
         /// @return this builder
         /// @throws IllegalStateException when a setting they hold was given another value before
         public Builder options(WriterOptions value) {
-            Settings.notNull("options", value);
-            String call = "options(" + value + ")";
-            settings.set("encoding", value.encoding(), call);
-            settings.set("allowOversize", value.allowOversize(), call);
-            settings.set("indent", value.indent(), call);
-            return this;
+            return settings.all(this, Settings.notNull("options", value).components(), "options(" + value + ")");
         }
 
         /// Sets [WriterOptions#encoding()].
@@ -167,8 +161,7 @@ public final class MarcWriter implements Closeable, Flushable {
         /// @param value the encoding
         /// @return this builder
         public Builder encoding(OutputEncoding value) {
-            settings.set("encoding", Settings.notNull("encoding", value), "encoding(" + value + ")");
-            return this;
+            return settings.value(this, "encoding", value);
         }
 
         /// Sets [WriterOptions#allowOversize()].
@@ -176,8 +169,7 @@ public final class MarcWriter implements Closeable, Flushable {
         /// @param value true to write oversize ISO 2709 records
         /// @return this builder
         public Builder allowOversize(boolean value) {
-            settings.set("allowOversize", value, "allowOversize(" + value + ")");
-            return this;
+            return settings.flag(this, "allowOversize", value);
         }
 
         /// Sets [WriterOptions#indent()].
@@ -185,8 +177,7 @@ public final class MarcWriter implements Closeable, Flushable {
         /// @param value true to pretty-print MARCXML and MARC-in-JSON arrays
         /// @return this builder
         public Builder indent(boolean value) {
-            settings.set("indent", value, "indent(" + value + ")");
-            return this;
+            return settings.flag(this, "indent", value);
         }
 
         /// How many threads encode records (default 1: the writing thread itself). Above 1 the
@@ -196,8 +187,7 @@ public final class MarcWriter implements Closeable, Flushable {
         /// @return this builder
         /// @throws IllegalArgumentException when `value` is below 1
         public Builder concurrency(int value) {
-            settings.set("concurrency", Settings.atLeastOne("concurrency", value), "concurrency(" + value + ")");
-            return this;
+            return settings.count(this, "concurrency", value);
         }
 
         /// Where the encoding threads come from when the concurrency is above 1 (default: virtual
@@ -206,8 +196,7 @@ public final class MarcWriter implements Closeable, Flushable {
         /// @param value the factory
         /// @return this builder
         public Builder threadFactory(ThreadFactory value) {
-            settings.set("threadFactory", Settings.notNull("threadFactory", value), "threadFactory(" + value + ")");
-            return this;
+            return settings.value(this, "threadFactory", value);
         }
 
         /// Verify on write (default off): each record, once encoded, is decoded again with the
@@ -223,8 +212,7 @@ public final class MarcWriter implements Closeable, Flushable {
         /// @param value true to verify
         /// @return this builder
         public Builder verify(boolean value) {
-            settings.set("verify", value, "verify(" + value + ")");
-            return this;
+            return settings.flag(this, "verify", value);
         }
 
         /// Leave a caller's channel or stream open on `close()` (it is still flushed).
@@ -232,8 +220,7 @@ public final class MarcWriter implements Closeable, Flushable {
         /// @param value true to leave it open
         /// @return this builder
         public Builder keepOpen(boolean value) {
-            settings.set("keepOpen", value, "keepOpen(" + value + ")");
-            return this;
+            return settings.flag(this, "keepOpen", value);
         }
 
         /// The encoding settings given so far, over [WriterOptions#DEFAULTS].
@@ -282,13 +269,9 @@ public final class MarcWriter implements Closeable, Flushable {
         }
 
         private MarcWriter build(OutputStream out, boolean own, String name) {
-            int concurrency = settings.get("concurrency", 1);
-            ThreadFactory threads = settings.get("threadFactory", null);
-            if (threads == null && concurrency > 1) {
-                threads = Thread.ofVirtual().name("marcloom-write-", 0).factory();
-            }
             return new MarcWriter(Sinks.create(settings.get("format", MarcFormat.ISO_2709), writerOptions(), out, own,
-                    concurrency, threads, name, settings.get("verify", false)));
+                    settings.get("concurrency", 1), settings.threads("marcloom-write-"), name,
+                    settings.get("verify", false)));
         }
     }
 }

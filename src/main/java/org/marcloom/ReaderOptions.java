@@ -1,6 +1,8 @@
 package org.marcloom;
 
-import java.util.Objects;
+import java.util.Arrays;
+import java.util.Map;
+import org.marcloom.internal.Components;
 import org.marcloom.internal.Settings;
 
 /// The decoding settings every reader shares: strictness, encoding, limits and the diagnostics
@@ -13,6 +15,9 @@ public final class ReaderOptions {
     /// Strict, encoding from leader/09, no guessing, no NFC, numeric character references decoded,
     /// [Limits#DEFAULTS], at most 100 diagnostics per record.
     public static final ReaderOptions DEFAULTS = new Builder().build();
+
+    private static final Components COMPONENTS = new Components("ReaderOptions", "lenient", "encoding",
+            "guessEncoding", "normalizeNfc", "decodeNumericCharacterReferences", "limits", "maxDiagnosticsPerRecord");
 
     private final boolean lenient;
     private final MarcEncoding encoding;
@@ -43,15 +48,9 @@ public final class ReaderOptions {
     ///
     /// @return a new builder holding these options
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.lenient = lenient;
-        b.encoding = encoding;
-        b.guessEncoding = guessEncoding;
-        b.normalizeNfc = normalizeNfc;
-        b.decodeNumericCharacterReferences = decodeNumericCharacterReferences;
-        b.limits = limits;
-        b.maxDiagnosticsPerRecord = maxDiagnosticsPerRecord;
-        return b;
+        return new Builder().lenient(lenient).encoding(encoding).guessEncoding(guessEncoding).normalizeNfc(normalizeNfc)
+                .decodeNumericCharacterReferences(decodeNumericCharacterReferences).limits(limits)
+                .maxDiagnosticsPerRecord(maxDiagnosticsPerRecord);
     }
 
     /// Whether readers recover from bad data and attach diagnostics instead of throwing.
@@ -105,26 +104,29 @@ public final class ReaderOptions {
         return maxDiagnosticsPerRecord;
     }
 
+    /// The components by name, in order (what `MarcReader.Builder.options` records).
+    Map<String, Object> components() {
+        return COMPONENTS.map(values());
+    }
+
+    private Object[] values() {
+        return new Object[] {lenient, encoding, guessEncoding, normalizeNfc, decodeNumericCharacterReferences, limits,
+                maxDiagnosticsPerRecord};
+    }
+
     @Override
     public boolean equals(Object o) {
-        return o instanceof ReaderOptions r && lenient == r.lenient && encoding == r.encoding
-                && guessEncoding == r.guessEncoding && normalizeNfc == r.normalizeNfc
-                && decodeNumericCharacterReferences == r.decodeNumericCharacterReferences
-                && limits.equals(r.limits) && maxDiagnosticsPerRecord == r.maxDiagnosticsPerRecord;
+        return o instanceof ReaderOptions r && Arrays.equals(values(), r.values());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(lenient, encoding, guessEncoding, normalizeNfc, decodeNumericCharacterReferences, limits,
-                maxDiagnosticsPerRecord);
+        return Arrays.hashCode(values());
     }
 
     @Override
     public String toString() {
-        return "ReaderOptions[lenient=" + lenient + ", encoding=" + encoding + ", guessEncoding=" + guessEncoding
-                + ", normalizeNfc=" + normalizeNfc + ", decodeNumericCharacterReferences="
-                + decodeNumericCharacterReferences + ", limits=" + limits + ", maxDiagnosticsPerRecord="
-                + maxDiagnosticsPerRecord + "]";
+        return COMPONENTS.toString(values());
     }
 
     /// Builds [ReaderOptions]: each method replaces one setting and checks its argument at once;

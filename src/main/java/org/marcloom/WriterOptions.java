@@ -1,6 +1,8 @@
 package org.marcloom;
 
-import java.util.Objects;
+import java.util.Arrays;
+import java.util.Map;
+import org.marcloom.internal.Components;
 import org.marcloom.internal.Settings;
 
 /// The encoding settings of a [MarcWriter]. Immutable and thread-safe; share freely.
@@ -11,6 +13,9 @@ public final class WriterOptions {
 
     /// UTF-8, no oversize records, no indentation.
     public static final WriterOptions DEFAULTS = new Builder().build();
+
+    private static final Components COMPONENTS = new Components("WriterOptions", "encoding", "allowOversize",
+            "indent");
 
     private final OutputEncoding encoding;
     private final boolean allowOversize;
@@ -33,11 +38,7 @@ public final class WriterOptions {
     ///
     /// @return a new builder holding these options
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.encoding = encoding;
-        b.allowOversize = allowOversize;
-        b.indent = indent;
-        return b;
+        return new Builder().encoding(encoding).allowOversize(allowOversize).indent(indent);
     }
 
     /// The ISO 2709 data encoding (UTF-8 by default; MARC-8 writes numeric character references for
@@ -64,20 +65,28 @@ public final class WriterOptions {
         return indent;
     }
 
+    /// The components by name, in order (what `MarcWriter.Builder.options` records).
+    Map<String, Object> components() {
+        return COMPONENTS.map(values());
+    }
+
+    private Object[] values() {
+        return new Object[] {encoding, allowOversize, indent};
+    }
+
     @Override
     public boolean equals(Object o) {
-        return o instanceof WriterOptions w && encoding == w.encoding && allowOversize == w.allowOversize
-                && indent == w.indent;
+        return o instanceof WriterOptions w && Arrays.equals(values(), w.values());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(encoding, allowOversize, indent);
+        return Arrays.hashCode(values());
     }
 
     @Override
     public String toString() {
-        return "WriterOptions[encoding=" + encoding + ", allowOversize=" + allowOversize + ", indent=" + indent + "]";
+        return COMPONENTS.toString(values());
     }
 
     /// Builds [WriterOptions]; each method replaces one setting. Not thread-safe.

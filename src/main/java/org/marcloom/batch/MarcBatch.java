@@ -65,8 +65,7 @@ public final class MarcBatch {
         /// @param value the options
         /// @return this builder
         public Builder options(ReaderOptions value) {
-            settings.set("options", Settings.notNull("options", value), "options(" + value + ")");
-            return this;
+            return settings.value(this, "options", value);
         }
 
         /// Reads every file as this format instead of detecting each file's format.
@@ -74,8 +73,7 @@ public final class MarcBatch {
         /// @param value the format
         /// @return this builder
         public Builder format(MarcFormat value) {
-            settings.set("format", Settings.notNull("format", value), "format(" + value + ")");
-            return this;
+            return settings.value(this, "format", value);
         }
 
         /// At most this many files are read at the same time (default: the number of processors).
@@ -85,8 +83,7 @@ public final class MarcBatch {
         /// @return this builder
         /// @throws IllegalArgumentException when `value` is below 1
         public Builder concurrency(int value) {
-            settings.set("concurrency", Settings.atLeastOne("concurrency", value), "concurrency(" + value + ")");
-            return this;
+            return settings.count(this, "concurrency", value);
         }
 
         /// Where the per-file threads come from (default: virtual threads named `marcloom-file-N`);
@@ -95,8 +92,7 @@ public final class MarcBatch {
         /// @param value the factory
         /// @return this builder
         public Builder threadFactory(ThreadFactory value) {
-            settings.set("threadFactory", Settings.notNull("threadFactory", value), "threadFactory(" + value + ")");
-            return this;
+            return settings.value(this, "threadFactory", value);
         }
 
         /// The whole batch must finish within this time of `run` being called.
@@ -105,8 +101,7 @@ public final class MarcBatch {
         /// @return this builder
         /// @throws IllegalArgumentException when `value` is zero or negative
         public Builder deadline(Duration value) {
-            settings.set("deadline", Settings.positive("deadline", value), "deadline(" + value + ")");
-            return this;
+            return settings.duration(this, "deadline", value);
         }
 
         /// Runs `task` on every file and waits for all of them.
@@ -124,10 +119,7 @@ public final class MarcBatch {
             MarcFormat format = settings.get("format", null);
             int concurrency = settings.get("concurrency", Runtime.getRuntime().availableProcessors());
             Duration deadline = settings.get("deadline", null);
-            ThreadFactory threads = settings.get("threadFactory", null);
-            if (threads == null) {
-                threads = Thread.ofVirtual().name("marcloom-file-", 0).factory();
-            }
+            ThreadFactory threads = settings.threads("marcloom-file-");
             Instant until = deadline == null ? null : Instant.now().plus(deadline);
             Semaphore permits = new Semaphore(Math.min(concurrency, Math.max(1, paths.size())));
             long t0 = System.nanoTime();

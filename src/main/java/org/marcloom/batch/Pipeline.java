@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class Pipeline {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    private static final String THREADS = "marcloom-map-";
 
     private Pipeline() {
     }
@@ -67,8 +68,7 @@ public final class Pipeline {
         /// @return this builder
         /// @throws IllegalArgumentException when `value` is below 1
         public Builder concurrency(int value) {
-            settings.set("concurrency", Settings.atLeastOne("concurrency", value), "concurrency(" + value + ")");
-            return this;
+            return settings.count(this, "concurrency", value);
         }
 
         /// Results in source order (true, the default) or in completion order.
@@ -76,8 +76,7 @@ public final class Pipeline {
         /// @param value true for source order
         /// @return this builder
         public Builder ordered(boolean value) {
-            settings.set("ordered", value, "ordered(" + value + ")");
-            return this;
+            return settings.flag(this, "ordered", value);
         }
 
         /// The whole run must finish within this time of its start (`run` being called, or the
@@ -87,8 +86,7 @@ public final class Pipeline {
         /// @return this builder
         /// @throws IllegalArgumentException when `value` is zero or negative
         public Builder deadline(Duration value) {
-            settings.set("deadline", Settings.positive("deadline", value), "deadline(" + value + ")");
-            return this;
+            return settings.duration(this, "deadline", value);
         }
 
         /// Where the application threads come from (default: virtual threads named
@@ -97,8 +95,7 @@ public final class Pipeline {
         /// @param value the factory
         /// @return this builder
         public Builder threadFactory(ThreadFactory value) {
-            settings.set("threadFactory", Settings.notNull("threadFactory", value), "threadFactory(" + value + ")");
-            return this;
+            return settings.value(this, "threadFactory", value);
         }
 
         private int requiredConcurrency() {
@@ -107,11 +104,6 @@ public final class Pipeline {
                         + " how many applications may be in flight at once");
             }
             return settings.get("concurrency", 1);
-        }
-
-        private ThreadFactory threads() {
-            ThreadFactory f = settings.get("threadFactory", null);
-            return f != null ? f : Thread.ofVirtual().name("marcloom-map-", 0).factory();
         }
 
         /// Applies `fn` to every element of `source`, handing each result to `sink` on the calling
@@ -139,7 +131,7 @@ public final class Pipeline {
             Instant until = deadline == null ? null : Instant.now().plus(deadline);
             long[] count = {0};
             LOG.debug("pipeline starting: concurrency {}, ordered {}, deadline {}", concurrency, ordered, until);
-            try (StructuredScope scope = StructuredScope.open(threads())) {
+            try (StructuredScope scope = StructuredScope.open(settings.threads(THREADS))) {
                 MapWindow<S, T> window = new MapWindow<>(concurrency, ordered, fn, scope, deadlineNanos);
                 java.util.function.Predicate<T> down = t -> {
                     sink.accept(t);
@@ -182,7 +174,7 @@ public final class Pipeline {
             int concurrency = requiredConcurrency();
             boolean ordered = settings.get("ordered", true);
             Duration deadline = settings.get("deadline", null);
-            ThreadFactory threads = threads();
+            ThreadFactory threads = settings.threads(THREADS);
             return Gatherer.<S, Evaluation<S, T>, T>ofSequential(
                     () -> new Evaluation<>(concurrency, ordered, fn, threads, deadline),
                     Gatherer.Integrator.of((e, item, downstream) -> e.push(item, downstream)),

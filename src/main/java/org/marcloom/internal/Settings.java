@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
 
 /// What the public builders share: each setting given once, and arguments checked the same way
 /// everywhere, with messages that name the parameter.
@@ -13,6 +14,11 @@ import java.util.Objects;
 /// value that sets it too, is an [IllegalStateException] that names both calls (Caffeine's
 /// `requireState` discipline: nothing set is ever silently dropped). Not thread-safe, like the
 /// builders that own one.
+///
+/// A builder's setter is one line: the typed forms ([#flag], [#value], [#count], [#duration])
+/// check the argument with a message naming the parameter, record it under the method's name as
+/// the call `name(value)`, and return the builder; [#all] records every component of an options
+/// value as given by one call.
 public final class Settings {
 
     private final Map<String, Object> values = new HashMap<>();
@@ -33,6 +39,56 @@ public final class Settings {
         }
         values.put(setting, value);
         calls.put(setting, call);
+    }
+
+    /// Records every `name = value` of `components` (in their order) as given by `call`.
+    ///
+    /// @throws IllegalStateException when one of them was already given a different value
+    public <B> B all(B builder, Map<String, ?> components, String call) {
+        components.forEach((setting, value) -> set(setting, value, call));
+        return builder;
+    }
+
+    /// Records the flag `setting(value)` and returns `builder`.
+    ///
+    /// @throws IllegalStateException when the setting was already given a different value
+    public <B> B flag(B builder, String setting, boolean value) {
+        set(setting, value, setting + "(" + value + ")");
+        return builder;
+    }
+
+    /// Records `setting(value)` for a value that must not be null and returns `builder`.
+    ///
+    /// @throws NullPointerException  naming the setting when `value` is null
+    /// @throws IllegalStateException when the setting was already given a different value
+    public <B> B value(B builder, String setting, Object value) {
+        set(setting, notNull(setting, value), setting + "(" + value + ")");
+        return builder;
+    }
+
+    /// Records `setting(value)` for a count that must be at least 1 and returns `builder`.
+    ///
+    /// @throws IllegalArgumentException naming the setting when `value` is below 1
+    /// @throws IllegalStateException    when the setting was already given a different value
+    public <B> B count(B builder, String setting, int value) {
+        set(setting, atLeastOne(setting, value), setting + "(" + value + ")");
+        return builder;
+    }
+
+    /// Records `setting(value)` for a duration that must be positive and returns `builder`.
+    ///
+    /// @throws NullPointerException     naming the setting when `value` is null
+    /// @throws IllegalArgumentException naming the setting when it is zero or negative
+    /// @throws IllegalStateException    when the setting was already given a different value
+    public <B> B duration(B builder, String setting, Duration value) {
+        set(setting, positive(setting, value), setting + "(" + value + ")");
+        return builder;
+    }
+
+    /// The `threadFactory` given, or virtual threads named `prefix` and a number from 0.
+    public ThreadFactory threads(String prefix) {
+        ThreadFactory given = get("threadFactory", null);
+        return given != null ? given : Thread.ofVirtual().name(prefix, 0).factory();
     }
 
     /// Whether `setting` was given.
