@@ -28,8 +28,8 @@ import org.marcloom.record.MarcRecord;
 import org.marcloom.record.Subfield;
 import org.marcloom.testing.RecordArbitraries;
 
-/// Verify on write: a record that would read back different (a control field with a data field's
-/// tag reads back as a data field) or not at all (an oversize record a strict reader refuses) is refused with
+/// Verify on write: a record that would read back different (an unpaired surrogate reads back as
+/// U+FFFD) or not at all (an oversize record a strict reader refuses) is refused with
 /// [ErrorCode#ROUND_TRIP_MISMATCH] at its index, nothing of it written, at concurrency 1 and 2; valid
 /// arbitrary records pass in every format.
 class VerifyOnWriteTest {
@@ -47,25 +47,39 @@ class VerifyOnWriteTest {
         return out.toByteArray();
     }
 
-    /// A control field tagged 500: ISO 2709 has no field types, a reader takes tag 500 for a data
-    /// field.
-    private static MarcRecord misTagged() {
-        return MarcRecord.builder().addControlField("001", "r-bad").add(ControlField.of("500", "10"))
-                .add(DataField.of("245", '1', '0', new Subfield('a', "Second"))).build();
+    /// A title with an unpaired UTF-16 surrogate: every writer writes it as U+FFFD, so the record
+    /// reads back with another title.
+    private static MarcRecord unpaired() {
+        return MarcRecord.builder().addControlField("001", "r-bad")
+                .add(DataField.of("245", '1', '0', new Subfield('a', "Second\uD800"))).build();
     }
 
     @Test
-    void withoutVerifyAMisTaggedControlFieldSilentlyReadsBackAsADataField() throws IOException {
-        byte[] bytes = write(MarcWriter.builder(), List.of(misTagged()));
+    void withoutVerifyAnUnpairedSurrogateReadsBackAsTheReplacementCharacter() throws IOException {
+        byte[] bytes = write(MarcWriter.builder(), List.of(unpaired()));
         try (MarcReader r = MarcReader.builder().open(new ByteArrayInputStream(bytes))) {
-            assertEquals(DataField.of("500", '1', '0'), r.read().fields().get(1));
+            assertEquals(DataField.of("245", '1', '0', new Subfield('a', "Second\uFFFD")), r.read().fields().get(1));
         }
+    }
+
+    /// A control field tagged 500 (ISO 2709 has no field types: a reader would take it for a data
+    /// field) is refused by the writer itself, verify or not.
+    @Test
+    void aMisTaggedControlFieldIsRefusedWithoutVerify() {
+        MarcRecord misTagged = MarcRecord.builder().addControlField("001", "r-bad").add(ControlField.of("500", "10"))
+                .build();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MarcWriter w = MarcWriter.builder().open(out);
+        MarcWriteException e = assertThrows(MarcWriteException.class, () -> w.write(misTagged));
+        assertEquals(ErrorCode.TAG_INVALID, e.code());
+        assertEquals("500", e.tag());
+        assertEquals(0, out.size());
     }
 
     @ParameterizedTest(name = "concurrency {0}")
     @ValueSource(ints = {1, 2})
     void aRecordThatReadsBackDifferentIsRefusedAtItsIndex(int concurrency) throws IOException {
-        List<MarcRecord> records = List.of(withTitle("First"), misTagged(), withTitle("Third"));
+        List<MarcRecord> records = List.of(withTitle("First"), unpaired(), withTitle("Third"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         MarcWriter w = MarcWriter.builder().verify(true).concurrency(concurrency)
                 .open(out);
@@ -78,7 +92,8 @@ class VerifyOnWriteTest {
         assertEquals(1, e.recordIndex());
         assertEquals("r-bad", e.controlNumber());
         assertEquals("verify: the record as written in ISO_2709 reads back different: field 1 "
-                + ControlField.of("500", "10") + " reads back as " + DataField.of("500", '1', '0'), e.problem());
+                + DataField.of("245", '1', '0', new Subfield('a', "Second\uD800")) + " reads back as "
+                + DataField.of("245", '1', '0', new Subfield('a', "Second\uFFFD")), e.problem());
         byte[] first = write(MarcWriter.builder(), records.subList(0, 1));
         assertArrayEquals(first, out.toByteArray(), "the records before it, nothing of it");
     }
