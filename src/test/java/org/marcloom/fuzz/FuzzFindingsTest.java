@@ -10,9 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.marcloom.ErrorCode;
 import org.marcloom.MarcFormat;
 import org.marcloom.MarcReader;
@@ -143,5 +146,136 @@ class FuzzFindingsTest {
                     perRead + " bytes a read");
         }
         FuzzSupport.checkReader(data, MarcFormat.ISO_2709, false, options);
+    }
+
+    /// ReaderFuzzTest#marcJson and #parallelJson: MARC-in-JSON whose outcome depended on how many
+    /// bytes each channel read returned (whole, 6, 3, 1) or on the concurrency. The causes, each
+    /// fixed so that the decision depends on the bytes alone: the input's encoding was decided on
+    /// whatever the first read returned (now on its first two bytes, whatever the reads); Jackson's
+    /// own UTF-16/UTF-32 decoding reported other positions for other reads (it now always gets as
+    /// many bytes as it asks for); bad UTF-8 just past a syntax error was claimed before it only
+    /// when it had been validated ahead of the parser (now only bytes the parser took are claimed,
+    /// and they go to the record being read, in order); a line lenient reading restarted on that
+    /// began with NUL bytes was taken for UTF-32 (input validated as UTF-8 is now always parsed as
+    /// UTF-8: a syntax error, skipped to the next line). For each input: the strict error exactly,
+    /// the lenient summary ([#jsonSummary]), and the whole outcome the same for every read size, in
+    /// both JSON formats, and with concurrency 2.
+    @ParameterizedTest(name = "{0} ({1})")
+    @MethodSource("jsonReadSizeFindings")
+    void jsonOutcomeDoesNotDependOnTheReadSize(String name, String found, String strictError, String lenientSummary)
+            throws IOException {
+        byte[] data = finding(name);
+        for (MarcFormat format : List.of(MarcFormat.MARC_JSON, MarcFormat.MARC_JSON_LINES)) {
+            FuzzSupport.Outcome strict = FuzzSupport.read(data, format, false, Integer.MAX_VALUE, 1);
+            FuzzSupport.Outcome lenient = FuzzSupport.read(data, format, true, Integer.MAX_VALUE, 1);
+            assertEquals(strictError, strict.error(), format + " strict");
+            assertEquals(List.of(), strict.records(), format + " strict");
+            assertEquals(lenientSummary, jsonSummary(lenient), format + " lenient");
+            for (int concurrency : format == MarcFormat.MARC_JSON_LINES ? new int[] {1, 2} : new int[] {1}) {
+                for (int perRead : new int[] {Integer.MAX_VALUE, 6, 3, 1}) {
+                    String how = format + ", " + perRead + " bytes a read, concurrency " + concurrency;
+                    assertEquals(strict, FuzzSupport.read(data, format, false, perRead, concurrency), "strict, " + how);
+                    assertEquals(lenient, FuzzSupport.read(data, format, true, perRead, concurrency), "lenient, " + how);
+                }
+            }
+        }
+        new ReaderFuzzTest().marcJson(data);
+        new ReaderFuzzTest().parallelJson(data);
+    }
+
+    static Stream<Arguments> jsonReadSizeFindings() {
+        return Stream.of(
+                // The encoding was decided on what the channel's first read returned (one byte: taken for UTF-8; more:
+                // a NUL second byte, taken for UTF-16/32), and Jackson's UTF-32 decoding reported other positions as
+                // the bytes came in other reads.
+                Arguments.of("json-nul-second-byte-utf32-eof.bin", "marcJson 576a28ec",
+                        "MarcParseException SYNTAX_ERROR record 0 byte -1 line 1 column 11: SYNTAX_ERROR at record 0, line 1, column 11: malformed JSON: NUL bytes made the JSON parser read UTF-32, which the bytes are not (Unexpected EOF in the middle of a 4-byte UTF-32 char: got 3, needed 4, at char #5, byte #23))",
+                        "0 records, 1 diagnostics, 0 INVALID_UTF8: [SYNTAX_ERROR 0@-1 1:11]"),
+                Arguments.of("json-nul-second-byte-utf32-invalid.bin", "marcJson 98f66b1b",
+                        "MarcParseException SYNTAX_ERROR record 0 byte -1 line 1 column 1: SYNTAX_ERROR at record 0, line 1, column 1: malformed JSON: NUL bytes made the JSON parser read UTF-32, which the bytes are not (Invalid UTF-32 character 0x22716564 (above 0x0010ffff) at char #2, byte #11))",
+                        "0 records, 1 diagnostics, 0 INVALID_UTF8: [SYNTAX_ERROR 0@-1 1:1]"),
+                Arguments.of("json-nul-first-byte-ucs4.bin", "marcJson 959ed636",
+                        "MarcParseException SYNTAX_ERROR record 0 byte -1 line 1 column -1: SYNTAX_ERROR at record 0, line 1: malformed JSON: NUL bytes made the JSON parser read UTF-32, which the bytes are not (Unsupported UCS-4 endianness (3412) detected)",
+                        "0 records, 1 diagnostics, 0 INVALID_UTF8: [SYNTAX_ERROR 0@-1 1:-1]"),
+                Arguments.of("json-lines-nul-second-byte-utf32.json", "parallelJson f460a1d7",
+                        "MarcParseException SYNTAX_ERROR record 0 byte -1 line 1 column 1: SYNTAX_ERROR at record 0, line 1, column 1: malformed JSON: NUL bytes made the JSON parser read UTF-32, which the bytes are not (Invalid UTF-32 character 0x201f0a00 (above 0x0010ffff) at char #7, byte #31))",
+                        "0 records, 1 diagnostics, 0 INVALID_UTF8: [SYNTAX_ERROR 0@-1 1:1]"),
+                // Bad bytes just past a syntax error were claimed before it only when they had been read ahead
+                // (validated), and were put before the diagnostics of the record being read.
+                Arguments.of("json-bad-utf8-at-syntax-error.json", "marcJson 9d98190b",
+                        "MarcParseException INVALID_UTF8 record 0 byte 169 line 11 column 25: INVALID_UTF8 at record 0, byte 169, line 11, column 25, tag 008 (001 000277485): byte 0xC5 is not valid UTF-8",
+                        "0 records, 101 diagnostics, 12 INVALID_UTF8: [INVALID_UTF8 0@169 11:25, INVALID_UTF8 0@170 11:28, INVALID_UTF8 8@949 57:18, INVALID_UTF8 9@950 57:21, INVALID_UTF8 9@951 57:24, INVALID_UTF8 9@952 57:27]"),
+                Arguments.of("json-ctrl-char-before-bad-utf8.json", "marcJson a3e12090",
+                        "MarcParseException SYNTAX_ERROR record 0 byte -1 line 8 column 3: SYNTAX_ERROR at record 0, line 8, column 3: malformed JSON: Illegal character ((CTRL-CHAR, code 17)): only regular white space (\\r, \\n, \\t) is allowed between tokens",
+                        "0 records, 101 diagnostics, 60 INVALID_UTF8: [INVALID_UTF8 1@102 8:3, INVALID_UTF8 5@464 25:19, INVALID_UTF8 7@682 37:19, INVALID_UTF8 9@880 49:20, INVALID_UTF8 9@881 49:23, INVALID_UTF8 9@882 49:26]"),
+                Arguments.of("json-lines-ctrl-char-before-bad-utf8.json", "parallelJson 97106157",
+                        "MarcParseException SYNTAX_ERROR record 0 byte -1 line 2 column 56: SYNTAX_ERROR at record 0, line 2, column 56: malformed JSON: Illegal character ((CTRL-CHAR, code 18)): only regular white space (\\r, \\n, \\t) is allowed between tokens",
+                        "0 records, 38 diagnostics, 3 INVALID_UTF8: [INVALID_UTF8 1@57 2:56, INVALID_UTF8 1@1289 12:21, INVALID_UTF8 1@1290 12:24, SYNTAX_ERROR 4@-1 50:18]"),
+                // A line lenient reading restarted on began with NUL bytes: Jackson's detection took it for UTF-32 and
+                // stopped; now it is read as the UTF-8 it was validated as (a syntax error, skipped to the next line).
+                Arguments.of("json-nul-line-after-resync.json", "marcJson 8dbde7a0",
+                        "MarcParseException STRUCTURE_INVALID record 0 byte -1 line 11 column 14: STRUCTURE_INVALID at record 0, line 11, column 14, tag 010 (001    11224466 ): field 010 has a string value, which only control fields (00X) have",
+                        "0 records, 101 diagnostics, 83 INVALID_UTF8: [INVALID_UTF8 1@703 43:67, SYNTAX_ERROR 1@-1 44:2, INVALID_UTF8 1@803 44:99, INVALID_UTF8 1@804 44:102, INVALID_UTF8 1@805 44:105, INVALID_UTF8 1@806 44:108]"),
+                Arguments.of("json-nul-line-after-resync-unquoted-keys.json", "marcJson b4ede2ee",
+                        "MarcParseException SYNTAX_ERROR record 0 byte -1 line 1 column 2: SYNTAX_ERROR at record 0, line 1, column 2: malformed JSON: Unexpected character ('l' (code 108)): was expecting double-quote to start field name",
+                        "0 records, 83 diagnostics, 5 INVALID_UTF8: [INVALID_UTF8 6@1411 28:520, SYNTAX_ERROR 6@-1 29:2, INVALID_UTF8 6@1588 29:176, INVALID_UTF8 6@1943 29:533, INVALID_UTF8 10@2742 79:7, INVALID_UTF8 11@2743 79:10]"),
+                Arguments.of("json-lines-nul-line-after-resync.json", "parallelJson 75ba143a",
+                        "MarcParseException TAG_INVALID record 0 byte -1 line 1 column 88: TAG_INVALID at record 0, line 1, column 88, tag ind2: tag \"ind2\" is not three characters",
+                        "0 records, 9 diagnostics, 4 INVALID_UTF8: [INVALID_UTF8 1@148 1:149, SYNTAX_ERROR 1@-1 2:2, INVALID_UTF8 1@215 2:66, INVALID_UTF8 1@313 2:166, INVALID_UTF8 1@316 2:171]"),
+                Arguments.of("json-lines-nul-line-after-bad-utf8.json", "parallelJson efcc3e43",
+                        "MarcParseException SYNTAX_ERROR record 0 byte -1 line 2 column 314: SYNTAX_ERROR at record 0, line 2, column 314: malformed JSON: Unexpected character ('Ô' (code 212)): was expecting comma to separate Array entries",
+                        "0 records, 37 diagnostics, 2 INVALID_UTF8: [INVALID_UTF8 1@1289 12:21, INVALID_UTF8 1@1290 12:24, SYNTAX_ERROR 4@-1 50:18]"),
+                Arguments.of("json-lines-nul-line-bad-utf8-order.json", "parallelJson e9de53ad",
+                        "MarcParseException STRUCTURE_INVALID record 0 byte -1 line 52 column 17: STRUCTURE_INVALID at record 0, line 52, column 17, tag 040 (001 fol05731351 ): field 040 has a second \"ind2\"",
+                        "0 records, 54 diagnostics, 2 INVALID_UTF8: [INVALID_UTF8 0@1254 81:13, INVALID_UTF8 7@2599 162:9, SYNTAX_ERROR 8@-1 163:2]"),
+                // Read the same for every read size already before these fixes; kept for the bad-byte log.
+                Arguments.of("json-bad-utf8-long-leader.json", "marcJson 94c5f2d8",
+                        "MarcParseException LEADER_INVALID record 0 byte -1 line 1 column 1: LEADER_INVALID at record 0, line 1, column 1: the leader is 84 characters, not 24: \"01470nam^a2200445lf world romantic attitude nature expression element mean principle\"",
+                        "1 records, 103 diagnostics, 96 INVALID_UTF8: [INVALID_UTF8 1@481 2:367, INVALID_UTF8 2@1513 2:1401, INVALID_UTF8 2@1514 2:1404, INVALID_UTF8 2@1515 2:1407, INVALID_UTF8 2@1516 2:1410, INVALID_UTF8 2@1517 2:1413]"),
+                Arguments.of("json-lines-bad-utf8-runs.json", "parallelJson 29aee24e",
+                        "MarcParseException SUBFIELD_CODE_INVALID record 0 byte -1 line 1 column 2439: SUBFIELD_CODE_INVALID at record 0, line 1, column 2439, tag 974 (001 000000040): subfield code \"ind1\" of field 974 is not one character",
+                        "0 records, 75 diagnostics, 61 INVALID_UTF8: [INVALID_UTF8 2@2664 10:34, INVALID_UTF8 2@2665 10:37, INVALID_UTF8 2@2666 10:40, INVALID_UTF8 2@2667 10:43, INVALID_UTF8 2@2668 10:46, INVALID_UTF8 2@2669 10:49]")
+        );
+    }
+
+    /// ReaderFuzzTest#marcXml (61c7b9c1): a NUL byte after a lone carriage return in the XML
+    /// declaration gave a SYNTAX_ERROR at line 2, column 0 (columns are -1 or at least 1). The
+    /// declaration (version "1.\r...") sends the document to the JDK's parser, which counts the
+    /// columns after a lone CR one short there. The replayed input now has each lone CR as a line
+    /// feed (XML's own end-of-line handling, the same document), and the NUL is at column 1.
+    @Test
+    void xmlNulAfterLoneCarriageReturnInTheDeclaration() throws IOException {
+        byte[] data = finding("marcxml-nul-after-lone-cr-in-declaration.xml");
+        String problem = "XML is not well-formed: An invalid XML character (Unicode: 0x0) was found in the XML"
+                + " declaration.";
+        for (int perRead : new int[] {Integer.MAX_VALUE, 6, 3, 1}) {
+            FuzzSupport.Outcome strict = FuzzSupport.read(data, MarcFormat.MARCXML, false, perRead, 1);
+            assertEquals("MarcParseException SYNTAX_ERROR record 0 byte -1 line 2 column 1: SYNTAX_ERROR at record 0,"
+                    + " line 2, column 1: " + problem, strict.error(), perRead + " bytes a read");
+            FuzzSupport.Outcome lenient = FuzzSupport.read(data, MarcFormat.MARCXML, true, perRead, 1);
+            assertEquals(null, lenient.error());
+            assertEquals(List.of(), lenient.records());
+            assertEquals(List.of("FATAL SYNTAX_ERROR at record 0, line 2, column 1: " + problem
+                    + "; the rest of the document was not read (XML allows no recovery)"),
+                    lenient.trailing().stream().map(Object::toString).toList(), perRead + " bytes a read");
+        }
+        new ReaderFuzzTest().marcXml(data);
+    }
+
+    /// What the bad-byte tests compare of a lenient MARC-in-JSON outcome: the records, all the
+    /// diagnostics (the records' and the trailing ones), how many are INVALID_UTF8, and the first
+    /// six that are INVALID_UTF8 or a syntax error about NUL bytes or UTF-32, each as `CODE
+    /// record@byte line:column`.
+    static String jsonSummary(FuzzSupport.Outcome o) {
+        List<org.marcloom.Diagnostic> all = new java.util.ArrayList<>();
+        o.diagnostics().forEach(all::addAll);
+        all.addAll(o.trailing());
+        long utf8 = all.stream().filter(d -> d.code() == ErrorCode.INVALID_UTF8).count();
+        List<String> first = all.stream()
+                .filter(d -> d.code() == ErrorCode.INVALID_UTF8 || d.problem().contains("code 0)")
+                        || d.problem().contains("UTF-32"))
+                .limit(6).map(d -> d.code() + " " + d.recordIndex() + "@" + d.byteOffset() + " " + d.line() + ":"
+                        + d.column()).toList();
+        return o.count() + " records, " + all.size() + " diagnostics, " + utf8 + " INVALID_UTF8: " + first;
     }
 }

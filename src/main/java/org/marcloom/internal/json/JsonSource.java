@@ -1,6 +1,5 @@
 package org.marcloom.internal.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -56,8 +55,10 @@ import org.marcloom.record.Subfield;
 ///   the byte column and the byte offset in the input; lenient reads each bad sequence as U+FFFD
 ///   and attaches that ERROR to the record it is in (bytes between records go to the next record,
 ///   bytes after the last to [#trailingDiagnostics()]). The record and the ones after it are read
-///   normally. (Columns later on such a line count the three bytes of each U+FFFD.) Input in
-///   UTF-16 or UTF-32 is left to Jackson.
+///   normally. (Columns later on such a line count the three bytes of each U+FFFD.) Input whose
+///   first two bytes are not a zero byte or a UTF-16 byte order mark is read as UTF-8 throughout
+///   (a NUL byte is then a control character, a syntax error); input in UTF-16 or UTF-32 is left
+///   to Jackson.
 /// - Malformed JSON: strict throws `SYNTAX_ERROR` with line, column and record index. Lenient,
 ///   in the object-stream form: the rest of the line is skipped and reading restarts on the next
 ///   line; the `SYNTAX_ERROR` diagnostic has no record of its own, so it is attached to the next
@@ -86,7 +87,7 @@ public final class JsonSource extends TextSource {
     private final int maxFields;
     private final int maxSubfields;
     private final int maxRecordBytes;
-    private final JsonFactory factory;
+    private final Json.Factory factory;
     private final ResyncInput in;
 
     private JsonParser parser;
@@ -142,6 +143,17 @@ public final class JsonSource extends TextSource {
     }
 
     private void startParser() throws IOException {
+        if (in.utf8()) {
+            // Input that starts like UTF-8 is validated as UTF-8 throughout (see ResyncInput): every
+            // parser reads it as such, also one that restarts on a line starting with NUL bytes,
+            // which Jackson's own detection would take for UTF-32. Only a byte order mark at the
+            // very start is skipped, as Jackson's detection skips it.
+            in.skipByteOrderMark();
+            parserBase = in.position();
+            parser = factory.createUtf8Parser(in);
+            parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+            return;
+        }
         parserBase = in.position();
         try {
             parser = factory.createParser(in);
@@ -154,8 +166,8 @@ public final class JsonSource extends TextSource {
         parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
     }
 
-    /// Jackson took the bytes for UTF-32 (NUL bytes where it detects the encoding: at the start of
-    /// the input or of the line lenient reading restarted on) and found them invalid: a data error.
+    /// Jackson took the bytes for UTF-32 (NUL bytes among the first four of input whose first two
+    /// bytes are not read as UTF-8, see [ResyncInput#utf8()]) and found them invalid: a data error.
     /// Strict throws; lenient reports it and stops, as Jackson cannot go on in that encoding.
     private void encodingError(CharConversionException e, JsonLocation loc) {
         long recordIndex = current >= 0 ? current : index;
@@ -294,8 +306,11 @@ public final class JsonSource extends TextSource {
         }
         JsonLocation loc = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
         if (in.badBytes().hasRuns()) {
-            // malformed bytes up to the error come first (they may be its cause)
-            claimBadBytes(parserBase + Math.max(0, loc.getByteOffset()) + 1, null, true);
+            // Malformed bytes before the error come first (they may be its cause: the location is
+            // just past the character Jackson refused). Only bytes the parser has taken count, so
+            // that what is claimed never depends on how far the input was read ahead. They go to
+            // the record being read, in order, before it is given up below.
+            claimBadBytes(parserBase + Math.max(0, loc.getByteOffset()), null, current < 0);
         }
         long recordIndex = current >= 0 ? current : index;
         if (current >= 0) {

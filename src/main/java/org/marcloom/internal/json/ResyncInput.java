@@ -21,9 +21,10 @@ import org.marcloom.internal.Utf8;
 /// [Utf8]) is replaced by the three bytes of U+FFFD and logged in [#badBytes()] with its offset in
 /// the original input, its offset in the replaced stream, and its line and (byte) column. Offsets
 /// this class hands out ([#position()], [#rewind]) are in the replaced stream, which is what
-/// Jackson counts. Input that starts like UTF-16 or UTF-32 (a zero
-/// byte or a UTF-16 byte order mark in the first two bytes) is passed through unchecked for
-/// Jackson to decode.
+/// Jackson counts. Input that starts like UTF-16 or UTF-32 (a zero byte or a UTF-16 byte order
+/// mark in the first two bytes, decided on those two bytes whatever the channel's reads return) is
+/// passed through unchecked for Jackson to decode, in reads as long as Jackson asks for, so that
+/// what it reports depends on the bytes alone.
 final class ResyncInput extends InputStream {
 
     /// How far back a rewind can reach; more than any Jackson parser reads ahead (8000 bytes).
@@ -56,8 +57,11 @@ final class ResyncInput extends InputStream {
     private int lines;
     private long lastNewline = -1;
     private final BadBytes bad = new BadBytes("UTF-8");
-    /// Whether any bad run was replaced.
-    private boolean replaced;
+    /// The input's offset of the channel's first byte.
+    private final long offsetBase;
+    /// Where the first replacement starts in the replaced stream (Long.MAX_VALUE while none): the
+    /// offsets before it map one to one, whatever was validated ahead of the parser.
+    private long firstReplaced = Long.MAX_VALUE;
     /// The bad runs of one [#validate] pass (start index, length), reused.
     private int[] runStart = new int[16];
     private int[] runLength = new int[16];
@@ -67,6 +71,7 @@ final class ResyncInput extends InputStream {
     ResyncInput(ReadableByteChannel channel, long offsetBase) {
         this.channel = channel;
         this.shift = -offsetBase;
+        this.offsetBase = offsetBase;
     }
 
     /// Absolute offset of the next byte to be read.
@@ -90,10 +95,41 @@ final class ResyncInput extends InputStream {
         if (pos == limit && !fill()) {
             return -1;
         }
+        if (!checked) {
+            // Jackson decodes UTF-16 and UTF-32 itself, and what it reports (positions, the byte
+            // and character counts in its messages) depends on how the bytes came in: it gets
+            // as many as it asks for, whatever the channel's reads returned.
+            while (limit - pos < len && fill()) {
+                // more
+            }
+        }
         int n = Math.min(len, limit - pos);
         System.arraycopy(buf, pos, b, off, n);
         pos += n;
         return n;
+    }
+
+    /// Whether the input is read as UTF-8 (validated, bad runs replaced): it does not start like
+    /// UTF-16 or UTF-32 (a zero byte or a UTF-16 byte order mark in the first two bytes). Decided
+    /// on those two bytes, read first if need be.
+    boolean utf8() throws IOException {
+        if (!started && pos == limit) {
+            fill();
+        }
+        return checked;
+    }
+
+    /// At the very start of the input, skips a UTF-8 byte order mark (EF BB BF).
+    void skipByteOrderMark() throws IOException {
+        if (base + pos != 0 || offsetBase != 0) {
+            return;
+        }
+        while (limit < 3 && fill()) {
+            // the first three bytes
+        }
+        if (limit >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
+            pos = 3;
+        }
     }
 
     /// Moves the read position back (or forward) to an absolute offset still held; false when the
@@ -125,10 +161,10 @@ final class ResyncInput extends InputStream {
         }
     }
 
-    /// The input's byte offset of a position in the replaced stream, or -1 once a bad run was
-    /// replaced (the two no longer map one to one).
+    /// The input's byte offset of a position in the replaced stream, or -1 at or after the first
+    /// replaced bad run (from there on the two no longer map one to one).
     long inputOffset(long streamOffset) {
-        return replaced ? -1 : streamOffset - shift;
+        return streamOffset >= firstReplaced ? -1 : streamOffset + offsetBase;
     }
 
     /// The bad runs replaced so far and not yet taken by the parser.
@@ -165,13 +201,18 @@ final class ResyncInput extends InputStream {
                     return false;
                 }
             } else {
-                if (!started) {
-                    started = true;
-                    int b0 = buf[0] & 0xFF;
-                    int b1 = raw + n > 1 ? buf[1] & 0xFF : -1;
-                    checked = !(b0 == 0 || b1 == 0 || b0 == 0xFE && b1 == 0xFF || b0 == 0xFF && b1 == 0xFE);
-                }
                 raw += n;
+            }
+            if (!started) {
+                // The encoding is decided on the first two bytes of the input, whatever the channel's
+                // first read returned: until both are here (or the input ends) nothing is handed out.
+                if (raw < 2 && !eof) {
+                    continue;
+                }
+                started = true;
+                int b0 = raw > 0 ? buf[0] & 0xFF : -1;
+                int b1 = raw > 1 ? buf[1] & 0xFF : -1;
+                checked = !(b0 == 0 || b1 == 0 || b0 == 0xFE && b1 == 0xFF || b0 == 0xFF && b1 == 0xFE);
             }
             int before = limit;
             limit = checked ? validate(limit) : raw;
@@ -242,7 +283,9 @@ final class ResyncInput extends InputStream {
         if (runs == 0) {
             return end;
         }
-        replaced = true;
+        if (firstReplaced == Long.MAX_VALUE) {
+            firstReplaced = base + runStart[0];
+        }
         // Second pass, from the back: each good byte moves once, each bad run becomes U+FFFD.
         if (raw + grow > buf.length) {
             buf = Arrays.copyOf(buf, raw + grow);

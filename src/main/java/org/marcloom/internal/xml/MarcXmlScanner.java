@@ -361,8 +361,15 @@ final class MarcXmlScanner implements XmlEvents {
     }
 
     /// Everything read so far, then the rest of the input: for the JDK's parser after
-    /// [#prologue()] said no.
+    /// [#prologue()] said no. A lone carriage return is handed on as a line feed, XML's own
+    /// end-of-line normalization done before the JDK's parser sees it: that parser counts the
+    /// columns after a lone CR one short in places (column 0 for the first character of the line
+    /// in an XML declaration, -1 after two of them), and reads the same document either way.
     Reader replay() {
+        return new LoneCarriageReturns(replayAsRead());
+    }
+
+    private Reader replayAsRead() {
         char[] head = Arrays.copyOf(buf, limit);
         return new Reader() {
             private int at;
@@ -383,6 +390,56 @@ final class MarcXmlScanner implements XmlEvents {
                 // the decoder belongs to MarcXmlSource
             }
         };
+    }
+
+    /// A reader that turns each carriage return not followed by a line feed into a line feed
+    /// (character for character, so offsets stay the same); a CR LF pair is left as it is.
+    static final class LoneCarriageReturns extends Reader {
+        private final Reader in;
+        /// A character read ahead to see what follows a CR at the end of a read, or -1.
+        private int ahead = -1;
+
+        LoneCarriageReturns(Reader in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read(char[] c, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            int n;
+            if (ahead >= 0) {
+                c[off] = (char) ahead;
+                ahead = -1;
+                int more = len > 1 ? in.read(c, off + 1, len - 1) : 0;
+                n = 1 + Math.max(0, more);
+            } else {
+                n = in.read(c, off, len);
+                if (n <= 0) {
+                    return n;
+                }
+            }
+            int last = off + n - 1;
+            for (int i = off; i < last; i++) {
+                if (c[i] == '\r' && c[i + 1] != '\n') {
+                    c[i] = '\n';
+                }
+            }
+            if (c[last] == '\r') {
+                int next = in.read();
+                if (next != '\n') {
+                    c[last] = '\n';
+                }
+                ahead = next;
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     private boolean starts(String s) throws IOException {
