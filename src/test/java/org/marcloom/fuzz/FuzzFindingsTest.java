@@ -75,8 +75,7 @@ class FuzzFindingsTest {
     /// Jackson's StreamConstraintsException), in lenient mode too, as if the input could not be
     /// read. Now it is a data error: strict throws MarcParseException LIMIT_EXCEEDED, lenient
     /// reports it and goes on as after a syntax error. The input: a record whose unknown key "x"
-    /// (skipped) holds 1,001 nested arrays. (Helper `hostile` makes the depth a
-    /// Limits setting, maxNestingDepth; this test holds either way.)
+    /// (skipped) holds 1,001 nested arrays; the depth is the Limits setting maxNestingDepth.
     @Test
     void jsonDeepNestingIsADataError() throws IOException {
         byte[] json = finding("json-deep-nesting.json");
