@@ -55,7 +55,7 @@ public final class MapWindow<T, R> {
     public MapWindow(int max, boolean ordered, Function<? super T, ? extends R> fn, StructuredScope scope,
                      long deadlineNanos) {
         if (max < 1) {
-            throw new IllegalArgumentException("maxConcurrency must be at least 1: " + max);
+            throw new IllegalArgumentException("concurrency must be at least 1: " + max);
         }
         this.max = max;
         this.ordered = ordered;
