@@ -184,6 +184,12 @@ class FuzzFindingsTest {
 
     static Stream<Arguments> jsonReadSizeFindings() {
         return Stream.of(
+                // A malformed record array gives up the rest of the input; bad bytes after the error were
+                // reported (trailing INVALID_UTF8) only when the reads had validated them ahead of the parser.
+                Arguments.of("json-array-fatal-then-bad-utf8.json", "marcJson 631f576d",
+                        "MarcParseException STRUCTURE_INVALID record 0 byte -1 line 2 column 11: STRUCTURE_INVALID at record 0, line 2, column 11: the record has no \"leader\"", "0 records, 7 diagnostics, 0 INVALID_UTF8: []"),
+                Arguments.of("json-array-fatal-then-bad-utf8-short.json", "parallelJson 48fc304d",
+                        "MarcParseException SYNTAX_ERROR record 0 byte -1 line 1 column 9: SYNTAX_ERROR at record 0, line 1, column 9: malformed JSON: Unrecognized token 'leader': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')", "0 records, 1 diagnostics, 0 INVALID_UTF8: []"),
                 // The encoding was decided on what the channel's first read returned (one byte: taken for UTF-8; more:
                 // a NUL second byte, taken for UTF-16/32), and Jackson's UTF-32 decoding reported other positions as
                 // the bytes came in other reads.
@@ -276,5 +282,20 @@ class FuzzFindingsTest {
                 .limit(6).map(d -> d.code() + " " + d.recordIndex() + "@" + d.byteOffset() + " " + d.line() + ":"
                         + d.column()).toList();
         return o.count() + " records, " + all.size() + " diagnostics, " + utf8 + " INVALID_UTF8: " + first;
+    }
+
+    /// ReaderFuzzTest#parallelJson 48fc304d: a record array that is malformed at its first token; the
+    /// rest of the input (with a byte 0x8B that is not UTF-8 at byte 262) is given up and not
+    /// reported, whatever the read size: one FATAL diagnostic, nothing after it.
+    @Test
+    void jsonArrayGivenUpAtAnErrorReportsNothingAfterIt() throws IOException {
+        byte[] data = finding("json-array-fatal-then-bad-utf8-short.json");
+        for (int perRead : new int[] {Integer.MAX_VALUE, 6, 3, 1}) {
+            FuzzSupport.Outcome lenient = FuzzSupport.read(data, MarcFormat.MARC_JSON, true, perRead, 1);
+            assertEquals(List.of("FATAL SYNTAX_ERROR at record 0, line 1, column 9: malformed JSON: Unrecognized token"
+                    + " 'leader': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false');"
+                    + " the rest of the record array could not be read"),
+                    lenient.trailing().stream().map(Object::toString).toList(), perRead + " bytes a read");
+        }
     }
 }

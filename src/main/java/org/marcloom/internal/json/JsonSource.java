@@ -106,6 +106,9 @@ public final class JsonSource extends TextSource {
     private int recordParentDepth;
     /// The rest of a record over [Limits#maxRecordBytes()] is to be skipped.
     private boolean skipping;
+    /// Lenient: an error gave up the rest of the input (a malformed record array, a misread
+    /// encoding): what lies after it is not read, nor reported.
+    private boolean restUnread;
     /// The diagnostics of the record being read.
     private final DiagnosticCollector record;
     /// Diagnostics found between records (or in an object that was no record), for the next record.
@@ -186,6 +189,7 @@ public final class JsonSource extends TextSource {
             throw fail(d);
         }
         done = true;
+        restUnread = true;
         pending.add(d);
     }
 
@@ -238,7 +242,10 @@ public final class JsonSource extends TextSource {
             }
         }
         done = true;
-        if (in.badBytes().hasRuns()) {
+        if (in.badBytes().hasRuns() && !restUnread) {
+            // Bad bytes the parser never reached (validated ahead of it) are claimed only when the
+            // input was read to its end: after an error that gives up the rest, how far the input
+            // was read ahead depends on the channel's read sizes, and so would what is reported.
             claimBadBytes(Long.MAX_VALUE, null, true);
         }
         Diagnostic dropped = in.badBytes().droppedWarning(index);
@@ -330,6 +337,7 @@ public final class JsonSource extends TextSource {
         }
         if (mode == ARRAY) {
             done = true;
+            restUnread = true;
             pending.add(diagnostic(Severity.FATAL, code, recordIndex, loc, null, message,
                     "the rest of the record array could not be read").toBuilder().byteOffset(offset).build());
             return;
