@@ -184,10 +184,13 @@ class FuzzFindingsTest {
 
     static Stream<Arguments> jsonReadSizeFindings() {
         return Stream.of(
-                // A malformed record array gives up the rest of the input; bad bytes after the error were
-                // reported (trailing INVALID_UTF8) only when the reads had validated them ahead of the parser.
+                // A malformed record array, or content after its end, gives up the rest of the input; bad bytes
+                // after that point were reported (trailing INVALID_UTF8) only when the reads had validated them
+                // ahead of the parser.
                 Arguments.of("json-array-fatal-then-bad-utf8.json", "marcJson 631f576d",
                         "MarcParseException STRUCTURE_INVALID record 0 byte -1 line 2 column 11: STRUCTURE_INVALID at record 0, line 2, column 11: the record has no \"leader\"", "0 records, 7 diagnostics, 0 INVALID_UTF8: []"),
+                Arguments.of("json-content-after-array-then-bad-utf8.json", "marcJson 494b8a32",
+                        "MarcParseException TRAILING_BYTES record 0 byte -1 line 1 column 4: TRAILING_BYTES at record 0, line 1, column 4: content after the end of the record array (an object)", "0 records, 1 diagnostics, 0 INVALID_UTF8: []"),
                 Arguments.of("json-array-fatal-then-bad-utf8-short.json", "parallelJson 48fc304d",
                         "MarcParseException SYNTAX_ERROR record 0 byte -1 line 1 column 9: SYNTAX_ERROR at record 0, line 1, column 9: malformed JSON: Unrecognized token 'leader': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')", "0 records, 1 diagnostics, 0 INVALID_UTF8: []"),
                 // The encoding was decided on what the channel's first read returned (one byte: taken for UTF-8; more:

@@ -106,8 +106,8 @@ public final class JsonSource extends TextSource {
     private int recordParentDepth;
     /// The rest of a record over [Limits#maxRecordBytes()] is to be skipped.
     private boolean skipping;
-    /// Lenient: an error gave up the rest of the input (a malformed record array, a misread
-    /// encoding): what lies after it is not read, nor reported.
+    /// Lenient: the rest of the input is given up (a malformed record array, content after the
+    /// array's end, a misread encoding): what lies after it is not read, nor reported.
     private boolean restUnread;
     /// The diagnostics of the record being read.
     private final DiagnosticCollector record;
@@ -295,6 +295,11 @@ public final class JsonSource extends TextSource {
                     throw fail(d);
                 }
                 trailing.add(d);
+                // What follows is not read: only the bad bytes the parser has passed are reported.
+                if (in.badBytes().hasRuns()) {
+                    claimBadBytes(null);
+                }
+                restUnread = true;
             }
             return null;
         }
