@@ -369,6 +369,21 @@ class Marc4jReaderDifferentialTest {
     ///   marcloom reports a SYNTAX_ERROR; pymarc__batch.json is a JSON array of records, which
     ///   marcloom reads and marc4j's `MarcJsonReader` refuses; marc4j__illegal-marc-in-json.json
     ///   and pymarc__test.json have raw control characters in strings: neither reads a record.
+    /// Files whose XML error comes right after their first record. marc4j's `MarcXmlReader` parses on
+    /// a thread of its own and hands records over one at a time, and its `hasNext()` throws the
+    /// parser's error before it returns a record still waiting: whether marc4j returns that first
+    /// record depends on which thread runs first (both have been seen on the same code). Either outcome
+    /// is accepted for these files, and only exactly these two: MARC4J_FAILED_AT_END (the record,
+    /// then the error) or MARC4J_STOPPED before any record.
+    static final Set<String> MARC4J_XML_RACE = Set.of("evergreen__serials_marc21.xml",
+            "ruby-marc__three-records-second-bad.xml");
+
+    private static boolean lostItsFirstRecord(Map<Kind, List<String>> found) {
+        return found.keySet().equals(EnumSet.of(MARC4J_STOPPED))
+                && found.get(MARC4J_STOPPED).size() == 1
+                && found.get(MARC4J_STOPPED).getFirst().startsWith("after record -1: org.marc4j.MarcException: ");
+    }
+
     static final Map<String, Set<Kind>> XML_AND_JSON = Map.ofEntries(
             Map.entry("evergreen__serials_marc21.xml", EnumSet.of(MARC4J_FAILED_AT_END)),
             Map.entry("ruby-marc__three-records-second-bad.xml", EnumSet.of(MARC4J_FAILED_AT_END)),
@@ -403,7 +418,7 @@ class Marc4jReaderDifferentialTest {
                 String name = file.getFileName().toString();
                 Set<Kind> expected = XML_AND_JSON.getOrDefault(name, Set.of());
                 TreeMap<Kind, List<String>> found = Marc4jDiff.compare(ours, theirs);
-                if (!expected.equals(found.keySet())) {
+                if (!expected.equals(found.keySet()) && !(MARC4J_XML_RACE.contains(name) && lostItsFirstRecord(found))) {
                     wrong.put(name, "expected " + expected + ", found " + found);
                 }
                 files++;
