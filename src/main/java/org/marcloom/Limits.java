@@ -1,6 +1,7 @@
 package org.marcloom;
 
 import java.util.Arrays;
+import org.marcloom.internal.Components;
 import org.marcloom.internal.Settings;
 
 /// Bounds on input size that protect a reader from hostile or broken data: with them, a reader's
@@ -108,12 +109,11 @@ public final class Limits {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Limits[");
-        for (Bound b : Bound.values()) {
-            sb.append(b.ordinal() == 0 ? "" : ", ").append(b.setting).append('=').append(bounds[b.ordinal()]);
-        }
-        return sb.append(']').toString();
+        return COMPONENTS.toString(Arrays.stream(bounds).boxed().toArray());
     }
+
+    private static final Components COMPONENTS = new Components("Limits",
+            Arrays.stream(Bound.values()).map(b -> b.setting).toArray(String[]::new));
 
     /// Each bound: the setting that names it, its smallest allowed value and its default. Adding
     /// a bound is a constant here, an accessor and a setter.
