@@ -458,9 +458,10 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
             return settings.value(this, "sourceName", value);
         }
 
-        /// Keep what cannot be read as a record (junk between records, bytes after the last one):
-        /// their raw bytes and a JSON line each go to `value` (see [Quarantine] for the format and
-        /// the guarantee). ISO 2709 input only; the caller closes the quarantine.
+        /// Keep what a lenient read cannot read as a record (junk between records, bytes after the
+        /// last one, malformed text): the raw bytes of each region and a JSON line each go to
+        /// `value` (see [Quarantine] for the format, what each input format quarantines and the
+        /// guarantee). The caller closes the quarantine.
         ///
         /// @param value the quarantine, which may be shared by several readers
         /// @return this builder
@@ -501,8 +502,8 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
         /// @return the reader
         /// @throws IOException              when the file cannot be opened
         /// @throws MarcParseException       when the format is detected and is none marcloom reads
-        /// @throws IllegalArgumentException with a [#quarantine(Quarantine)], for input that is
-        ///                                  not ISO 2709
+        /// @throws IllegalArgumentException with a [#quarantine(Quarantine)], for MARC-in-JSON in
+        ///                                  UTF-16 or UTF-32 (see [Quarantine])
         public MarcReader open(Path path) throws IOException {
             Objects.requireNonNull(path, "path");
             ReaderOptions options = readerOptions();

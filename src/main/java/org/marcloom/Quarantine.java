@@ -9,6 +9,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +34,29 @@ import org.marcloom.internal.QuarantineSink;
 /// contiguous in input order. The same with any [MarcReader.Builder#concurrency(int)]. Regions quarantined are
 /// junk between records and bytes after the last record (whitespace included), each with its
 /// `JUNK_SKIPPED` or `TRAILING_BYTES` diagnostic. A region is held in memory until it ends.
-/// Other formats are not supported yet: `open` fails rather than quarantine nothing.
+///
+/// ## Guarantee (MARC-in-JSON, MARCXML, MARCMaker)
+/// A lenient read to the end puts every input byte into a record it returns (from the first byte
+/// of its object, its `record` element or its first line to the last), into the quarantine, or
+/// into the markup between records, which holds no record data: white space, and JSON's brackets
+/// and commas, the XML prologue, comments, the collection's tags and any envelope around the
+/// records (SRU, OAI-PMH), the blank lines of MARCMaker. Regions quarantined, each with the
+/// diagnostics that say why:
+/// - MARC-in-JSON: a value or object at record level that is no record, a record over
+///   `Limits.maxRecordBytes`, a line of malformed JSON (from its first byte that is not white
+///   space to the end of the line), and the rest of the input after an error that ends the read
+///   (malformed JSON inside an array, content after it). The same with any concurrency.
+/// - MARCXML: a `record` element in a foreign namespace, and the rest of the document from the
+///   record in which it stops being well-formed (or from the end of the last record).
+/// - MARCMaker: a run of lines before a record that are no field (a line that is no field inside
+///   a record stays with the record, as its diagnostic says).
+///
+/// Records returned with repairs (a field skipped, a value cut, bad bytes replaced) are records:
+/// their diagnostics say what was repaired. A region is held in memory until it ends, except one
+/// that runs to the end of the input, which is streamed. MARC-in-JSON in UTF-16 or UTF-32, and
+/// MARCXML that is in neither UTF-8 nor a one-byte encoding or that has a DTD, cannot be mapped to
+/// byte offsets: `open` (MARC-in-JSON) or the first read (MARCXML) throws
+/// [IllegalArgumentException] rather than quarantine nothing.
 ///
 /// ## Threads
 /// Thread-safe: several readers (on any threads) may share one quarantine; each region is
@@ -104,13 +128,57 @@ public final class Quarantine implements Closeable {
 
     /// The reader's view: appends whole regions under this quarantine's lock.
     QuarantineSink sink() {
-        return this::put;
+        return new QuarantineSink() {
+            @Override
+            public void put(String source, long offset, byte[] buf, int from, int length,
+                            List<Diagnostic> diagnostics) {
+                Quarantine.this.put(source, offset, buf, from, length, null, diagnostics);
+            }
+
+            @Override
+            public void putToEnd(String source, long offset, byte[] buf, int from, int length,
+                                 ReadableByteChannel rest, List<Diagnostic> diagnostics) throws IOException {
+                Quarantine.this.put(source, offset, buf, from, length, rest, diagnostics);
+            }
+        };
     }
 
+    /// Appends one region: `length` bytes of `buf`, then (when not `null`) all of `rest`, streamed.
     private synchronized void put(String source, long offset, byte[] buf, int from, int length,
-                                  List<Diagnostic> diagnostics) {
+                                  ReadableByteChannel rest, List<Diagnostic> diagnostics) throws UncheckedIOException {
         if (closed) {
             throw new IllegalStateException("the quarantine " + dataFile + " is closed");
+        }
+        try {
+            data.write(buf, from, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the quarantine " + dataFile, e);
+        }
+        long total = length;
+        UncheckedIOException readFailure = null;
+        if (rest != null) {
+            ByteBuffer b = ByteBuffer.allocate(64 * 1024);
+            while (true) {
+                int n;
+                try {
+                    n = rest.read(b);
+                } catch (IOException e) {
+                    // what was copied stays listed (the line below), then the read error is thrown
+                    readFailure = new UncheckedIOException("reading " + (source == null ? "the input" : source)
+                            + " into the quarantine", e);
+                    break;
+                }
+                if (n < 0) {
+                    break;
+                }
+                try {
+                    data.write(b.array(), 0, b.position());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("writing the quarantine " + dataFile, e);
+                }
+                total += b.position();
+                b.clear();
+            }
         }
         try {
             line.reset();
@@ -118,7 +186,7 @@ public final class Quarantine implements Closeable {
                 g.writeStartObject();
                 g.writeStringField("source", source);
                 g.writeNumberField("offset", offset);
-                g.writeNumberField("length", length);
+                g.writeNumberField("length", total);
                 g.writeNumberField("at", dataBytes);
                 g.writeArrayFieldStart("diagnostics");
                 for (Diagnostic d : diagnostics) {
@@ -127,6 +195,10 @@ public final class Quarantine implements Closeable {
                     g.writeStringField("code", d.code().name());
                     g.writeNumberField("recordIndex", d.recordIndex());
                     g.writeNumberField("byteOffset", d.byteOffset());
+                    if (d.line() >= 0) {
+                        g.writeNumberField("line", d.line());
+                        g.writeNumberField("column", d.column());
+                    }
                     g.writeStringField("problem", d.problem());
                     g.writeEndObject();
                 }
@@ -134,12 +206,14 @@ public final class Quarantine implements Closeable {
                 g.writeEndObject();
             }
             line.write('\n');
-            data.write(buf, from, length);
             line.writeTo(index);
-            dataBytes += length;
+            dataBytes += total;
             entries++;
         } catch (IOException e) {
             throw new UncheckedIOException("writing the quarantine " + dataFile, e);
+        }
+        if (readFailure != null) {
+            throw readFailure;
         }
     }
 

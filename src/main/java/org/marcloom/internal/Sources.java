@@ -48,27 +48,20 @@ public final class Sources {
     ///
     /// @param threads where the decoding threads come from (with `concurrency > 1`)
     ///
-    /// @param quarantine where skipped bytes go (ISO 2709 only), or `null`
-    /// @throws IllegalArgumentException with a quarantine, for another format than ISO 2709 (the
-    ///                                  channel is closed first when `owns`)
+    /// @param quarantine where skipped bytes go, or `null`
     public static RecordSource create(MarcFormat format, ReaderOptions options, ReadableByteChannel channel,
                                       String name, boolean owns, int concurrency, ThreadFactory threads,
                                       QuarantineSink quarantine) {
-        if (quarantine != null && format != MarcFormat.ISO_2709) {
-            IllegalArgumentException e = new IllegalArgumentException("quarantine(...) keeps the bytes of ISO 2709"
-                    + " input only; " + (name == null ? "the input" : name) + " is " + format);
-            closeQuietly(channel, owns, e);
-            throw e;
-        }
         if (concurrency > 1 && ParallelSource.supports(format)) {
             return ParallelSource.create(format, options, channel, name, owns, concurrency, threads,
                     ParallelSource.Tuning.DEFAULT, quarantine);
         }
         return switch (format) {
             case ISO_2709 -> new Iso2709Source(channel, owns, options, name, quarantine);
-            case MARC_JSON, MARC_JSON_LINES -> new org.marcloom.internal.json.JsonSource(channel, owns, options, name);
-            case MARCXML -> new org.marcloom.internal.xml.MarcXmlSource(channel, owns, options, name);
-            case MARCMAKER -> new MrkSource(channel, owns, options, name);
+            case MARC_JSON, MARC_JSON_LINES -> new org.marcloom.internal.json.JsonSource(channel, owns, options, name,
+                    0, false, 0, quarantine);
+            case MARCXML -> new org.marcloom.internal.xml.MarcXmlSource(channel, owns, options, name, quarantine);
+            case MARCMAKER -> new MrkSource(channel, owns, options, name, quarantine);
         };
     }
 

@@ -26,12 +26,97 @@ public abstract class TextSource implements RecordSource, Sources.HasTrailing {
     /// Diagnostics that belong to no record, for [#trailingDiagnostics()].
     protected final List<Diagnostic> trailing = new ArrayList<>(1);
 
+    /// Where skipped regions go, or `null`.
+    private final QuarantineSink quarantine;
+    /// With a quarantine: the input, keeping what is not yet accounted for; else `null`.
+    private final Capture capture;
+    /// With a quarantine: the input offset up to which every byte is in a record, a region or markup.
+    private long accounted;
+
     /// @param owns close the channel when the source is closed
     protected TextSource(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name) {
-        this.channel = channel;
+        this(channel, owns, options, name, null, 0);
+    }
+
+    /// @param owns       close the channel when the source is closed
+    /// @param quarantine where the bytes of skipped regions go, or `null`
+    /// @param offsetBase the input offset of the channel's first byte
+    protected TextSource(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name,
+                         QuarantineSink quarantine, long offsetBase) {
+        this.quarantine = quarantine;
+        this.capture = quarantine == null ? null : new Capture(channel, offsetBase);
+        this.channel = capture == null ? channel : capture;
+        this.accounted = offsetBase;
         this.owns = owns;
         this.name = name;
         this.lenient = options.lenient();
+    }
+
+    /// Whether skipped regions are quarantined (then [#recordRead], [#skipped] and
+    /// [#skippedToEnd] must be called; otherwise they do nothing).
+    protected final boolean quarantining() {
+        return quarantine != null;
+    }
+
+    /// With a quarantine: the record just read lies in `[start, end)` of the input (what lies
+    /// between the last byte accounted for and `start` is markup: white space, the document's
+    /// wrapper).
+    protected final void recordRead(long start, long end) {
+        if (capture != null) {
+            quarantine.record(start, end - start);
+            accounted = end;
+            capture.release(end);
+        }
+    }
+
+    /// With a quarantine: the bytes `[start, end)` were skipped (no record holds them), for the
+    /// reasons `why`. `start` may be [#NEXT]: the first byte after what is accounted for that is not
+    /// white space.
+    protected final void skipped(long start, long end, List<Diagnostic> why) {
+        if (capture != null) {
+            long from = start == NEXT ? capture.skipWhitespace(accounted) : start;
+            if (from < end) {
+                capture.quarantine(quarantine, name, from, end, why);
+            }
+            accounted = Math.max(accounted, end);
+            capture.release(accounted);
+        }
+    }
+
+    /// With a quarantine: nothing from `start` (or [#NEXT], see [#skipped]) to the end of the input
+    /// will be read as a record: reads the rest of the input into the quarantine as one region.
+    protected final void skippedToEnd(long start, List<Diagnostic> why) {
+        if (capture != null) {
+            long from = start == NEXT ? capture.skipWhitespace(accounted) : start;
+            if (!capture.atEnd() || from < capture.position()) {
+                capture.quarantineToEnd(quarantine, name, from, why);
+            }
+            accounted = capture.position();
+        }
+    }
+
+    /// For [#skipped] and [#skippedToEnd]: the region starts at the first byte after the last one
+    /// accounted for that is not white space.
+    protected static final long NEXT = Long.MIN_VALUE;
+
+    /// With a quarantine: the input offset up to which every byte is accounted for.
+    protected final long accounted() {
+        return accounted;
+    }
+
+    /// With a quarantine: the input offset just after the last byte read from the channel.
+    protected final long bytesRead() {
+        return capture == null ? -1 : capture.position();
+    }
+
+    /// With a quarantine: [Capture#utf16Advance(long, long)].
+    protected final long utf16Advance(long offset, long units) {
+        return capture.utf16Advance(offset, units);
+    }
+
+    /// With a quarantine: the byte at input offset `offset` if it is held, else -1.
+    protected final int heldByte(long offset) {
+        return capture == null ? -1 : capture.byteAt(offset);
     }
 
     /// Diagnostics that belong to no record (malformed input after the last record, a document

@@ -2,7 +2,6 @@ package org.marcloom.faults;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -220,16 +219,6 @@ class QuarantineTest {
                 assertArrayEquals(data, Files.readAllBytes(q), "concurrency " + n);
                 assertArrayEquals(index, Files.readAllBytes(Path.of(q + ".jsonl")), "concurrency " + n);
             }
-        }
-    }
-
-    @Test
-    void otherFormatsAreRefusedRatherThanQuarantiningNothing() throws IOException {
-        try (Quarantine quarantine = Quarantine.toFiles(dir.resolve("q.mrc"))) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MarcReader.builder()
-                    .format(MarcFormat.MARCXML).quarantine(quarantine).open(Path.of("fixtures/xml/marc4j__chabon.xml")));
-            assertEquals("quarantine(...) keeps the bytes of ISO 2709 input only; fixtures/xml/marc4j__chabon.xml is"
-                    + " MARCXML", e.getMessage());
         }
     }
 }

@@ -37,8 +37,8 @@ final class ConvertCommand extends Command {
                 Args.value("encoding", "ENC", "how to decode ISO 2709 input: auto (leader/09), utf8, marc8 or latin1"),
                 Args.value("concurrency", "N", "decode and encode on N threads each (default: with 4 or more cores, one per core"
                         + " for inputs over 8 MiB; else 1); the output is the same as with 1"),
-                Args.value("quarantine", "FILE", "ISO 2709 input: append the bytes no record holds to FILE and a JSON"
-                        + " line per region to FILE.jsonl"),
+                Args.value("quarantine", "FILE", "with --lenient, write the bytes of the input no record holds (junk,"
+                        + " malformed text) to FILE and a JSON line per region to FILE.jsonl"),
                 new Args.Option("output", "o", "OUT", "write to OUT instead of standard output (- is standard output)"));
     }
 

@@ -19,7 +19,7 @@ import org.marcloom.RawRecord;
 
 /// `convert --quarantine FILE`: every byte of a damaged ISO 2709 input is in a record converted or
 /// in the quarantine (FILE holds the bytes, FILE.jsonl a line per region with its offset and
-/// length), at concurrency 1 and 2 alike.
+/// length), at concurrency 1 and 2 alike; the same for the malformed lines of MARC-in-JSON.
 class ConvertQuarantineTest {
 
     @TempDir
@@ -77,6 +77,33 @@ class ConvertQuarantineTest {
         assertEquals(List.of(0L, 12L + valid.length, 23L + 2L * valid.length),
                 lines.stream().map(l -> field(l, "offset")).toList());
         assertEquals(List.of(12L, 11L, 10L), lines.stream().map(l -> field(l, "length")).toList());
+    }
+
+    /// MARC-in-JSON lines: a malformed line and an object that is no record go to the quarantine,
+    /// whole and in order; every good record is converted.
+    @ParameterizedTest(name = "concurrency {0}")
+    @ValueSource(strings = {"1", "2"})
+    void theMalformedLinesOfMarcInJsonGoToTheQuarantine(String concurrency) throws IOException {
+        String good = "{\"leader\":\"00000nam a2200000 a 4500\",\"fields\":[{\"001\":\"r\"}]}\n";
+        String broken = "{\"leader\": \"00000nam a2200000 a 4500\", \"fields\": [oops]}\n";
+        String noRecord = "{\"note\": \"no record\"}";
+        String text = good + broken + good + noRecord + "\n" + good;
+        Path in = Files.writeString(dir.resolve("in.ndjson"), text);
+        Path q = dir.resolve("q.ndjson");
+        Path out = dir.resolve("out.mrc");
+        CliRun r = CliRun.run("convert", "--lenient", "--from", "ndjson", "--to", "marc", "--concurrency", concurrency,
+                "--quarantine", q.toString(), "-o", out.toString(), in.toString());
+        assertEquals(0, r.status(), r.stderr());
+        try (MarcReader converted = MarcReader.builder().open(out)) {
+            assertEquals(3, converted.stream().count());
+        }
+        assertEquals(broken + noRecord, Files.readString(q));
+        List<String> lines = Files.readAllLines(Path.of(q + ".jsonl"));
+        assertEquals(List.of((long) good.length(), 2L * good.length() + broken.length()),
+                lines.stream().map(l -> field(l, "offset")).toList());
+        assertEquals(List.of((long) broken.length(), (long) noRecord.length()),
+                lines.stream().map(l -> field(l, "length")).toList());
+        assertEquals(List.of(0L, (long) broken.length()), lines.stream().map(l -> field(l, "at")).toList());
     }
 
     private static long field(String line, String name) {

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.ReadableByteChannel;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.List;
 import org.marcloom.Diagnostic;
 import org.marcloom.ErrorCode;
 import org.marcloom.MarcParseException;
@@ -104,8 +105,9 @@ public final class JsonSource extends TextSource {
     /// array or document it is in.
     private long recordStart;
     private int recordParentDepth;
-    /// The rest of a record over [Limits#maxRecordBytes()] is to be skipped.
+    /// The rest of a record over [Limits#maxRecordBytes()] is to be skipped, and why.
     private boolean skipping;
+    private Diagnostic skipWhy;
     /// Lenient: the rest of the input is given up (a malformed record array, content after the
     /// array's end, a misread encoding): what lies after it is not read, nor reported.
     private boolean restUnread;
@@ -127,7 +129,19 @@ public final class JsonSource extends TextSource {
     ///                     of malformed UTF-8
     public JsonSource(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name,
                       long firstIndex, boolean objectStream, long offsetBase) {
-        super(channel, owns, options, name);
+        this(channel, owns, options, name, firstIndex, objectStream, offsetBase, null);
+    }
+
+    /// As [#JsonSource(ReadableByteChannel, boolean, ReaderOptions, String, long, boolean, long)],
+    /// sending what it skips to `quarantine` (lenient mode): a value or object at record level that
+    /// is not a record, a record over `maxRecordBytes`, the rest of a line after malformed JSON,
+    /// and everything after an error that gives up the rest of the input.
+    ///
+    /// @param quarantine where skipped regions go, or `null`
+    public JsonSource(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name,
+                      long firstIndex, boolean objectStream, long offsetBase,
+                      org.marcloom.internal.QuarantineSink quarantine) {
+        super(channel, owns, options, name, quarantine, offsetBase);
         this.index = firstIndex;
         this.mode = objectStream ? OBJECTS : UNKNOWN;
         this.nfc = options.normalizeNfc();
@@ -137,7 +151,10 @@ public final class JsonSource extends TextSource {
         this.maxSubfields = options.limits().maxSubfieldsPerField();
         this.maxRecordBytes = options.limits().maxRecordBytes();
         this.factory = Json.factory(options.limits());
-        this.in = new ResyncInput(channel, offsetBase);
+        this.in = new ResyncInput(this.channel, offsetBase);
+        if (quarantining()) {
+            in.trackOffsets();
+        }
         try {
             startParser();
         } catch (IOException e) {
@@ -156,6 +173,18 @@ public final class JsonSource extends TextSource {
             parser = factory.createUtf8Parser(in);
             parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
             return;
+        }
+        if (quarantining()) {
+            // Jackson counts characters, not bytes, in UTF-16 and UTF-32: no byte spans to quarantine.
+            IllegalArgumentException e = new IllegalArgumentException("quarantine(...) keeps the bytes of"
+                    + " MARC-in-JSON in UTF-8 only; " + (name == null ? "the input" : name)
+                    + " starts like UTF-16 or UTF-32");
+            try {
+                abort();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
         parserBase = in.position();
         try {
@@ -191,6 +220,7 @@ public final class JsonSource extends TextSource {
         done = true;
         restUnread = true;
         pending.add(d);
+        skippedToEnd(NEXT, List.of(d));
     }
 
     @Override
@@ -212,10 +242,16 @@ public final class JsonSource extends TextSource {
                     break;
                 }
                 if (t != JsonToken.START_OBJECT) {
-                    pending.report(diagnostic(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, index, tokenLocation(),
+                    Diagnostic d = diagnostic(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, index, tokenLocation(),
                             null, "expected a record object ({\"leader\": ..., \"fields\": [...]}), found "
-                                    + describe(t), "skipped"));
+                                    + describe(t), "skipped");
+                    pending.report(d);
+                    long from = streamOffset(tokenLocation());
                     parser.skipChildren();
+                    if (quarantining()) {
+                        parser.finishToken(); // a string's end is found only when it is read
+                        skippedValue(from, d);
+                    }
                     continue;
                 }
                 current = index++;
@@ -300,6 +336,7 @@ public final class JsonSource extends TextSource {
                     claimBadBytes(null);
                 }
                 restUnread = true;
+                skippedToEnd(inputAt(streamOffset(tokenLocation())), List.of(d));
             }
             return null;
         }
@@ -343,8 +380,10 @@ public final class JsonSource extends TextSource {
         if (mode == ARRAY) {
             done = true;
             restUnread = true;
-            pending.add(diagnostic(Severity.FATAL, code, recordIndex, loc, null, message,
-                    "the rest of the record array could not be read").toBuilder().byteOffset(offset).build());
+            Diagnostic d = diagnostic(Severity.FATAL, code, recordIndex, loc, null, message,
+                    "the rest of the record array could not be read").toBuilder().byteOffset(offset).build();
+            pending.add(d);
+            skippedToEnd(NEXT, List.of(d));
             return;
         }
         int errorLine = lineBase + loc.getLineNr();
@@ -353,9 +392,16 @@ public final class JsonSource extends TextSource {
             // The location is just past the offending byte; restart after the newline that ends its line.
             long from = Math.max(parserBase, errorAt - 1);
             boolean more = in.rewind(from) && in.skipLine();
-            pending.add(diagnostic(Severity.ERROR, code, recordIndex, loc, null, message,
+            Diagnostic d = diagnostic(Severity.ERROR, code, recordIndex, loc, null, message,
                     more ? "skipped to the next line" : "skipped to the end of the input").toBuilder()
-                    .byteOffset(offset).build());
+                    .byteOffset(offset).build();
+            pending.add(d);
+            if (more) {
+                skipped(NEXT, inputAt(in.position()), List.of(d));
+            } else {
+                skippedToEnd(NEXT, List.of(d));
+            }
+            skipWhy = null;
             try {
                 parser.close();
             } catch (IOException ignored) {
@@ -428,6 +474,7 @@ public final class JsonSource extends TextSource {
         pending.add(d);
         current = -1;
         skipping = true;
+        skipWhy = d;
     }
 
     /// Reads on to the end of the record object being skipped, holding nothing.
@@ -440,6 +487,29 @@ public final class JsonSource extends TextSource {
         }
         if (in.badBytes().hasRuns()) {
             claimBadBytes(null);
+        }
+        if (skipWhy != null) {
+            skippedValue(recordStart, skipWhy);
+            skipWhy = null;
+        }
+    }
+
+    /// The parser's stream offset of a location.
+    private long streamOffset(JsonLocation loc) {
+        return parserBase + loc.getByteOffset();
+    }
+
+    /// With a quarantine: the input's offset of a stream offset.
+    private long inputAt(long streamOffset) {
+        return in.exactInputOffset(streamOffset);
+    }
+
+    /// With a quarantine: the value from stream offset `from` to the parser's position was skipped.
+    private void skippedValue(long from, Diagnostic why) {
+        if (quarantining()) {
+            long end = streamOffset(parser.currentLocation());
+            skipped(inputAt(from), inputAt(end), List.of(why));
+            in.forget(end);
         }
     }
 
@@ -506,8 +576,10 @@ public final class JsonSource extends TextSource {
             for (Diagnostic d : record.finish()) {
                 pending.add(d);
             }
-            pending.add(diagnostic(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, current, start, null,
-                    "an object with neither \"leader\" nor \"fields\" is not a record", "skipped"));
+            Diagnostic d = diagnostic(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, current, start, null,
+                    "an object with neither \"leader\" nor \"fields\" is not a record", "skipped");
+            pending.add(d);
+            skippedValue(recordStart, d);
             return null;
         }
         Leader l;
@@ -527,7 +599,13 @@ public final class JsonSource extends TextSource {
             reportAt(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, start, null, "the record has no \"fields\" array",
                     "");
         }
-        return MODEL.record(l, fields.toArray(new Field[0]), fields.size(), record.finish());
+        MarcRecord r = MODEL.record(l, fields.toArray(new Field[0]), fields.size(), record.finish());
+        if (quarantining()) {
+            long end = streamOffset(parser.currentLocation());
+            recordRead(inputAt(recordStart), inputAt(end));
+            in.forget(end);
+        }
+        return r;
     }
 
     private void readFields(ArrayList<Field> fields) throws IOException {

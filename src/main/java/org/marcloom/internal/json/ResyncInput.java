@@ -62,6 +62,15 @@ final class ResyncInput extends InputStream {
     /// Where the first replacement starts in the replaced stream (Long.MAX_VALUE while none): the
     /// offsets before it map one to one, whatever was validated ahead of the parser.
     private long firstReplaced = Long.MAX_VALUE;
+    /// With [#trackOffsets()]: for each replacement not yet forgotten, where it ends in the replaced
+    /// stream and the `shift` after it, so that any stream offset maps back to the input's.
+    private boolean tracking;
+    private long[] mapEnd = new long[0];
+    private long[] mapShift = new long[0];
+    private int mapFrom;
+    private int mapCount;
+    /// The shift of the stream offsets before the first replacement kept in the map.
+    private long mapBaseShift;
     /// The bad runs of one [#validate] pass (start index, length), reused.
     private int[] runStart = new int[16];
     private int[] runLength = new int[16];
@@ -72,6 +81,58 @@ final class ResyncInput extends InputStream {
         this.channel = channel;
         this.shift = -offsetBase;
         this.offsetBase = offsetBase;
+        this.mapBaseShift = shift;
+    }
+
+    /// Keeps what [#exactInputOffset(long)] needs from now on (before the first read).
+    void trackOffsets() {
+        tracking = true;
+    }
+
+    /// The input's offset of a stream offset at or after the last one given to [#forget(long)]
+    /// (with [#trackOffsets()]); an offset inside a replacement maps to just after its bad bytes.
+    long exactInputOffset(long streamOffset) {
+        int lo = mapFrom;
+        int hi = mapFrom + mapCount - 1;
+        long s = mapBaseShift;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (mapEnd[mid] <= streamOffset) {
+                s = mapShift[mid];
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return streamOffset - s;
+    }
+
+    /// Drops what maps the stream offsets before `streamOffset` (no longer asked for).
+    void forget(long streamOffset) {
+        while (mapCount > 0 && mapEnd[mapFrom] <= streamOffset) {
+            mapBaseShift = mapShift[mapFrom];
+            mapFrom++;
+            mapCount--;
+        }
+        if (mapCount == 0) {
+            mapFrom = 0;
+        }
+    }
+
+    private void mapReplacement(long end, long shiftAfter) {
+        if (mapFrom + mapCount == mapEnd.length) {
+            if (mapFrom > mapEnd.length / 2) {
+                System.arraycopy(mapEnd, mapFrom, mapEnd, 0, mapCount);
+                System.arraycopy(mapShift, mapFrom, mapShift, 0, mapCount);
+                mapFrom = 0;
+            } else {
+                mapEnd = Arrays.copyOf(mapEnd, Math.max(16, mapEnd.length * 2));
+                mapShift = Arrays.copyOf(mapShift, mapEnd.length);
+            }
+        }
+        mapEnd[mapFrom + mapCount] = end;
+        mapShift[mapFrom + mapCount] = shiftAfter;
+        mapCount++;
     }
 
     /// Absolute offset of the next byte to be read.
@@ -277,7 +338,10 @@ final class ResyncInput extends InputStream {
             runStart[runs] = i;
             runLength[runs] = length;
             runs++;
-            grow += Math.max(0, 3 - length);
+            grow += 3 - length;
+            if (tracking) {
+                mapReplacement(at + 3, shift + grow);
+            }
             i += length;
         }
         if (runs == 0) {

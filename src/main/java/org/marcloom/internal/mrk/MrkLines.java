@@ -24,6 +24,8 @@ final class MrkLines {
     private long consumedBefore;
     /// Absolute offset of the current line's first byte (after a dropped byte order mark).
     private long offset;
+    /// Absolute offset just after the current line (after its newline, or at the end of the input).
+    private long end;
 
     MrkLines(ReadableByteChannel channel, int maxLine) {
         this.channel = channel;
@@ -64,6 +66,7 @@ final class MrkLines {
             }
         }
         number++;
+        end = consumedBefore + in.position();
         if (length > 0 && line[length - 1] == '\r') {
             length--;
         }
@@ -105,6 +108,11 @@ final class MrkLines {
     /// Absolute byte offset of the current line's first byte in the input.
     long offset() {
         return offset;
+    }
+
+    /// Absolute byte offset just after the current line: after its newline, or the input's end.
+    long end() {
+        return end;
     }
 
     /// One-based number of the current line.

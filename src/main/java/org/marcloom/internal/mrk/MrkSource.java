@@ -59,8 +59,21 @@ public final class MrkSource extends TextSource {
     private String heldLine;
     private int heldNumber;
     private int heldBytes;
-    /// Bytes of the line [#readLine()] returned last (with its line end).
+    private long heldStart;
+    private long heldEnd;
+    /// Bytes of the line [#readLine()] returned last (with its line end), and where it starts and
+    /// ends in the input.
     private int lineBytes;
+    private long lineStart;
+    private long lineEnd;
+
+    // With a quarantine: where the record being read starts and its last line ends; the run of
+    // lines before it that belong to no record (a region to quarantine), and why.
+    private long recordStart;
+    private long recordEnd;
+    private long junkStart = -1;
+    private long junkEnd;
+    private final List<org.marcloom.Diagnostic> junkWhy = new ArrayList<>(2);
 
     // Bytes of the record's lines so far; whether it went over maxRecordBytes (the rest of its
     // lines are skipped).
@@ -80,9 +93,15 @@ public final class MrkSource extends TextSource {
     private int pendingColumn;
 
     public MrkSource(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name) {
-        super(channel, owns, options, name);
+        this(channel, owns, options, name, null);
+    }
+
+    /// @param quarantine where lines that belong to no record go, or `null`
+    public MrkSource(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name,
+                     org.marcloom.internal.QuarantineSink quarantine) {
+        super(channel, owns, options, name, quarantine, 0);
         this.options = options;
-        this.lines = new MrkLines(channel, options.limits().maxRecordBytes());
+        this.lines = new MrkLines(this.channel, options.limits().maxRecordBytes());
         this.diagnostics = new DiagnosticCollector(options, name);
     }
 
@@ -109,6 +128,8 @@ public final class MrkSource extends TextSource {
                 line = heldLine;
                 number = heldNumber;
                 bytes = heldBytes;
+                lineStart = heldStart;
+                lineEnd = heldEnd;
                 heldLine = null;
             } else {
                 line = readLine();
@@ -122,6 +143,7 @@ public final class MrkSource extends TextSource {
                 if (started) {
                     break;
                 }
+                endJunk();
                 continue;
             }
             if (overLimit) {
@@ -130,6 +152,7 @@ public final class MrkSource extends TextSource {
                     hold(line, number, bytes);
                     break;
                 }
+                recordEnd = lineEnd;
                 continue;
             }
             recordBytes += bytes;
@@ -137,7 +160,7 @@ public final class MrkSource extends TextSource {
                 long max = options.limits().maxRecordBytes();
                 pendingData = null;
                 pendingTag = null;
-                started = true;
+                start();
                 overLimit = true;
                 report(Severity.ERROR, ErrorCode.LIMIT_EXCEEDED, number, 1, lines.offset(), null,
                         "record is longer than " + max + " bytes, the maximum allowed (from Limits.maxRecordBytes)",
@@ -147,18 +170,17 @@ public final class MrkSource extends TextSource {
             char first = line.charAt(0);
             if ((first == ' ' || first == '\t') && pendingData != null) {
                 pendingData.append(line);
+                recordEnd = lineEnd;
                 continue;
             }
             if (first != '=') {
                 flushField();
-                report(Severity.ERROR, ErrorCode.SYNTAX_ERROR, number, 1, null,
-                        "line does not start with '=' and does not continue a field", "line skipped");
+                skippedLine(number, 1, "line does not start with '=' and does not continue a field");
                 continue;
             }
             if (line.length() < 4 || line.length() > 4 && line.charAt(4) != ' ') {
                 flushField();
-                report(Severity.ERROR, ErrorCode.SYNTAX_ERROR, number, 2, null,
-                        "the tag after '=' is not three characters followed by two spaces", "line skipped");
+                skippedLine(number, 2, "the tag after '=' is not three characters followed by two spaces");
                 continue;
             }
             String tag = line.substring(1, 4);
@@ -179,13 +201,11 @@ public final class MrkSource extends TextSource {
                     hold(line, number, bytes);
                     break;
                 }
-                started = true;
+                start();
                 leader(data, number, dataAt + 1);
                 continue;
             }
-            if (!started) {
-                started = true;
-            }
+            start();
             if (leader == null && fields.isEmpty() && pendingData == null) {
                 report(Severity.ERROR, ErrorCode.STRUCTURE_INVALID, number, 1, tag,
                         "record does not start with a =LDR line", "a default leader was used");
@@ -198,6 +218,7 @@ public final class MrkSource extends TextSource {
         }
         flushField();
         if (!started) {
+            endJunk();
             done = true;
             trailing.addAll(diagnostics.finish());
             return null;
@@ -206,13 +227,52 @@ public final class MrkSource extends TextSource {
         Field[] array = fields.toArray(new Field[0]);
         MarcRecord r = factory.record(l, array, array.length, diagnostics.finish());
         index++;
+        recordRead(recordStart, recordEnd);
         return r;
+    }
+
+    /// The line just read belongs to the record: the first one starts it.
+    private void start() {
+        if (!started) {
+            endJunk();
+            started = true;
+            recordStart = lineStart;
+        }
+        recordEnd = lineEnd;
+    }
+
+    /// A line that is neither a field nor a continuation: skipped, with an ERROR. Inside a record it
+    /// is part of the record; before one, of a region of such lines that belong to no record.
+    private void skippedLine(int number, int column, String problem) {
+        org.marcloom.Diagnostic d = org.marcloom.Diagnostic.builder(Severity.ERROR, ErrorCode.SYNTAX_ERROR)
+                .recordIndex(index).line(number).column(column).problem(problem).repair("line skipped").build();
+        diagnostics.report(d);
+        if (started) {
+            recordEnd = lineEnd;
+        } else if (quarantining()) {
+            if (junkStart < 0) {
+                junkStart = lineStart;
+            }
+            junkEnd = lineEnd;
+            junkWhy.add(d);
+        }
+    }
+
+    /// Quarantines the run of lines before a record that belong to none, if any.
+    private void endJunk() {
+        if (junkStart >= 0) {
+            skipped(junkStart, junkEnd, List.copyOf(junkWhy));
+            junkStart = -1;
+            junkWhy.clear();
+        }
     }
 
     private void hold(String line, int number, int bytes) {
         heldLine = line;
         heldNumber = number;
         heldBytes = bytes;
+        heldStart = lineStart;
+        heldEnd = lineEnd;
     }
 
     private void resetRecord() {
@@ -234,6 +294,8 @@ public final class MrkSource extends TextSource {
         int len = lines.length();
         int number = lines.number();
         lineBytes = len + 1;
+        lineStart = lines.offset();
+        lineEnd = lines.end();
         if (lines.overlong()) {
             report(Severity.ERROR, ErrorCode.LIMIT_EXCEEDED, number, 1, null,
                     "line is longer than the maximum allowed (" + options.limits().maxRecordBytes()

@@ -32,6 +32,8 @@ final class Chunk extends OrderedEngine.Job {
     long objects;
     /// The chunk cannot be decoded apart from what precedes it (see [JsonChunks]).
     boolean needsSequential;
+    /// With a quarantine: what the chunk's decoder skipped and read, for the consumer to replay.
+    org.marcloom.internal.RegionLog regions;
 
     MarcRecord[] records;
     int decodedCount;

@@ -18,6 +18,8 @@ import org.marcloom.Diagnostic;
 import org.marcloom.MarcParseException;
 import org.marcloom.ReaderOptions;
 import org.marcloom.internal.ModelAccess;
+import org.marcloom.internal.QuarantineSink;
+import org.marcloom.internal.RegionLog;
 import org.marcloom.internal.RecordSource;
 import org.marcloom.internal.json.JsonSource;
 import org.marcloom.record.Field;
@@ -54,6 +56,7 @@ final class JsonChunks implements ChunkFormat {
     private final String name;
     private final int batchBytes;
     private final ByteBuffer staging;
+    private final QuarantineSink quarantine;
 
     // Framing state (under the reader's lock).
     private byte[] carry = new byte[0];
@@ -67,7 +70,11 @@ final class JsonChunks implements ChunkFormat {
     private long indexBase;
     private long lineBase;
 
-    JsonChunks(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name, int batchBytes) {
+    /// @param quarantine where skipped regions go (each chunk's are replayed in order by
+    ///                   [#inOrder]), or `null`
+    JsonChunks(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name, int batchBytes,
+               QuarantineSink quarantine) {
+        this.quarantine = quarantine;
         this.channel = channel;
         this.owns = owns;
         this.options = options;
@@ -206,6 +213,7 @@ final class JsonChunks implements ChunkFormat {
             byte[] data = c.data;
             int size = c.size;
             c.records = new MarcRecord[0];
+            c.regions = null;
             if (c.needsSequential || c.size == 0 && !c.last) {
                 return; // framed for the sequential reader: nothing to decode
             }
@@ -215,8 +223,11 @@ final class JsonChunks implements ChunkFormat {
                 return;
             }
             List<MarcRecord> out = new ArrayList<>();
+            if (quarantine != null) {
+                c.regions = new RegionLog();
+            }
             JsonSource source = new JsonSource(Channels.newChannel(new ByteArrayInputStream(data, 0, size)), true,
-                    options, name, 0, c.seq > 0, c.startOffset);
+                    options, name, 0, c.seq > 0, c.startOffset, c.regions);
             try {
                 for (MarcRecord r = source.next(); r != null; r = source.next()) {
                     out.add(r);
@@ -273,7 +284,11 @@ final class JsonChunks implements ChunkFormat {
             // own line numbers (which some of Jackson's messages quote) are the input's.
             InputStream in = new SequenceInputStream(new Newlines(lineBase), rest.get());
             return new JsonSource(Channels.newChannel(in), false, options, name, indexBase, c.seq > 0,
-                    c.startOffset - lineBase);
+                    c.startOffset - lineBase, quarantine);
+        }
+        if (c.regions != null) {
+            c.regions.replay(quarantine);
+            c.regions = null;
         }
         if (indexBase != 0 || lineBase != 0) {
             for (int i = 0; i < c.decodedCount; i++) {

@@ -105,7 +105,8 @@ public final class ParallelSource implements RecordSource, Sources.HasTrailing {
     }
 
     /// As [#create(MarcFormat, ReaderOptions, ReadableByteChannel, String, boolean, int, ThreadFactory, Tuning)],
-    /// with skipped ISO 2709 bytes sent to `quarantine` (by the framing worker, in input order).
+    /// with skipped bytes sent to `quarantine` in input order (ISO 2709: by the framing worker;
+    /// MARC-in-JSON: by the consumer, as it reaches each chunk).
     public static ParallelSource create(MarcFormat format, ReaderOptions options, ReadableByteChannel channel,
                                         String name, boolean owns, int workers, ThreadFactory threads,
                                         Tuning tuning, org.marcloom.internal.QuarantineSink quarantine) {
@@ -117,7 +118,8 @@ public final class ParallelSource implements RecordSource, Sources.HasTrailing {
                 }
                 yield new Iso2709Chunks(input, options, name, tuning.batchRecords(), tuning.batchBytes());
             }
-            case MARC_JSON, MARC_JSON_LINES -> new JsonChunks(channel, owns, options, name, tuning.batchBytes());
+            case MARC_JSON, MARC_JSON_LINES -> new JsonChunks(channel, owns, options, name, tuning.batchBytes(),
+                    quarantine);
             default -> throw new IllegalArgumentException(format + " is not read in parallel");
         };
         LOG.debug("parallel read of {}: {} workers, chunks of {} records / {} bytes", name, workers,

@@ -283,6 +283,16 @@ final class MarcXmlScanner implements XmlEvents {
         }
     }
 
+    /// The character offset of the current event's first character (a tag's `<`).
+    long eventStart() {
+        return base + tokenStart;
+    }
+
+    /// The character offset just after what the current event read (after a tag's `>`).
+    long eventEnd() {
+        return base + pos;
+    }
+
     @Override
     public Location getLocation() {
         int at = pos;

@@ -110,9 +110,22 @@ public final class MarcXmlSource extends TextSource {
     private boolean inRecord;
     private long recordIndex;
 
-    // Element names outside records, by depth (depth 1 = the root).
+    // Element names outside records, by depth (depth 1 = the root), and with a quarantine the
+    // character offset of each one's start tag.
     private String[] stack = new String[16];
+    private long[] stackStart = new long[16];
     private int depth;
+
+    // With a quarantine: the scanner, how its character offsets map to bytes (see
+    // XmlDecoder#byteMapping), the offsets of the last point accounted for and of the last one
+    // mapped, and where the record being read starts.
+    private MarcXmlScanner scanner;
+    private int byteMapping;
+    private long anchorChar;
+    private long anchorByte;
+    private long mappedChar;
+    private long mappedByte;
+    private long recordStartChar;
 
     // Per-record state, reused.
     private final StringBuilder text = new StringBuilder(256);
@@ -127,7 +140,19 @@ public final class MarcXmlSource extends TextSource {
     boolean forceStax;
 
     public MarcXmlSource(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name) {
-        super(channel, owns, options, name);
+        this(channel, owns, options, name, null);
+    }
+
+    /// As [#MarcXmlSource(ReadableByteChannel, boolean, ReaderOptions, String)], sending what it
+    /// skips to `quarantine` (lenient mode): a `record` element in a foreign namespace, and the rest
+    /// of the document from the record it ends in (or from the last record's end) when the XML is
+    /// not well-formed. Only for a document in UTF-8 or a one-byte encoding read by
+    /// [MarcXmlScanner]: the first read of another throws [IllegalArgumentException].
+    ///
+    /// @param quarantine where skipped regions go, or `null`
+    public MarcXmlSource(ReadableByteChannel channel, boolean owns, ReaderOptions options, String name,
+                         org.marcloom.internal.QuarantineSink quarantine) {
+        super(channel, owns, options, name, quarantine, 0);
         this.limits = options.limits();
         this.diagnostics = new DiagnosticCollector(options, name);
     }
@@ -156,6 +181,7 @@ public final class MarcXmlSource extends TextSource {
                 throw diagnostics.exception(d);
             }
             trailing.add(d);
+            skippedToEnd(NEXT, List.of(d));
             return false;
         }
         MarcXmlScanner scanner = new MarcXmlScanner(decoder, limits);
@@ -165,7 +191,36 @@ public final class MarcXmlSource extends TextSource {
             // a DTD or XML 1.1: the JDK's parser (which never reads the DTD's external parts)
             xml = new XmlEvents.Stax(newFactory().createXMLStreamReader(scanner.replay()));
         }
+        if (quarantining()) {
+            byteMapping = decoder.byteMapping();
+            if (xml != scanner || byteMapping == 0) {
+                throw new IllegalArgumentException("quarantine(...) keeps the bytes of MARCXML in UTF-8 or a one-byte"
+                        + " encoding read without a DTD; " + (name == null ? "the input" : name) + " is in "
+                        + decoder.encoding() + (xml != scanner ? " with a document type declaration or XML 1.1" : ""));
+            }
+            this.scanner = scanner;
+            anchorByte = mappedByte = decoder.firstCharByte();
+        }
         return true;
+    }
+
+    /// With a quarantine: the input's byte offset of a character offset at or after the last point
+    /// accounted for.
+    private long toByte(long charOffset) {
+        if (charOffset < mappedChar) {
+            mappedChar = anchorChar;
+            mappedByte = anchorByte;
+        }
+        mappedByte = byteMapping == 1 ? mappedByte + (charOffset - mappedChar)
+                : utf16Advance(mappedByte, charOffset - mappedChar);
+        mappedChar = charOffset;
+        return mappedByte;
+    }
+
+    /// With a quarantine: the characters up to `endChar` are accounted for, at byte `endByte`.
+    private void anchor(long endChar, long endByte) {
+        anchorChar = mappedChar = endChar;
+        anchorByte = mappedByte = endByte;
     }
 
     @Override
@@ -208,8 +263,12 @@ public final class MarcXmlSource extends TextSource {
             String repair = (inRecord ? "the incomplete record " + recordIndex + " was dropped and " : "")
                     + "the rest of the document was not read (XML allows no recovery)";
             ErrorCode code = overLimit ? ErrorCode.LIMIT_EXCEEDED : ErrorCode.SYNTAX_ERROR;
-            trailing(Diagnostic.builder(Severity.FATAL, code).recordIndex(recordIndex).line(line)
-                    .column(column).problem(problem).repair(repair).build());
+            Diagnostic d = Diagnostic.builder(Severity.FATAL, code).recordIndex(recordIndex).line(line)
+                    .column(column).problem(problem).repair(repair).build();
+            trailing(d);
+            if (scanner != null) {
+                skippedToEnd(inRecord ? toByte(recordStartChar) : NEXT, List.of(d));
+            }
             return null;
         }
     }
@@ -286,6 +345,7 @@ public final class MarcXmlSource extends TextSource {
                     if (isMarc(ns) || unqualified) {
                         boolean sure = !unqualified || depth == 1 || "collection".equals(stack[depth - 2]);
                         Object r;
+                        recordStartChar = stackStart[depth - 1];
                         try {
                             r = readRecord(!sure);
                         } catch (MarcParseException e) {
@@ -300,6 +360,13 @@ public final class MarcXmlSource extends TextSource {
                         }
                         if (r != NOT_MARC) {
                             depth--;
+                            if (scanner != null) {
+                                long end = scanner.eventEnd();
+                                long start = toByte(recordStartChar);
+                                long endByte = toByte(end);
+                                recordRead(start, endByte);
+                                anchor(end, endByte);
+                            }
                             return (MarcRecord) r;
                         }
                         // An envelope's record: the reader stands on its first child element.
@@ -329,20 +396,32 @@ public final class MarcXmlSource extends TextSource {
     private void foreignRecord(String local) throws XMLStreamException {
         Location loc = xml.getLocation();
         String ns = xml.getNamespaceURI();
-        trailing(Diagnostic.builder(Severity.ERROR, ErrorCode.STRUCTURE_INVALID).recordIndex(recordIndex)
+        Diagnostic d = Diagnostic.builder(Severity.ERROR, ErrorCode.STRUCTURE_INVALID).recordIndex(recordIndex)
                 .line(loc.getLineNumber()).column(loc.getColumnNumber())
                 .problem("a <record> in namespace \"" + ns + "\" holds <" + local + ">: MARC records are read in"
                         + " the MARC 21 slim namespace (" + MARC_NS + "), in MarcXchange's (" + MARCXCHANGE_NS
                         + ") or in none")
-                .repair("the element was skipped").build());
+                .repair("the element was skipped").build();
+        trailing(d);
         skipElement();
         skipToEnd();
+        if (scanner != null) {
+            long end = scanner.eventEnd();
+            long start = toByte(stackStart[depth - 2]);
+            long endByte = toByte(end);
+            skipped(start, endByte, List.of(d));
+            anchor(end, endByte);
+        }
         depth -= 2;
     }
 
     private void push(String local) {
         if (depth == stack.length) {
             stack = Arrays.copyOf(stack, depth * 2);
+            stackStart = Arrays.copyOf(stackStart, depth * 2);
+        }
+        if (scanner != null) {
+            stackStart[depth] = scanner.eventStart();
         }
         stack[depth++] = local;
     }

@@ -62,6 +62,7 @@ final class XmlDecoder extends Reader {
     private boolean eof;
 
     private final boolean utf8;
+    private long firstCharByte;
     private final CharsetDecoder decoder;
     private final String encodingName;
     private boolean flushed;
@@ -82,6 +83,7 @@ final class XmlDecoder extends Reader {
             // the encoding needs the first four bytes
         }
         Charset cs = detect();
+        firstCharByte = bpos;
         utf8 = cs.equals(StandardCharsets.UTF_8);
         encodingName = cs.name();
         bad = new BadBytes(encodingName);
@@ -99,6 +101,25 @@ final class XmlDecoder extends Reader {
     /// The encoding the document is decoded with.
     String encoding() {
         return encodingName;
+    }
+
+    /// How character offsets map to byte offsets: 1 for an encoding of one byte per character
+    /// (US-ASCII, ISO-8859-n, windows-125n), 8 for UTF-8 (see [org.marcloom.internal.Capture#utf16Advance]),
+    /// 0 for any other (no byte spans are known).
+    int byteMapping() {
+        if (utf8) {
+            return 8;
+        }
+        try {
+            return Charset.forName(encodingName).newEncoder().maxBytesPerChar() == 1.0f ? 1 : 0;
+        } catch (UnsupportedOperationException e) {
+            return 0;
+        }
+    }
+
+    /// The byte offset of the first character (after a byte order mark).
+    long firstCharByte() {
+        return firstCharByte;
     }
 
     private Charset detect() throws IOException, UnsupportedEncoding {
