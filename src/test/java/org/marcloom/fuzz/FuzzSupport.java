@@ -24,6 +24,7 @@ import org.marcloom.RawRecord;
 import org.marcloom.ReaderOptions;
 import org.marcloom.record.MarcRecord;
 import org.marcloom.testing.BytesChannel;
+import org.marcloom.testing.QuarantineTiles;
 
 /// The harness the fuzz targets share: reading an input through the public reader in several ways
 /// and checking the invariants every reader promises (docs/reliability.md):
@@ -159,6 +160,35 @@ final class FuzzSupport {
         checkPositions(lenient, data.length);
         checkPositions(strict, data.length);
         return lenient;
+    }
+
+    /// The text formats' quarantine: a lenient read with one puts every byte into a record span, a
+    /// quarantined region or markup ([QuarantineTiles]), with the same spans whether the input comes
+    /// whole or a few bytes per read (and, `parallel`, at concurrency 2), and as many record spans
+    /// as the lenient `outcome` has records. Input the quarantine refuses (UTF-16 JSON, MARCXML it
+    /// cannot map to bytes) and a read that ends in a limit's error are not checked.
+    static void checkTextQuarantine(byte[] data, MarcFormat format, boolean parallel, Outcome outcome) {
+        if (outcome == null || outcome.error() != null) {
+            return;
+        }
+        ReaderOptions lenient = ReaderOptions.DEFAULTS.toBuilder().lenient(true).build();
+        QuarantineTiles.Result whole;
+        try {
+            whole = QuarantineTiles.read(format, lenient, data, 0, 1);
+        } catch (IllegalArgumentException refused) {
+            assertTrue(refused.getMessage().startsWith("quarantine(...) keeps the bytes of"), refused.getMessage());
+            return;
+        }
+        assertEquals(outcome.count(), whole.records(), "records with a quarantine");
+        QuarantineTiles.assertTiles(format, data, whole);
+        int small = 1 + (data.length == 0 ? 0 : (data[data.length - 1] & 7));
+        assertEquals(whole, QuarantineTiles.read(format, lenient, data, small, 1), "quarantine, " + small
+                + " bytes a read");
+        if (parallel) {
+            QuarantineTiles.Result two = QuarantineTiles.read(format, lenient, data, 0, 2);
+            assertEquals(whole.regions(), two.regions(), "quarantine, concurrency 2");
+            assertEquals(whole.records(), two.records(), "quarantine, concurrency 2");
+        }
     }
 
     /// Every byte offset a diagnostic names lies in the input (the end of input included), lines

@@ -55,29 +55,34 @@ class ReaderFuzzTest {
         FuzzSupport.checkReader(data, MarcFormat.ISO_2709, true);
     }
 
-    /// MARCXML, strict and lenient.
+    /// MARCXML, strict and lenient; with a quarantine, every byte in a record, a region or markup
+    /// ([FuzzSupport#checkTextQuarantine]).
     @FuzzTarget("xml")
     void marcXml(byte[] data) {
-        FuzzSupport.checkReader(data, MarcFormat.MARCXML, false);
+        FuzzSupport.checkTextQuarantine(data, MarcFormat.MARCXML, false,
+                FuzzSupport.checkReader(data, MarcFormat.MARCXML, false));
     }
 
-    /// MARC-in-JSON, as an array and as lines, strict and lenient.
+    /// MARC-in-JSON, as an array and as lines, strict and lenient, and with a quarantine.
     @FuzzTarget("json")
     void marcJson(byte[] data) {
-        FuzzSupport.checkReader(data, MarcFormat.MARC_JSON, false);
+        FuzzSupport.checkTextQuarantine(data, MarcFormat.MARC_JSON, false,
+                FuzzSupport.checkReader(data, MarcFormat.MARC_JSON, false));
         FuzzSupport.checkReader(data, MarcFormat.MARC_JSON_LINES, false);
     }
 
     /// MARC-in-JSON lines read with concurrency(2): the same records, diagnostics, trailing
-    /// diagnostics and first error as one thread, strict and lenient.
+    /// diagnostics and first error as one thread, strict and lenient; the same quarantine.
     @FuzzTarget("json")
     void parallelJson(byte[] data) {
-        FuzzSupport.checkReader(data, MarcFormat.MARC_JSON_LINES, true);
+        FuzzSupport.checkTextQuarantine(data, MarcFormat.MARC_JSON_LINES, true,
+                FuzzSupport.checkReader(data, MarcFormat.MARC_JSON_LINES, true));
     }
 
-    /// MARCMaker (.mrk), strict and lenient.
+    /// MARCMaker (.mrk), strict and lenient, and with a quarantine.
     @FuzzTarget("mrk")
     void mrk(byte[] data) {
-        FuzzSupport.checkReader(data, MarcFormat.MARCMAKER, false);
+        FuzzSupport.checkTextQuarantine(data, MarcFormat.MARCMAKER, false,
+                FuzzSupport.checkReader(data, MarcFormat.MARCMAKER, false));
     }
 }

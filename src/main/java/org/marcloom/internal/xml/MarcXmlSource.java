@@ -185,23 +185,31 @@ public final class MarcXmlSource extends TextSource {
             return false;
         }
         MarcXmlScanner scanner = new MarcXmlScanner(decoder, limits);
+        if (quarantining()) {
+            byteMapping = decoder.byteMapping();
+            if (byteMapping == 0) {
+                throw cannotQuarantine("");
+            }
+            this.scanner = scanner; // from here on, a malformed prologue quarantines the whole input
+            anchorByte = mappedByte = decoder.firstCharByte();
+        }
         if (!forceStax && scanner.prologue()) {
             xml = scanner;
         } else {
             // a DTD or XML 1.1: the JDK's parser (which never reads the DTD's external parts)
+            if (quarantining()) {
+                throw cannotQuarantine(" with a document type declaration or XML 1.1");
+            }
             xml = new XmlEvents.Stax(newFactory().createXMLStreamReader(scanner.replay()));
         }
-        if (quarantining()) {
-            byteMapping = decoder.byteMapping();
-            if (xml != scanner || byteMapping == 0) {
-                throw new IllegalArgumentException("quarantine(...) keeps the bytes of MARCXML in UTF-8 or a one-byte"
-                        + " encoding read without a DTD; " + (name == null ? "the input" : name) + " is in "
-                        + decoder.encoding() + (xml != scanner ? " with a document type declaration or XML 1.1" : ""));
-            }
-            this.scanner = scanner;
-            anchorByte = mappedByte = decoder.firstCharByte();
-        }
         return true;
+    }
+
+    private IllegalArgumentException cannotQuarantine(String what) {
+        done = true;
+        return new IllegalArgumentException("quarantine(...) keeps the bytes of MARCXML in UTF-8 or a one-byte"
+                + " encoding read without a DTD; " + (name == null ? "the input" : name) + " is in "
+                + decoder.encoding() + what);
     }
 
     /// With a quarantine: the input's byte offset of a character offset at or after the last point
