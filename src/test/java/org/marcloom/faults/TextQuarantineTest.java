@@ -305,6 +305,20 @@ class TextQuarantineTest {
     }
 
     @Test
+    void aStringAtRecordLevelIsARegionUpToItsClosingQuote() {
+        String good = "{\"leader\":\"00000nam a2200000 a 4500\",\"fields\":[]}";
+        String text = "[\"one\" , " + good + ",\n  \"two \\\" \\u0041\"\n]";
+        byte[] input = text.getBytes(StandardCharsets.UTF_8);
+        Result r = read(MarcFormat.MARC_JSON, input, 0, 1);
+        int two = text.indexOf("\"two");
+        int twoEnd = text.lastIndexOf('"') + 1;
+        assertEquals(List.of(new Span(1, 5, "\"one\"".getBytes(StandardCharsets.UTF_8), List.of("STRUCTURE_INVALID")),
+                new Span(text.indexOf(good), good.length(), null, List.of()),
+                new Span(two, twoEnd - two, text.substring(two, twoEnd).getBytes(StandardCharsets.UTF_8),
+                        List.of("STRUCTURE_INVALID"))), r.spans());
+    }
+
+    @Test
     void aMarcMakerRunOfLinesBeforeARecordIsOneRegion() {
         String text = "=LDR  00000nam\\\\2200000\\a\\4500\n=001  a\n\nno field\n=1\n\n=LDR  00000nam\\\\2200000\\a\\4500\n";
         byte[] input = text.getBytes(StandardCharsets.UTF_8);

@@ -108,6 +108,10 @@ public final class JsonSource extends TextSource {
     /// The rest of a record over [Limits#maxRecordBytes()] is to be skipped, and why.
     private boolean skipping;
     private Diagnostic skipWhy;
+    /// With a quarantine: where a string value skipped at record level starts (its region ends at
+    /// the next token, see [#endPendingString]), or -1, and why it was skipped.
+    private long pendingString = -1;
+    private Diagnostic pendingStringWhy;
     /// Lenient: the rest of the input is given up (a malformed record array, content after the
     /// array's end, a misread encoding): what lies after it is not read, nor reported.
     private boolean restUnread;
@@ -202,6 +206,7 @@ public final class JsonSource extends TextSource {
     /// bytes are not read as UTF-8, see [ResyncInput#utf8()]) and found them invalid: a data error.
     /// Strict throws; lenient reports it and stops, as Jackson cannot go on in that encoding.
     private void encodingError(CharConversionException e, JsonLocation loc) {
+        pendingString = -1; // its bytes are in the region quarantined below
         long recordIndex = current >= 0 ? current : index;
         if (current >= 0) {
             for (Diagnostic d : record.finish()) {
@@ -238,6 +243,9 @@ public final class JsonSource extends TextSource {
                     continue;
                 }
                 JsonToken t = nextRootToken();
+                if (pendingString >= 0) {
+                    endPendingString(t);
+                }
                 if (t == null) {
                     break;
                 }
@@ -248,8 +256,12 @@ public final class JsonSource extends TextSource {
                     pending.report(d);
                     long from = streamOffset(tokenLocation());
                     parser.skipChildren();
-                    if (quarantining()) {
-                        parser.finishToken(); // a string's end is found only when it is read
+                    if (t == JsonToken.VALUE_STRING && quarantining()) {
+                        // Jackson finds a string's end only when it skips it (reading it could break
+                        // maxTokenLength): the region ends where the next token starts
+                        pendingString = from;
+                        pendingStringWhy = d;
+                    } else {
                         skippedValue(from, d);
                     }
                     continue;
@@ -323,6 +335,9 @@ public final class JsonSource extends TextSource {
             }
         }
         if (mode == ARRAY && t == JsonToken.END_ARRAY) {
+            if (pendingString >= 0) {
+                endPendingString(null);
+            }
             JsonToken after = parser.nextToken();
             if (after != null) {
                 Diagnostic d = diagnostic(Severity.ERROR, ErrorCode.TRAILING_BYTES, index, tokenLocation(), null,
@@ -350,6 +365,7 @@ public final class JsonSource extends TextSource {
     /// A syntax error from Jackson, or one of its read constraints ([Json#constraints]) broken:
     /// strict throws; lenient resynchronises on the next line (object stream) or ends (array).
     private void syntaxError(JsonProcessingException e, ErrorCode code, String message) {
+        pendingString = -1; // its bytes are in the region quarantined below
         if (code == ErrorCode.SYNTAX_ERROR) {
             syntaxErrors = true;
         }
@@ -492,6 +508,25 @@ public final class JsonSource extends TextSource {
             skippedValue(recordStart, skipWhy);
             skipWhy = null;
         }
+    }
+
+    /// With a quarantine: ends the region of the string value met at record level, now that the
+    /// token after it (`next`, or `null` at the end) was read: it ends at the last byte before that
+    /// token that is neither white space nor a comma (nor, at the end, the array's `]`).
+    private void endPendingString(JsonToken next) {
+        long end = inputAt(next == null ? streamOffset(parser.currentLocation()) : streamOffset(tokenLocation()));
+        long start = inputAt(pendingString);
+        while (end > start) {
+            int b = heldByte(end - 1);
+            if (b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == ',' || b == ']' && next == null) {
+                end--;
+            } else {
+                break;
+            }
+        }
+        skipped(start, end, List.of(pendingStringWhy));
+        pendingString = -1;
+        pendingStringWhy = null;
     }
 
     /// The parser's stream offset of a location.
