@@ -305,6 +305,36 @@ class TextQuarantineTest {
     }
 
     @Test
+    void aLatin1DocumentMapsOneCharacterToOneByte() {
+        String good = "<record><leader>00000nam a2200000 a 4500</leader>"
+                + "<controlfield tag=\"001\">caf\u00E9 \u00E0 la carte</controlfield></record>";
+        String foreign = "<m:record xmlns:m=\"urn:x\"><m:leader>00000nam a2200000 a 4500</m:leader></m:record>";
+        String doc = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<collection>" + good + foreign + good
+                + "</collection>";
+        byte[] input = doc.getBytes(StandardCharsets.ISO_8859_1);
+        Result r = read(MarcFormat.MARCXML, input, 0, 1);
+        int first = doc.indexOf(good);
+        int f = doc.indexOf(foreign);
+        assertEquals(List.of(new Span(first, good.length(), null, List.of()),
+                new Span(f, foreign.length(), foreign.getBytes(StandardCharsets.ISO_8859_1), List.of("STRUCTURE_INVALID")),
+                new Span(f + foreign.length(), good.length(), null, List.of())), r.spans());
+        assertTiles(MarcFormat.MARCXML, input, r);
+    }
+
+    @Test
+    void aUtf16MarcXmlDocumentIsRefusedAtTheFirstRead() throws IOException {
+        byte[] utf16 = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><collection/>".getBytes(StandardCharsets.UTF_16);
+        Path file = Files.write(dir.resolve("utf16.xml"), utf16);
+        try (Quarantine quarantine = Quarantine.toFiles(dir.resolve("q"));
+             MarcReader reader = MarcReader.builder().format(MarcFormat.MARCXML).lenient(true).quarantine(quarantine)
+                     .sourceName("utf16.xml").open(file)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, reader::read);
+            assertEquals("quarantine(...) keeps the bytes of MARCXML in UTF-8 or a one-byte encoding read without a"
+                    + " DTD; utf16.xml is in UTF-16BE", e.getMessage());
+        }
+    }
+
+    @Test
     void aStringAtRecordLevelIsARegionUpToItsClosingQuote() {
         String good = "{\"leader\":\"00000nam a2200000 a 4500\",\"fields\":[]}";
         String text = "[\"one\" , " + good + ",\n  \"two \\\" \\u0041\"\n]";
