@@ -18,12 +18,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.marcloom.ErrorCode;
 import org.marcloom.MarcFormat;
+import org.marcloom.ReaderOptions;
 import org.marcloom.MarcReader;
 import org.marcloom.MarcWriteException;
 import org.marcloom.MarcWriter;
 import org.marcloom.record.DataField;
 import org.marcloom.record.MarcRecord;
 import org.marcloom.record.Subfield;
+import org.marcloom.testing.QuarantineTiles;
 
 /// One test per finding of the fuzz targets, each on the input the fuzzer found (kept in
 /// fixtures/fuzz/findings/), with the exact behaviour the fix gives. See
@@ -268,6 +270,43 @@ class FuzzFindingsTest {
                     lenient.trailing().stream().map(Object::toString).toList(), perRead + " bytes a read");
         }
         new ReaderFuzzTest().marcXml(data);
+    }
+
+    /// Found by `ReaderFuzzTest#marcXml` once it checked the quarantine: MARC fields in an element
+    /// that is not a record (here a misspelt `<recore>`) were skipped without a word, so the
+    /// record's bytes were in no record, no region and no diagnostic. Such fields are now an ERROR
+    /// STRUCTURE_INVALID (strict throws), and lenient mode skips (and quarantines) the element that
+    /// holds them.
+    @Test
+    void xmlFieldsOutsideAnyRecordAreNeverSilent() throws IOException {
+        byte[] data = finding("marcxml-fields-in-misspelt-record.xml");
+        FuzzSupport.Outcome lenient = FuzzSupport.read(data, MarcFormat.MARCXML, true, Integer.MAX_VALUE, 1);
+        assertEquals("ERROR STRUCTURE_INVALID at record 0, line 3, column 13: <leader> outside any MARC record (in"
+                + " <recore>); the element <recore> was skipped", lenient.trailing().getFirst().toString());
+        new ReaderFuzzTest().marcXml(data);
+
+        String doc = "<collection><recrod><leader>00000nam a2200000 a 4500</leader></recrod>"
+                + "<record><leader>00000nam a2200000 a 4500</leader></record>"
+                + "<controlfield tag=\"001\">loose</controlfield></collection>";
+        byte[] bytes = doc.getBytes(StandardCharsets.UTF_8);
+        FuzzSupport.Outcome o = FuzzSupport.read(bytes, MarcFormat.MARCXML, true, Integer.MAX_VALUE, 1);
+        assertEquals(1, o.count());
+        assertEquals(List.of("ERROR STRUCTURE_INVALID at record 0, line 1, column 29: <leader> outside any MARC"
+                        + " record (in <recrod>); the element <recrod> was skipped",
+                "ERROR STRUCTURE_INVALID at record 1, line 1, column 153: <controlfield> outside any MARC record (in"
+                        + " <collection>); the element was skipped"),
+                o.trailing().stream().map(Object::toString).toList());
+        FuzzSupport.Outcome strict = FuzzSupport.read(bytes, MarcFormat.MARCXML, false, Integer.MAX_VALUE, 1);
+        assertEquals("MarcParseException STRUCTURE_INVALID record 0 byte -1 line 1 column 29: STRUCTURE_INVALID at"
+                + " record 0, line 1, column 29: <leader> outside any MARC record (in <recrod>)", strict.error());
+        ReaderOptions lenientOptions = ReaderOptions.builder().lenient(true).build();
+        QuarantineTiles.Result q = QuarantineTiles.read(MarcFormat.MARCXML, lenientOptions, bytes, 0, 1);
+        int loose = doc.indexOf("<controlfield");
+        assertEquals(List.of(new QuarantineTiles.Span(12, 58, doc.substring(12, 70).getBytes(StandardCharsets.UTF_8),
+                        List.of("STRUCTURE_INVALID")),
+                new QuarantineTiles.Span(70, 58, null, List.of()),
+                new QuarantineTiles.Span(loose, 44, doc.substring(loose, loose + 44).getBytes(StandardCharsets.UTF_8),
+                        List.of("STRUCTURE_INVALID"))), q.spans());
     }
 
     /// What the bad-byte tests compare of a lenient MARC-in-JSON outcome: the records, all the

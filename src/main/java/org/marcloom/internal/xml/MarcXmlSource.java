@@ -42,6 +42,10 @@ import org.marcloom.record.Subfield;
 ///   `datafield` (a typo in the namespace URI, another MARC schema) is never read silently as
 ///   nothing: [ErrorCode#STRUCTURE_INVALID] naming the namespace URI (strict mode throws; lenient
 ///   mode reports it through [#trailingDiagnostics()] and skips the element).
+/// - MARC fields (`leader`, `controlfield`, `datafield`, in the MARC namespace or none) outside
+///   any MARC record, as in a misspelt `<recrod>`, are never skipped silently either:
+///   [ErrorCode#STRUCTURE_INVALID]; lenient mode skips the element that holds them (or the field
+///   alone, when it lies directly in the root or a `collection`).
 ///
 /// ## Which `record` elements are MARC records
 /// - a `record` in the MARC or MarcXchange namespace always is;
@@ -386,6 +390,8 @@ public final class MarcXmlSource extends TextSource {
                 } else if (depth >= 2 && "record".equals(stack[depth - 2]) && isField(local)
                         && !marcOrNone(xml.getNamespaceURI())) {
                     foreignRecord(local);
+                } else if (isField(local) && marcOrNone(xml.getNamespaceURI())) {
+                    strayField(local);
                 }
             } else if (ev == XMLStreamConstants.END_ELEMENT) {
                 depth--;
@@ -421,6 +427,35 @@ public final class MarcXmlSource extends TextSource {
             anchor(end, endByte);
         }
         depth -= 2;
+    }
+
+    /// A MARC field element (`leader`, `controlfield`, `datafield`, in the MARC namespace or none)
+    /// outside any MARC record: in a misspelt element (`<recrod>`), in a `record` that was taken
+    /// for an envelope, or loose in the collection. Never silence: strict mode throws; lenient mode
+    /// reports it (through [#trailingDiagnostics()]) and skips the element that holds it (the field
+    /// alone when that is the root or a `collection`).
+    private void strayField(String local) throws XMLStreamException {
+        Location loc = xml.getLocation();
+        String parent = depth >= 2 ? stack[depth - 2] : null;
+        boolean wholeParent = parent != null && depth > 2 && !"collection".equals(parent);
+        Diagnostic d = Diagnostic.builder(Severity.ERROR, ErrorCode.STRUCTURE_INVALID).recordIndex(recordIndex)
+                .line(loc.getLineNumber()).column(loc.getColumnNumber())
+                .problem("<" + local + "> outside any MARC record" + (parent == null ? "" : " (in <" + parent + ">)"))
+                .repair(wholeParent ? "the element <" + parent + "> was skipped" : "the element was skipped").build();
+        trailing(d);
+        skipElement();
+        if (wholeParent) {
+            skipToEnd();
+        }
+        int skippedDepth = wholeParent ? depth - 2 : depth - 1;
+        if (scanner != null) {
+            long end = scanner.eventEnd();
+            long start = toByte(stackStart[skippedDepth]);
+            long endByte = toByte(end);
+            skipped(start, endByte, List.of(d));
+            anchor(end, endByte);
+        }
+        depth = skippedDepth;
     }
 
     private void push(String local) {
