@@ -131,6 +131,30 @@ public final class Capture extends FilterChannel {
         return headOffset + (i - head);
     }
 
+    /// Reads more of the input into what is held (up to 64 KiB); false at the end of the input.
+    ///
+    /// @throws UncheckedIOException when reading fails
+    public boolean readMore() {
+        if (eof) {
+            return false;
+        }
+        ensure(64 * 1024);
+        try {
+            int n;
+            do {
+                n = in.read(ByteBuffer.wrap(kept, tail, 64 * 1024));
+            } while (n == 0);
+            if (n < 0) {
+                eof = true;
+                return false;
+            }
+            tail += n;
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /// The byte at input offset `offset`, or -1 when it is not held (released, or not read yet).
     public int byteAt(long offset) {
         long i = offset - headOffset;

@@ -87,11 +87,32 @@ public abstract class TextSource implements RecordSource, Sources.HasTrailing {
     /// will be read as a record: reads the rest of the input into the quarantine as one region.
     protected final void skippedToEnd(long start, List<Diagnostic> why) {
         if (capture != null) {
-            long from = start == NEXT ? capture.skipWhitespace(accounted) : start;
+            long from = start;
+            if (start == NEXT) {
+                // white space up to the first byte of the region is markup, however much of it
+                // was read ahead
+                from = capture.skipWhitespace(accounted);
+                while (from == capture.position()) {
+                    capture.release(from); // markup, not held while more is read
+                    accounted = from;
+                    if (!capture.readMore()) {
+                        break;
+                    }
+                    from = capture.skipWhitespace(from);
+                }
+            }
             if (!capture.atEnd() || from < capture.position()) {
                 capture.quarantineToEnd(quarantine, name, from, why);
             }
             accounted = capture.position();
+        }
+    }
+
+    /// With a quarantine: the bytes up to `offset` are markup (a JSON array's closing bracket).
+    protected final void markupTo(long offset) {
+        if (capture != null && offset > accounted) {
+            accounted = offset;
+            capture.release(offset);
         }
     }
 

@@ -305,6 +305,28 @@ class TextQuarantineTest {
     }
 
     @Test
+    void theRestGivenUpStartsAtItsFirstByteThatIsNotWhiteSpaceWhateverWasReadAhead() {
+        String good = "{\"leader\":\"00000nam a2200000 a 4500\",\"fields\":[]}";
+        String text = "[" + good + ", {\"leader\" oops}" + " ".repeat(70_000) + "\n tail]";
+        byte[] input = text.getBytes(StandardCharsets.UTF_8);
+        int from = 1 + good.length(); // the comma after the record: no white space, so not markup here
+        Span rest = new Span(from, input.length - from, Arrays.copyOfRange(input, from, input.length),
+                List.of("SYNTAX_ERROR"));
+        for (int perRead : new int[] {0, 1, 5, 60_000}) {
+            assertEquals(List.of(new Span(1, good.length(), null, List.of()), rest),
+                    read(MarcFormat.MARC_JSON, input, perRead, 1).spans(), perRead + " bytes a read");
+        }
+        String ws = "[" + good + "]" + " ".repeat(70_000) + "\n x";
+        byte[] after = ws.getBytes(StandardCharsets.UTF_8);
+        int x = ws.indexOf('x');
+        for (int perRead : new int[] {0, 1, 5, 60_000}) {
+            assertEquals(List.of(new Span(1, good.length(), null, List.of()),
+                            new Span(x, 1, new byte[] {'x'}, List.of("SYNTAX_ERROR"))),
+                    read(MarcFormat.MARC_JSON, after, perRead, 1).spans(), perRead + " bytes a read");
+        }
+    }
+
+    @Test
     void aLatin1DocumentMapsOneCharacterToOneByte() {
         String good = "<record><leader>00000nam a2200000 a 4500</leader>"
                 + "<controlfield tag=\"001\">caf\u00E9 \u00E0 la carte</controlfield></record>";

@@ -338,6 +338,11 @@ public final class JsonSource extends TextSource {
             if (pendingString >= 0) {
                 endPendingString(null);
             }
+            if (quarantining()) {
+                long end = streamOffset(parser.currentLocation());
+                markupTo(inputAt(end));
+                in.forget(end);
+            }
             JsonToken after = parser.nextToken();
             if (after != null) {
                 Diagnostic d = diagnostic(Severity.ERROR, ErrorCode.TRAILING_BYTES, index, tokenLocation(), null,
