@@ -52,8 +52,10 @@ import org.marcloom.internal.QuarantineSink;
 ///   a record stays with the record, as its diagnostic says).
 ///
 /// Records returned with repairs (a field skipped, a value cut, bad bytes replaced) are records:
-/// their diagnostics say what was repaired. A region is held in memory until it ends, except one
-/// that runs to the end of the input, which is streamed. MARC-in-JSON in UTF-16 or UTF-32, and
+/// their diagnostics say what was repaired. Memory stays bounded: the reader holds what may yet
+/// be a region (the record being read, a region not yet ended, the markup since the last record)
+/// in memory up to 4 MiB and the rest in a temporary file, deleted as soon as it is not needed,
+/// and regions are streamed into the quarantine. MARC-in-JSON in UTF-16 or UTF-32, and
 /// MARCXML that is in neither UTF-8 nor a one-byte encoding or that has a DTD, cannot be mapped to
 /// byte offsets: `open` (MARC-in-JSON) or the first read (MARCXML) throws
 /// [IllegalArgumentException] rather than quarantine nothing.

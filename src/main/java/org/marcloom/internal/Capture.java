@@ -3,8 +3,11 @@ package org.marcloom.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
-import java.util.Arrays;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.marcloom.Diagnostic;
 
@@ -14,24 +17,46 @@ import org.marcloom.Diagnostic;
 /// are the input's: the first byte read is at the `base` given to the constructor.
 ///
 /// What is held is what lies between the last record or region accounted for and the parser's
-/// read-ahead: one record (bounded by [org.marcloom.Limits#maxRecordBytes()]) and the markup
-/// before it, or a region being skipped; a region that runs to the end of the input is streamed
-/// ([#quarantineToEnd]). Not thread-safe (the reading thread's).
+/// read-ahead: a record (which may yet turn out to be a region) and the markup before it, or a
+/// region being skipped. Memory stays bounded whatever that comes to: past `memoryBytes`, the
+/// oldest bytes held go to a temporary file (deleted when released, and when the capture is
+/// closed), and regions are streamed to the quarantine from there. Not thread-safe (the reading
+/// thread's).
 public final class Capture extends FilterChannel {
 
+    /// The bytes kept in memory before the oldest go to the temporary file.
+    public static final int MEMORY_BYTES = 4 * 1024 * 1024;
+    /// The newest bytes always kept in memory (where the sources look back).
+    private static final int RECENT = 64 * 1024;
+
+    private final int memoryBytes;
     private byte[] kept = new byte[64 * 1024];
-    /// Index in `kept` of the first byte held, and the end of the bytes held.
+    /// Index in `kept` of the first byte in memory, and the end of the bytes in memory.
     private int head;
     private int tail;
-    /// Input offset of `kept[head]`.
+    /// Input offset of `kept[head]`: the bytes before it that are held are in the spill file.
     private long headOffset;
     private boolean eof;
+
+    /// The temporary file of the oldest bytes held (or `null`), the input offset of its first
+    /// byte, and the first input offset still held in it (`spillFrom == headOffset`: none).
+    private FileChannel spill;
+    private long spillBase;
+    private long spillFrom;
 
     /// @param in   the input
     /// @param base the input offset of the first byte `in` gives
     public Capture(ReadableByteChannel in, long base) {
+        this(in, base, MEMORY_BYTES);
+    }
+
+    /// @param memoryBytes how many bytes to keep in memory before the oldest go to a temporary file
+    ///                    (tests make it small)
+    public Capture(ReadableByteChannel in, long base, int memoryBytes) {
         super(in);
         this.headOffset = base;
+        this.spillFrom = base;
+        this.memoryBytes = Math.max(2 * RECENT, memoryBytes);
     }
 
     @Override
@@ -48,17 +73,18 @@ public final class Capture extends FilterChannel {
         return n;
     }
 
-    /// Makes room for `more` bytes after `tail`: moves the held bytes to the start, grows when
-    /// they do not fit, shrinks a big array that is mostly empty.
+    /// Makes room for `more` bytes after `tail`: past `memoryBytes` the oldest bytes (all but the
+    /// newest [#RECENT]) go to the spill file; then the bytes in memory move to the start, in a
+    /// bigger array if need be.
     private void ensure(int more) {
         if (tail + more <= kept.length) {
             return;
         }
+        if (tail - head + more > memoryBytes && tail - head > RECENT) {
+            spillOldest(tail - head - RECENT);
+        }
         int held = tail - head;
         long want = (long) held + more;
-        if (want > Integer.MAX_VALUE - 16) {
-            throw new OutOfMemoryError("more than 2 GiB held for the quarantine");
-        }
         byte[] to = kept;
         if (want > kept.length) {
             to = new byte[(int) Math.min(Integer.MAX_VALUE - 16, Math.max(want, (long) kept.length * 2))];
@@ -71,43 +97,158 @@ public final class Capture extends FilterChannel {
         tail = held;
     }
 
+    private void spillOldest(int count) {
+        try {
+            if (spill == null) {
+                Path file = Files.createTempFile("marcloom-quarantine-", ".bytes");
+                spill = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                        StandardOpenOption.DELETE_ON_CLOSE);
+            }
+            if (spillFrom == headOffset) {
+                // nothing held in the file: start it over
+                spill.truncate(0);
+                spillBase = headOffset;
+                spillFrom = headOffset;
+            }
+            ByteBuffer b = ByteBuffer.wrap(kept, head, count);
+            long at = headOffset - spillBase;
+            while (b.hasRemaining()) {
+                at += spill.write(b, at);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the quarantine's temporary file", e);
+        }
+        head += count;
+        headOffset += count;
+    }
+
     /// The input offset just after the last byte read so far.
     public long position() {
         return headOffset + (tail - head);
     }
 
+    /// The first input offset held.
+    private long firstHeld() {
+        return spillFrom;
+    }
+
     /// Forgets the bytes before `offset` (they are accounted for); an `offset` past what was read
     /// forgets everything read.
     public void release(long offset) {
-        long drop = Math.min(tail - head, Math.max(0, offset - headOffset));
-        head += (int) drop;
-        headOffset += drop;
+        if (offset <= spillFrom) {
+            return;
+        }
+        if (spillFrom < headOffset) {
+            spillFrom = Math.min(offset, headOffset);
+        }
+        if (offset > headOffset) {
+            long drop = Math.min(tail - head, offset - headOffset);
+            head += (int) drop;
+            headOffset += drop;
+            spillFrom = headOffset;
+        }
         if (head == tail) {
             head = 0;
             tail = 0;
         }
     }
 
+    /// Copies the held bytes from input offset `offset` into `dst` (as many as fit and are held);
+    /// returns how many.
+    private int fetch(long offset, byte[] dst, int length) {
+        int n = 0;
+        long o = offset;
+        if (o < headOffset) {
+            int fromFile = (int) Math.min(length, headOffset - o);
+            ByteBuffer b = ByteBuffer.wrap(dst, 0, fromFile);
+            try {
+                long at = o - spillBase;
+                while (b.hasRemaining()) {
+                    int r = spill.read(b, at);
+                    if (r < 0) {
+                        throw new IllegalStateException("the quarantine's temporary file ended early");
+                    }
+                    at += r;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading the quarantine's temporary file", e);
+            }
+            n = fromFile;
+            o += fromFile;
+        }
+        int fromMemory = (int) Math.min(length - n, position() - o);
+        if (fromMemory > 0) {
+            System.arraycopy(kept, head + (int) (o - headOffset), dst, n, fromMemory);
+            n += fromMemory;
+        }
+        return n;
+    }
+
     /// The input offset of the first byte at or after `offset` that is not white space (blank,
     /// tab, CR, LF), among the bytes held; [#position()] when there is none.
     public long skipWhitespace(long offset) {
-        long i = head + Math.max(0, offset - headOffset);
-        while (i < tail) {
-            byte b = kept[(int) i];
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-                break;
+        long o = Math.max(offset, firstHeld());
+        if (o < headOffset) {
+            byte[] window = new byte[64 * 1024];
+            while (o < headOffset) {
+                int n = fetch(o, window, (int) Math.min(window.length, headOffset - o));
+                for (int i = 0; i < n; i++) {
+                    if (!isSpace(window[i])) {
+                        return o + i;
+                    }
+                }
+                o += n;
             }
+        }
+        long i = head + (o - headOffset);
+        while (i < tail && isSpace(kept[(int) i])) {
             i++;
         }
         return headOffset + (i - head);
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
     }
 
     /// The input offset reached from byte `offset` by decoding `units` UTF-16 units of UTF-8 from
     /// the bytes held (a four-byte sequence is two units; a bad run, one U+FFFD, is one), as
     /// [org.marcloom.internal.Utf8] delimits them; stops at the last byte read.
     public long utf16Advance(long offset, long units) {
-        int i = head + (int) (offset - headOffset);
+        long o = offset;
         long left = units;
+        byte[] window = null;
+        while (left > 0 && o < headOffset) {
+            // in the file: a window, with the three bytes after it that a sequence may need
+            if (window == null) {
+                window = new byte[64 * 1024 + 3];
+            }
+            int span = (int) Math.min(64 * 1024, headOffset - o);
+            int n = fetch(o, window, span + 3);
+            int i = 0;
+            while (left > 0 && i < span) {
+                byte b = window[i];
+                if (b >= 0) {
+                    i++;
+                    left--;
+                    continue;
+                }
+                int sequence = Utf8.next(window, i, n, eof && o + n == position());
+                if (sequence == 0) {
+                    return o + i; // cut by the end of what was read
+                }
+                if (sequence > 0) {
+                    int length = Utf8.length(sequence);
+                    i += length;
+                    left -= length == 4 ? 2 : 1;
+                } else {
+                    i += -sequence;
+                    left--;
+                }
+            }
+            o += i;
+        }
+        int i = head + (int) (o - headOffset);
         while (left > 0 && i < tail) {
             byte b = kept[i];
             if (b >= 0) {
@@ -157,8 +298,15 @@ public final class Capture extends FilterChannel {
 
     /// The byte at input offset `offset`, or -1 when it is not held (released, or not read yet).
     public int byteAt(long offset) {
-        long i = offset - headOffset;
-        return i < 0 || i >= tail - head ? -1 : kept[head + (int) i] & 0xFF;
+        if (offset < firstHeld() || offset >= position()) {
+            return -1;
+        }
+        if (offset >= headOffset) {
+            return kept[head + (int) (offset - headOffset)] & 0xFF;
+        }
+        byte[] one = new byte[1];
+        fetch(offset, one, 1);
+        return one[0] & 0xFF;
     }
 
     /// Whether the input's end was read.
@@ -170,15 +318,22 @@ public final class Capture extends FilterChannel {
     /// those before.
     ///
     /// @throws IllegalStateException when those bytes are not held (a bug in the source)
+    /// @throws UncheckedIOException  when the temporary file or the quarantine cannot be read or written
     public void quarantine(QuarantineSink sink, String source, long from, long to, List<Diagnostic> why) {
-        long start = from - headOffset;
-        long end = to - headOffset;
-        if (start < 0 || end > tail - head || start > end) {
-            throw new IllegalStateException("region " + from + ".." + to + " is not held (" + headOffset + ".."
+        if (from < firstHeld() || to > position() || from > to) {
+            throw new IllegalStateException("region " + from + ".." + to + " is not held (" + firstHeld() + ".."
                     + position() + ")");
         }
-        if (end > start) {
-            sink.put(source, from, kept, head + (int) start, (int) (end - start), why);
+        if (to > from) {
+            if (from >= headOffset) {
+                sink.put(source, from, kept, head + (int) (from - headOffset), (int) (to - from), why);
+            } else {
+                try {
+                    sink.putToEnd(source, from, kept, 0, 0, new Held(from, to, null), why);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
         }
         release(to);
     }
@@ -189,39 +344,80 @@ public final class Capture extends FilterChannel {
     ///
     /// @throws UncheckedIOException when reading the input or writing the quarantine fails
     public void quarantineToEnd(QuarantineSink sink, String source, long from, List<Diagnostic> why) {
-        long start = from - headOffset;
-        if (start < 0 || start > tail - head) {
-            throw new IllegalStateException("offset " + from + " is not held (" + headOffset + ".." + position()
+        if (from < firstHeld() || from > position()) {
+            throw new IllegalStateException("offset " + from + " is not held (" + firstHeld() + ".." + position()
                     + ")");
         }
-        long before = position();
-        CountingRest rest = eof ? null : new CountingRest(in);
+        Held rest = new Held(from, position(), eof ? null : in);
         try {
-            sink.putToEnd(source, from, kept, head + (int) start, (int) (tail - head - start), rest, why);
+            sink.putToEnd(source, from, kept, 0, 0, rest, why);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         eof = true;
+        long end = position() + rest.unheld;
         head = 0;
         tail = 0;
-        headOffset = before + (rest == null ? 0 : rest.count);
+        headOffset = end;
+        spillFrom = end;
     }
 
-    /// The rest of the input as the quarantine reads it, counted so that [#position()] stays right.
-    private static final class CountingRest extends FilterChannel {
-        long count;
+    /// Closes the input and deletes the temporary file.
+    @Override
+    public void close() throws IOException {
+        try {
+            discard();
+        } finally {
+            super.close();
+        }
+    }
 
-        CountingRest(ReadableByteChannel in) {
-            super(in);
+    /// Deletes the temporary file, if any (the source is done).
+    public void discard() throws IOException {
+        FileChannel f = spill;
+        spill = null;
+        if (f != null) {
+            f.close();
+        }
+    }
+
+    /// The held bytes `[from, to)` (from the temporary file, then memory), then what `rest` gives,
+    /// counted, as the quarantine reads them.
+    private final class Held implements ReadableByteChannel {
+        private long next;
+        private final long to;
+        private final ReadableByteChannel rest;
+        long unheld;
+
+        Held(long from, long to, ReadableByteChannel rest) {
+            this.next = from;
+            this.to = to;
+            this.rest = rest;
         }
 
         @Override
         public int read(ByteBuffer dst) throws IOException {
-            int n = in.read(dst);
+            if (next < to) {
+                int n = (int) Math.min(dst.remaining(), to - next);
+                byte[] b = new byte[n];
+                n = fetch(next, b, n);
+                dst.put(b, 0, n);
+                next += n;
+                return n;
+            }
+            if (rest == null) {
+                return -1;
+            }
+            int n = rest.read(dst);
             if (n > 0) {
-                count += n;
+                unheld += n;
             }
             return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
         }
 
         @Override

@@ -52,6 +52,14 @@ public abstract class TextSource implements RecordSource, Sources.HasTrailing {
         this.lenient = options.lenient();
     }
 
+    /// With a quarantine: the bytes before `offset` will never be part of a region (a record that
+    /// cannot turn into one has passed them): they are no longer held.
+    protected final void notNeeded(long offset) {
+        if (capture != null) {
+            capture.release(offset);
+        }
+    }
+
     /// Whether skipped regions are quarantined (then [#recordRead], [#skipped] and
     /// [#skippedToEnd] must be called; otherwise they do nothing).
     protected final boolean quarantining() {
@@ -155,7 +163,13 @@ public abstract class TextSource implements RecordSource, Sources.HasTrailing {
         try {
             closeParser();
         } finally {
-            abort();
+            try {
+                if (capture != null) {
+                    capture.discard();
+                }
+            } finally {
+                abort();
+            }
         }
     }
 

@@ -129,6 +129,68 @@ class SmallHeapLimitsTest {
                 run("MARC_JSON_LINES", "lenient", 1, f));
     }
 
+    /// The same with a quarantine: the record is one region of 90 MB, which does not fit in the
+    /// heap: what the quarantine holds beyond 4 MiB waits in a temporary file, and the region is
+    /// streamed from there.
+    @Test
+    void jsonRecord90MbWithAQuarantineIsOneRegion() throws Exception {
+        String open = "{\"leader\":\"" + LEADER + "\",\"fields\":[{\"001\":\"r1\"}";
+        byte[] unit = utf8(",{\"500\":{\"ind1\":\" \",\"ind2\":\" \",\"subfields\":[{\"a\":\"" + "x".repeat(1_000)
+                + "\"}]}}");
+        long count = 90L * 1024 * 1024 / unit.length;
+        Path f = write("record-q.ndj", utf8(jsonRecord(0, "first") + "\n" + open), unit, count,
+                utf8("]}\n" + jsonRecord(2, "third") + "\n"));
+        long recordBytes = open.length() + count * unit.length + 2;
+        assertEquals("records=2 diagnostics={LIMIT_EXCEEDED(maxRecordBytes)=1} trailing=[] quarantined=" + recordBytes
+                + " regions=1 codes=[LIMIT_EXCEEDED]", run("MARC_JSON_LINES", "quarantine", 1, f));
+    }
+
+    /// 200 MB of valid MARC-in-JSON lines with a quarantine: records are never held for it.
+    @Test
+    void jsonLinesOf200MbWithAQuarantineStream() throws Exception {
+        byte[] unit = utf8(jsonRecord(1, "x".repeat(2_000)) + "\n");
+        long count = 200L * 1024 * 1024 / unit.length;
+        Path f = write("valid-q.ndj", NONE, unit, count, NONE);
+        assertEquals("records=" + count + " diagnostics={} trailing=[] quarantined=0 regions=0 codes=[]",
+                run("MARC_JSON_LINES", "quarantine", 1, f));
+    }
+
+    /// With a quarantine, what lies between two records is held until the next one starts (it may
+    /// yet be part of a region): a 200 MB comment streams through the quarantine's temporary
+    /// file, and is markup in the end.
+    @Test
+    void xmlComment200MbBetweenRecordsWithAQuarantineStreams() throws Exception {
+        Path f = write("comment-q.xml", utf8(HostileInputRegressionTest.COLLECTION + xmlRecord(0) + "<!--"),
+                fill('c', 1 << 20), 200, utf8("-->" + xmlRecord(1) + "</collection>"));
+        assertEquals("records=2 diagnostics={} trailing=[] quarantined=0 regions=0 codes=[]",
+                run("MARCXML", "quarantine", 1, f));
+    }
+
+    /// A 200 MB unterminated comment with a quarantine: the rest of the document, from the end of
+    /// the last record, is one region, streamed.
+    @Test
+    void xmlUnterminatedComment200MbWithAQuarantineIsOneRegion() throws Exception {
+        byte[] head = utf8(HostileInputRegressionTest.COLLECTION + xmlRecord(0));
+        Path f = write("open-comment-q.xml", utf8(HostileInputRegressionTest.COLLECTION + xmlRecord(0) + "<!--"),
+                fill('c', 1 << 20), 200, NONE);
+        long size = Files.size(f);
+        assertEquals("records=1 diagnostics={} trailing=[SYNTAX_ERROR: XML is not well-formed: XML document"
+                + " structures must start and end within the same entity.] quarantined=" + (size - head.length)
+                + " regions=1 codes=[SYNTAX_ERROR]", run("MARCXML", "quarantine", 1, f));
+    }
+
+    /// A MARCMaker record over the limit with a quarantine: the record is kept (its lines are never
+    /// part of a region), so nothing is held and nothing quarantined.
+    @Test
+    void mrkRecord90MbWithAQuarantineHoldsNothing() throws Exception {
+        String ldr = "=LDR  " + LEADER.replace(' ', '\\') + "\n";
+        byte[] unit = utf8("=500  \\\\$a" + "x".repeat(989) + "\n");
+        Path f = write("record-q.mrk", utf8(ldr + "=001  r0\n\n" + ldr + "=001  r1\n"), unit,
+                90L * 1024 * 1024 / unit.length, utf8("\n" + ldr + "=001  r2\n"));
+        assertEquals("records=3 diagnostics={LIMIT_EXCEEDED(maxRecordBytes)=1} trailing=[] quarantined=0 regions=0"
+                + " codes=[]", run("MARCMAKER", "quarantine", 1, f));
+    }
+
     @Test
     void jsonString20MbIsOverMaxTokenLength() throws Exception {
         String open = "{\"leader\":\"" + LEADER + "\",\"fields\":[{\"001\":\"r1\"},{\"500\":{\"ind1\":\" \","

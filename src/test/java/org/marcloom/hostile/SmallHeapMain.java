@@ -13,7 +13,8 @@ import org.marcloom.record.MarcRecord;
 /// `records=N diagnostics={CODE=count...} trailing=[CODE: problem...]`, or `error=CODE: message`
 /// for a strict-mode error. Any OutOfMemoryError ends the JVM with a non-zero status.
 ///
-/// Arguments: the format name ([MarcFormat]), `strict` or `lenient`, the concurrency, the file.
+/// Arguments: the format name ([MarcFormat]), `strict`, `lenient` or `quarantine` (lenient, with a
+/// quarantine next to the file: the line ends with what it holds), the concurrency, the file.
 public final class SmallHeapMain {
 
     private SmallHeapMain() {
@@ -26,7 +27,12 @@ public final class SmallHeapMain {
         Path file = Path.of(args[3]);
         long records = 0;
         Map<String, Integer> codes = new TreeMap<>();
-        try (MarcReader r = MarcReader.builder().format(format).lenient(lenient).concurrency(concurrency).open(file)) {
+        boolean quarantining = args[1].equals("quarantine");
+        lenient |= quarantining;
+        Path q = Path.of(file + ".q");
+        try (org.marcloom.Quarantine quarantine = quarantining ? org.marcloom.Quarantine.toFiles(q) : null;
+             MarcReader r = (quarantining ? MarcReader.builder().quarantine(quarantine) : MarcReader.builder())
+                     .format(format).lenient(lenient).concurrency(concurrency).open(file)) {
             try {
                 MarcRecord rec;
                 while ((rec = r.read()) != null) {
@@ -44,8 +50,31 @@ public final class SmallHeapMain {
             for (Diagnostic d : r.trailingDiagnostics()) {
                 trailing.append(trailing.isEmpty() ? "" : "; ").append(d.code()).append(": ").append(d.problem());
             }
-            System.out.println("records=" + records + " diagnostics=" + codes + " trailing=[" + trailing + "]");
+            System.out.println("records=" + records + " diagnostics=" + codes + " trailing=[" + trailing + "]"
+                    + (quarantining ? " " + quarantined(quarantine) : ""));
         }
+    }
+
+    /// `quarantined=BYTES regions=N codes=[...]`, after checking that the regions follow each other
+    /// without a gap and that the data file holds their bytes.
+    private static String quarantined(org.marcloom.Quarantine quarantine) throws java.io.IOException {
+        quarantine.flush();
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        long next = -1;
+        long regions = 0;
+        for (String line : java.nio.file.Files.readAllLines(quarantine.indexFile())) {
+            long offset = Long.parseLong(line.replaceAll(".*\"offset\":(\\d+).*", "$1"));
+            long length = Long.parseLong(line.replaceAll(".*\"length\":(\\d+).*", "$1"));
+            if (next >= 0 && offset != next) {
+                return "quarantined: a gap before offset " + offset;
+            }
+            next = offset + length;
+            regions++;
+            codes.add(line.replaceAll(".*\"code\":\"([A-Z_]+)\".*", "$1"));
+        }
+        long size = java.nio.file.Files.size(quarantine.dataFile());
+        return "quarantined=" + quarantine.bytes() + (size == quarantine.bytes() ? "" : " (file " + size + ")")
+                + " regions=" + regions + " codes=" + codes;
     }
 
     private static String setting(String problem) {

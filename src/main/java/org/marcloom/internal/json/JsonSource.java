@@ -495,7 +495,7 @@ public final class JsonSource extends TextSource {
         pending.add(d);
         current = -1;
         skipping = true;
-        skipWhy = d;
+        skipWhy = quarantining() ? d : null;
     }
 
     /// Reads on to the end of the record object being skipped, holding nothing.
@@ -933,4 +933,5 @@ public final class JsonSource extends TextSource {
     protected void closeParser() throws IOException {
         parser.close();
     }
+
 }

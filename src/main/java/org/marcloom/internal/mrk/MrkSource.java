@@ -152,7 +152,7 @@ public final class MrkSource extends TextSource {
                     hold(line, number, bytes);
                     break;
                 }
-                recordEnd = lineEnd;
+                extend();
                 continue;
             }
             recordBytes += bytes;
@@ -170,7 +170,7 @@ public final class MrkSource extends TextSource {
             char first = line.charAt(0);
             if ((first == ' ' || first == '\t') && pendingData != null) {
                 pendingData.append(line);
-                recordEnd = lineEnd;
+                extend();
                 continue;
             }
             if (first != '=') {
@@ -238,7 +238,14 @@ public final class MrkSource extends TextSource {
             started = true;
             recordStart = lineStart;
         }
+        extend();
+    }
+
+    /// The line just read belongs to the record being read: the record reaches its end, and its
+    /// bytes (never part of a region) are not held for the quarantine.
+    private void extend() {
         recordEnd = lineEnd;
+        notNeeded(lineEnd);
     }
 
     /// A line that is neither a field nor a continuation: skipped, with an ERROR. Inside a record it
@@ -248,13 +255,16 @@ public final class MrkSource extends TextSource {
                 .recordIndex(index).line(number).column(column).problem(problem).repair("line skipped").build();
         diagnostics.report(d);
         if (started) {
-            recordEnd = lineEnd;
+            extend();
         } else if (quarantining()) {
             if (junkStart < 0) {
                 junkStart = lineStart;
             }
             junkEnd = lineEnd;
             junkWhy.add(d);
+            if (junkWhy.size() >= 1_000) {
+                endJunk(); // a long run goes to the quarantine in parts, each with its diagnostics
+            }
         }
     }
 
@@ -425,4 +435,5 @@ public final class MrkSource extends TextSource {
                         String problem, String repair) {
         diagnostics.report(severity, code, index, byteOffset, line, column, tag, problem, repair);
     }
+
 }

@@ -815,4 +815,5 @@ public final class MarcXmlSource extends TextSource {
             }
         }
     }
+
 }
