@@ -33,7 +33,8 @@ import org.marcloom.internal.QuarantineSink;
 /// lengths plus the quarantined lengths are the input's size, and the regions and records are
 /// contiguous in input order. The same with any [MarcReader.Builder#concurrency(int)]. Regions quarantined are
 /// junk between records and bytes after the last record (whitespace included), each with its
-/// `JUNK_SKIPPED` or `TRAILING_BYTES` diagnostic. A region is held in memory until it ends.
+/// `JUNK_SKIPPED` or `TRAILING_BYTES` diagnostic. A region is gathered until it ends, in memory up to
+/// 4 MiB and beyond that in a temporary file, and then streamed into the quarantine.
 ///
 /// ## Guarantee (MARC-in-JSON, MARCXML, MARCMaker)
 /// A lenient read to the end puts every input byte into a record it returns (from the first byte

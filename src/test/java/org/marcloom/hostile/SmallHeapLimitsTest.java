@@ -76,6 +76,19 @@ class SmallHeapLimitsTest {
         Path f = write("big.mrc", NONE, rec, count, NONE);
         assertEquals("records=" + count + " diagnostics={} trailing=[]", run("ISO_2709", "strict", 1, f));
     }
+    /// 200 MB of junk between two ISO 2709 records, read with a quarantine: one region, gathered
+    /// in a temporary file past 4 MiB and streamed into the quarantine.
+    @Test
+    void iso2709Junk200MbWithAQuarantineIsOneRegion() throws Exception {
+        MarcRecord r = MarcRecord.builder().leader(LEADER).addControlField("001", "r").build();
+        byte[] rec = Iso2709Bytes.encode(r);
+        byte[] tail = new byte[rec.length];
+        System.arraycopy(rec, 0, tail, 0, rec.length);
+        Path f = write("junk-q.mrc", rec, fill('x', 1 << 20), 200, tail);
+        assertEquals("records=2 diagnostics={JUNK_SKIPPED=1} trailing=[] quarantined=" + (200L << 20)
+                + " regions=1 codes=[JUNK_SKIPPED]", run("ISO_2709", "quarantine", 1, f));
+    }
+
     static final byte[] COLLECTION = utf8(HostileInputRegressionTest.COLLECTION);
 
     @Test

@@ -56,7 +56,7 @@ public final class FramedInput implements Closeable {
     private final List<Diagnostic> trailing = new ArrayList<>(1);
     /// Where skipped bytes go, or `null`; `junk` holds the region being skipped.
     private org.marcloom.internal.QuarantineSink quarantine;
-    private java.io.ByteArrayOutputStream junk;
+    private org.marcloom.internal.RegionBuffer junk;
 
     // The record last framed.
     private int start;
@@ -114,13 +114,12 @@ public final class FramedInput implements Closeable {
     /// whole, with its diagnostic, when it ends. Call before the first [#next()].
     public void quarantine(org.marcloom.internal.QuarantineSink sink) {
         this.quarantine = sink;
-        this.junk = new java.io.ByteArrayOutputStream();
+        this.junk = new org.marcloom.internal.RegionBuffer();
     }
 
     private void quarantineJunk(List<Diagnostic> why) {
         if (quarantine != null && junk.size() > 0) {
-            quarantine.put(name, pendingJunkOffset, junk.toByteArray(), 0, junk.size(), why);
-            junk.reset();
+            junk.quarantine(quarantine, name, pendingJunkOffset, why);
         }
     }
 
@@ -349,6 +348,9 @@ public final class FramedInput implements Closeable {
     @Override
     public void close() throws IOException {
         done = true;
+        if (junk != null) {
+            junk.close();
+        }
         if (owns) {
             channel.close();
         }
