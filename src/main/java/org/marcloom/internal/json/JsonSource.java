@@ -933,5 +933,4 @@ public final class JsonSource extends TextSource {
     protected void closeParser() throws IOException {
         parser.close();
     }
-
 }

@@ -435,5 +435,4 @@ public final class MrkSource extends TextSource {
                         String problem, String repair) {
         diagnostics.report(severity, code, index, byteOffset, line, column, tag, problem, repair);
     }
-
 }

@@ -188,23 +188,23 @@ public final class MarcXmlSource extends TextSource {
             skippedToEnd(NEXT, List.of(d));
             return false;
         }
-        MarcXmlScanner scanner = new MarcXmlScanner(decoder, limits);
+        MarcXmlScanner tokens = new MarcXmlScanner(decoder, limits);
         if (quarantining()) {
             byteMapping = decoder.byteMapping();
             if (byteMapping == 0) {
                 throw cannotQuarantine("");
             }
-            this.scanner = scanner; // from here on, a malformed prologue quarantines the whole input
+            this.scanner = tokens; // from here on, a malformed prologue quarantines the whole input
             anchorByte = mappedByte = decoder.firstCharByte();
         }
-        if (!forceStax && scanner.prologue()) {
-            xml = scanner;
+        if (!forceStax && tokens.prologue()) {
+            xml = tokens;
         } else {
             // a DTD or XML 1.1: the JDK's parser (which never reads the DTD's external parts)
             if (quarantining()) {
                 throw cannotQuarantine(" with a document type declaration or XML 1.1");
             }
-            xml = new XmlEvents.Stax(newFactory().createXMLStreamReader(scanner.replay()));
+            xml = new XmlEvents.Stax(newFactory().createXMLStreamReader(tokens.replay()));
         }
         return true;
     }
@@ -815,5 +815,4 @@ public final class MarcXmlSource extends TextSource {
             }
         }
     }
-
 }
