@@ -309,6 +309,19 @@ class FuzzFindingsTest {
                         List.of("STRUCTURE_INVALID"))), q.spans());
     }
 
+    /// Found by `ReaderFuzzTest#marcXml` checking the quarantine, both in its own harness (the
+    /// readers were right): a record's end tag may hold white space (`</record\n>`), and MARC
+    /// field tags inside a processing instruction (here a `<?x` that runs to the `?>` of a later
+    /// XML declaration) are its text, not fields. Both inputs now tile: records, regions, markup.
+    @ParameterizedTest
+    @CsvSource({"marcxml-end-tag-with-white-space.xml, 2", "marcxml-fields-inside-a-processing-instruction.xml, 0"})
+    void xmlQuarantineHarnessFindings(String file, int records) throws IOException {
+        byte[] data = finding(file);
+        FuzzSupport.Outcome lenient = FuzzSupport.read(data, MarcFormat.MARCXML, true, Integer.MAX_VALUE, 1);
+        assertEquals(records, lenient.count());
+        new ReaderFuzzTest().marcXml(data);
+    }
+
     /// What the bad-byte tests compare of a lenient MARC-in-JSON outcome: the records, all the
     /// diagnostics (the records' and the trailing ones), how many are INVALID_UTF8, and the first
     /// six that are INVALID_UTF8 or a syntax error about NUL bytes or UTF-32, each as `CODE
