@@ -216,60 +216,52 @@ public final class Capture extends FilterChannel {
     /// [org.marcloom.internal.Utf8] delimits them; stops at the last byte read.
     public long utf16Advance(long offset, long units) {
         long o = offset;
-        long left = units;
+        long[] left = {units};
         byte[] window = null;
-        while (left > 0 && o < headOffset) {
+        while (left[0] > 0 && o < headOffset) {
             // in the file: a window, with the three bytes after it that a sequence may need
             if (window == null) {
                 window = new byte[64 * 1024 + 3];
             }
             int span = (int) Math.min(64 * 1024, headOffset - o);
             int n = fetch(o, window, span + 3);
-            int i = 0;
-            while (left > 0 && i < span) {
-                byte b = window[i];
-                if (b >= 0) {
-                    i++;
-                    left--;
-                    continue;
-                }
-                int sequence = Utf8.next(window, i, n, eof && o + n == position());
-                if (sequence == 0) {
-                    return o + i; // cut by the end of what was read
-                }
-                if (sequence > 0) {
-                    int length = Utf8.length(sequence);
-                    i += length;
-                    left -= length == 4 ? 2 : 1;
-                } else {
-                    i += -sequence;
-                    left--;
-                }
+            int i = walk(window, 0, span, n, eof && o + n == position(), left);
+            if (i < 0) {
+                return o + ~i; // cut by the end of what was read
             }
             o += i;
         }
-        int i = head + (int) (o - headOffset);
-        while (left > 0 && i < tail) {
-            byte b = kept[i];
-            if (b >= 0) {
+        if (left[0] == 0) {
+            return o;
+        }
+        int i = walk(kept, head + (int) (o - headOffset), tail, tail, eof, left);
+        return headOffset + ((i < 0 ? ~i : i) - head);
+    }
+
+    /// Decodes `left[0]` UTF-16 units of UTF-8 from `b[i]`, taking sequences that start before
+    /// `stop` (`b` holds bytes up to `end`), and lowers `left[0]` by those taken. Returns the index
+    /// reached, or its complement when a sequence is cut by `end` before the input's end.
+    private static int walk(byte[] b, int i, int stop, int end, boolean endOfInput, long[] left) {
+        while (left[0] > 0 && i < stop) {
+            if (b[i] >= 0) {
                 i++;
-                left--;
+                left[0]--;
                 continue;
             }
-            int sequence = Utf8.next(kept, i, tail, eof);
+            int sequence = Utf8.next(b, i, end, endOfInput);
             if (sequence == 0) {
-                break; // cut by the end of what was read
+                return ~i;
             }
             if (sequence > 0) {
                 int length = Utf8.length(sequence);
                 i += length;
-                left -= length == 4 ? 2 : 1;
+                left[0] -= length == 4 ? 2 : 1;
             } else {
                 i += -sequence;
-                left--;
+                left[0]--;
             }
         }
-        return headOffset + (i - head);
+        return i;
     }
 
     /// Reads more of the input into what is held (up to 64 KiB); false at the end of the input.
