@@ -284,6 +284,13 @@ class FuzzFindingsTest {
         assertEquals("ERROR STRUCTURE_INVALID at record 0, line 3, column 13: <leader> outside any MARC record (in"
                 + " <recore>); the element <recore> was skipped", lenient.trailing().getFirst().toString());
         new ReaderFuzzTest().marcXml(data);
+        // the same in a mistyped namespace (the collection's default one)
+        byte[] foreign = finding("marcxml-fields-in-foreign-namespace-outside-records.xml");
+        FuzzSupport.Outcome f = FuzzSupport.read(foreign, MarcFormat.MARCXML, true, Integer.MAX_VALUE, 1);
+        assertEquals("ERROR STRUCTURE_INVALID at record 0, line 3, column 11: <leader> in namespace"
+                + " \"httpv//www.loc.gov/MARC42/slim\" outside any MARC record (in <reco>); the element <reco> was"
+                + " skipped", f.trailing().getFirst().toString());
+        new ReaderFuzzTest().marcXml(foreign);
 
         String doc = "<collection><recrod><leader>00000nam a2200000 a 4500</leader></recrod>"
                 + "<record><leader>00000nam a2200000 a 4500</leader></record>"

@@ -42,8 +42,8 @@ import org.marcloom.record.Subfield;
 ///   `datafield` (a typo in the namespace URI, another MARC schema) is never read silently as
 ///   nothing: [ErrorCode#STRUCTURE_INVALID] naming the namespace URI (strict mode throws; lenient
 ///   mode reports it through [#trailingDiagnostics()] and skips the element).
-/// - MARC fields (`leader`, `controlfield`, `datafield`, in the MARC namespace or none) outside
-///   any MARC record, as in a misspelt `<recrod>`, are never skipped silently either:
+/// - MARC fields (`leader`, `controlfield`, `datafield`, in any namespace) outside any MARC
+///   record, as in a misspelt `<recrod>`, are never skipped silently either:
 ///   [ErrorCode#STRUCTURE_INVALID]; lenient mode skips the element that holds them (or the field
 ///   alone, when it lies directly in the root or a `collection`).
 ///
@@ -390,7 +390,7 @@ public final class MarcXmlSource extends TextSource {
                 } else if (depth >= 2 && "record".equals(stack[depth - 2]) && isField(local)
                         && !marcOrNone(xml.getNamespaceURI())) {
                     foreignRecord(local);
-                } else if (isField(local) && marcOrNone(xml.getNamespaceURI())) {
+                } else if (isField(local)) {
                     strayField(local);
                 }
             } else if (ev == XMLStreamConstants.END_ELEMENT) {
@@ -429,18 +429,20 @@ public final class MarcXmlSource extends TextSource {
         depth -= 2;
     }
 
-    /// A MARC field element (`leader`, `controlfield`, `datafield`, in the MARC namespace or none)
-    /// outside any MARC record: in a misspelt element (`<recrod>`), in a `record` that was taken
-    /// for an envelope, or loose in the collection. Never silence: strict mode throws; lenient mode
+    /// A MARC field element (`leader`, `controlfield`, `datafield`, in any namespace) outside any
+    /// MARC record: in a misspelt element (`<recrod>`), in a `record` that was taken for an
+    /// envelope, loose in the collection, or in a mistyped namespace. Never silence: strict mode throws; lenient mode
     /// reports it (through [#trailingDiagnostics()]) and skips the element that holds it (the field
     /// alone when that is the root or a `collection`).
     private void strayField(String local) throws XMLStreamException {
         Location loc = xml.getLocation();
+        String ns = xml.getNamespaceURI();
         String parent = depth >= 2 ? stack[depth - 2] : null;
         boolean wholeParent = parent != null && depth > 2 && !"collection".equals(parent);
         Diagnostic d = Diagnostic.builder(Severity.ERROR, ErrorCode.STRUCTURE_INVALID).recordIndex(recordIndex)
                 .line(loc.getLineNumber()).column(loc.getColumnNumber())
-                .problem("<" + local + "> outside any MARC record" + (parent == null ? "" : " (in <" + parent + ">)"))
+                .problem("<" + local + ">" + (marcOrNone(ns) ? "" : " in namespace \"" + ns + "\"")
+                        + " outside any MARC record" + (parent == null ? "" : " (in <" + parent + ">)"))
                 .repair(wholeParent ? "the element <" + parent + "> was skipped" : "the element was skipped").build();
         trailing(d);
         skipElement();
