@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.marcloom.ErrorCode;
 import org.marcloom.MarcFormat;
 import org.marcloom.ReaderOptions;
@@ -327,6 +328,25 @@ class FuzzFindingsTest {
         FuzzSupport.Outcome lenient = FuzzSupport.read(data, MarcFormat.MARCXML, true, Integer.MAX_VALUE, 1);
         assertEquals(records, lenient.count());
         new ReaderFuzzTest().marcXml(data);
+    }
+
+    /// Found by `ReaderFuzzTest#marcXml` checking the quarantine: a MARC field loose in an SRU
+    /// envelope `record`, after the MARC record inside it, skips the rest of the envelope; the
+    /// region's start, the envelope's start tag, lies before the record already read, and mapping it
+    /// to bytes threw the character-to-byte walk off, so the region ran to the end of the document
+    /// and the next record's span was wrong. The region now starts where the record read ends, and
+    /// every input tiles. The first input: the exact spans.
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4})
+    void xmlStrayFieldInAnEnvelopeAfterARecord(int n) throws IOException {
+        byte[] data = finding("marcxml-stray-field-in-envelope-after-a-record-" + n + ".xml");
+        new ReaderFuzzTest().marcXml(data);
+        if (n == 1) {
+            QuarantineTiles.Result q = QuarantineTiles.read(MarcFormat.MARCXML,
+                    ReaderOptions.builder().lenient(true).build(), data, 0, 1);
+            assertEquals("[record 287+276, region 563+180 [STRUCTURE_INVALID], record 944+182, region 1129+37 [SYNTAX_ERROR]]",
+                    q.spans().toString());
+        }
     }
 
     /// What the bad-byte tests compare of a lenient MARC-in-JSON outcome: the records, all the

@@ -216,9 +216,10 @@ public final class MarcXmlSource extends TextSource {
                 + decoder.encoding() + what);
     }
 
-    /// With a quarantine: the input's byte offset of a character offset at or after the last point
-    /// accounted for.
-    private long toByte(long charOffset) {
+    /// With a quarantine: the input's byte offset of a character offset; one before the last point
+    /// accounted for (the start of an element around a record already read) maps to that point.
+    private long toByte(long at) {
+        long charOffset = Math.max(at, anchorChar);
         if (charOffset < mappedChar) {
             mappedChar = anchorChar;
             mappedByte = anchorByte;
