@@ -13,5 +13,7 @@ module org.marcloom {
     exports org.marcloom.marc8;
     exports org.marcloom.batch;
     exports org.marcloom.validation;
-    // org.marcloom.internal and its subpackages are deliberately not exported.
+    // org.marcloom.internal and its subpackages are deliberately not exported, but for the bulk
+    // paths the command-line tool uses (counting and converting ISO 2709 without decoding).
+    exports org.marcloom.internal.bulk to org.marcloom.cli;
 }

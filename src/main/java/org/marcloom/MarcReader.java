@@ -72,6 +72,20 @@ import org.marcloom.record.MarcRecord;
 /// which would look like the end of the input), and no worker thread outlives the `close()`.
 public final class MarcReader implements Iterable<MarcRecord>, Closeable {
 
+    static {
+        org.marcloom.internal.bulk.BulkAccess.install(new org.marcloom.internal.bulk.BulkAccess.Hooks() {
+            @Override
+            public long skipWellFormed(MarcReader reader, long max) {
+                return reader.skipWellFormed(max);
+            }
+
+            @Override
+            public long transfer(MarcReader reader, MarcWriter writer, long max) {
+                return reader.transfer(writer, max);
+            }
+        });
+    }
+
     private final RecordSource source;
     private final ReaderOptions options;
     private final String sourceName;
@@ -82,6 +96,9 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
     private volatile boolean closed;
     private volatile Thread closedBy;
     private final AtomicBoolean sourceClosed = new AtomicBoolean();
+
+    /// The writer of the last [#transfer], or `null`.
+    private Transfer transfer;
 
     /// The counting channel under the source, or `null` (a reader from [MarcSplitter]).
     private final OffsetChannel input;
@@ -213,6 +230,88 @@ public final class MarcReader implements Iterable<MarcRecord>, Closeable {
                 recordsRead++;
             }
             return r;
+        } finally {
+            reading = null;
+        }
+    }
+
+    /// [org.marcloom.internal.bulk.BulkAccess#skipWellFormed]: passes over up to `max` records
+    /// that need no decoding to be counted; they count as read.
+    long skipWellFormed(long max) {
+        return guardedCount(() -> source.skipWellFormed(max));
+    }
+
+    /// [org.marcloom.internal.bulk.BulkAccess#transfer]: writes up to `max` records to `writer`
+    /// from their bytes while it takes them; they count as read.
+    long transfer(MarcWriter writer, long max) {
+        if (transfer == null || transfer.writer != writer) {
+            transfer = new Transfer(writer, writer.rawTarget(options));
+        }
+        Transfer t = transfer;
+        if (t.target == null) {
+            return 0;
+        }
+        t.written = 0;
+        try {
+            return guardedCount(() -> source.transfer(t, max));
+        } catch (WriteFailed e) {
+            recordsRead += t.written;
+            throw (RuntimeException) e.getCause();
+        }
+    }
+
+    /// The writer [#transfer] wrote to last and where it takes records as bytes (`null` when it
+    /// takes none); passes the writer's own failures to the caller as the writer threw them, not
+    /// as read errors, and counts what it took.
+    private static final class Transfer implements org.marcloom.internal.RawTarget {
+        final MarcWriter writer;
+        final org.marcloom.internal.RawTarget target;
+        long written;
+
+        Transfer(MarcWriter writer, org.marcloom.internal.RawTarget target) {
+            this.writer = writer;
+            this.target = target;
+        }
+
+        @Override
+        public boolean write(byte[] buf, int start, int end) {
+            boolean w;
+            try {
+                w = target.write(buf, start, end);
+            } catch (RuntimeException e) {
+                throw new WriteFailed(e);
+            }
+            if (w) {
+                written++;
+            }
+            return w;
+        }
+    }
+
+    /// A writer's exception on its way through [#transfer] (never seen outside this class).
+    private static final class WriteFailed extends RuntimeException {
+        WriteFailed(RuntimeException cause) {
+            super(null, cause, false, false);
+        }
+    }
+
+    /// [#guarded(boolean)] for a call that reads many records and says how many.
+    private long guardedCount(java.util.function.LongSupplier call) {
+        beginRead();
+        try {
+            long n;
+            try {
+                n = call.getAsLong();
+            } catch (WriteFailed e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw closed ? closedError(e) : interrupted(e);
+            }
+            if (closed) {
+                throw closedError(null);
+            }
+            recordsRead += n;
+            return n;
         } finally {
             reading = null;
         }

@@ -90,6 +90,14 @@ public final class MarcWriter implements Closeable, Flushable {
         }
     }
 
+    /// For [MarcReader]'s transfer of records from their bytes (`org.marcloom.internal.bulk`): where
+    /// a reader with `readerOptions` may hand them, or `null` when this writer writes none from
+    /// bytes. The calling thread becomes the owner, as with a write.
+    org.marcloom.internal.RawTarget rawTarget(ReaderOptions readerOptions) {
+        own();
+        return sink.rawTarget(readerOptions);
+    }
+
     /// How many records were written. With a concurrency above 1, the records whose bytes have
     /// reached the target so far: the records given since are still being encoded, and all are
     /// written once [#flush()] or [#close()] returns.

@@ -21,6 +21,16 @@ public interface RecordSink extends Closeable, Flushable {
     /// target (the parallel sink, where the records after them are still being encoded).
     long recordsWritten();
 
+    /// Where a reader with `readerOptions` may hand ISO 2709 records as their bytes, for this sink
+    /// to write those it can write so with the output [#write] gives for the decoded record
+    /// ([RawEncoder]); `null` when it writes none so (the format, the settings, or a parallel sink).
+    ///
+    /// @param readerOptions how the reader decodes the records it would otherwise hand to [#write]
+    /// @return the target, or `null`
+    default RawTarget rawTarget(org.marcloom.ReaderOptions readerOptions) {
+        return null;
+    }
+
     @Override
     void flush() throws IOException;
 

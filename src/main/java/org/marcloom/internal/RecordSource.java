@@ -23,6 +23,27 @@ public interface RecordSource extends Closeable {
         throw new UnsupportedOperationException("decoding raw records is only available for ISO 2709 input");
     }
 
+    /// Frames up to `max` records and passes over those [org.marcloom.internal.iso2709.RawCheck]
+    /// finds well formed (and without framing diagnostics), without decoding them; stops before
+    /// the first record that is not, which the next [#next()] or [#nextRaw()] returns. Only
+    /// ISO 2709 sources on one thread support this.
+    ///
+    /// @return how many records were passed over (below `max` only before such a record or at
+    ///         the end of the input)
+    default long skipWellFormed(long max) {
+        throw new UnsupportedOperationException("skipping raw records is only available for ISO 2709 input");
+    }
+
+    /// Frames up to `max` records and hands each to `target` as its bytes, without decoding it,
+    /// while `target` takes them; stops before the first record that has framing diagnostics or
+    /// that `target` does not take, which the next [#next()] returns. Sources that cannot frame
+    /// records on this thread (other formats, a parallel reader) pass nothing.
+    ///
+    /// @return how many records `target` took
+    default long transfer(RawTarget target, long max) {
+        return 0;
+    }
+
     @Override
     void close() throws java.io.IOException;
 

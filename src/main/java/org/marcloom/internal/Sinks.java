@@ -57,7 +57,29 @@ public final class Sinks {
         if (concurrency > 1) {
             return new ParallelSink(encoders, out, ownTarget, concurrency, threads, name);
         }
-        return new Sequential(encoders.get(), out, ownTarget);
+        return new Sequential(encoders.get(), out, ownTarget, verify ? null : format, options);
+    }
+
+    /// A new raw encoder for `format` and `options`, for records a reader with `readerOptions`
+    /// decodes, or `null` when records cannot be written from their bytes with exactly the output
+    /// of the format's encoder: the reader decodes text that is not UTF-8 (MARC-8, Latin-1) or
+    /// normalises it, its limits could be reached, the output is indented, in MARCMaker, or an
+    /// ISO 2709 writer's MARC-8.
+    public static RawEncoder rawEncoder(MarcFormat format, WriterOptions options,
+                                        org.marcloom.ReaderOptions readerOptions) {
+        Boolean forcedUtf8 = org.marcloom.internal.iso2709.RawLayout.forcedUtf8(readerOptions);
+        if (forcedUtf8 == null || readerOptions.normalizeNfc()
+                || !org.marcloom.internal.iso2709.RawLayout.limitsUnreachable(readerOptions)) {
+            return null;
+        }
+        return switch (format) {
+            case ISO_2709 -> options.encoding() == org.marcloom.OutputEncoding.UTF_8
+                    ? new org.marcloom.internal.iso2709.Iso2709Passthrough() : null;
+            case MARC_JSON, MARC_JSON_LINES -> options.indent() && format == MarcFormat.MARC_JSON ? null
+                    : new org.marcloom.internal.json.JsonRawEncoder(format == MarcFormat.MARC_JSON_LINES, forcedUtf8);
+            case MARCXML -> options.indent() ? null : new org.marcloom.internal.xml.MarcXmlRawEncoder(forcedUtf8);
+            case MARCMAKER -> null;
+        };
     }
 
     /// The writing thread encodes each record into one reused buffer, handed to the target every
@@ -66,15 +88,56 @@ public final class Sinks {
         private final RecordEncoder encoder;
         private final OutputStream out;
         private final boolean ownTarget;
+        /// The format and options for a [RawEncoder], or a `null` format when there is none (verify).
+        private final MarcFormat format;
+        private final WriterOptions options;
         private final OutputBuffer buf = new OutputBuffer(FLUSH_AT * 2);
         private long count;
         private boolean started;
         private boolean closed;
 
-        Sequential(RecordEncoder encoder, OutputStream out, boolean ownTarget) {
+        Sequential(RecordEncoder encoder, OutputStream out, boolean ownTarget, MarcFormat format,
+                   WriterOptions options) {
             this.encoder = encoder;
             this.out = Objects.requireNonNull(out, "out");
             this.ownTarget = ownTarget;
+            this.format = format;
+            this.options = options;
+        }
+
+        /// The last [#rawTarget] and the reader options it was for.
+        private org.marcloom.ReaderOptions rawFor;
+        private RawTarget rawTarget;
+
+        @Override
+        public RawTarget rawTarget(org.marcloom.ReaderOptions readerOptions) {
+            if (readerOptions.equals(rawFor)) {
+                return rawTarget;
+            }
+            RawEncoder raw = format == null ? null : rawEncoder(format, options, readerOptions);
+            rawFor = readerOptions;
+            rawTarget = raw == null ? null : (b, start, end) -> {
+                if (closed) {
+                    throw new IllegalStateException("the writer is closed");
+                }
+                if (!started) {
+                    started = true;
+                    encoder.start(buf);
+                }
+                if (!raw.record(b, start, end, count, buf)) {
+                    return false;
+                }
+                count++;
+                if (buf.size >= FLUSH_AT) {
+                    try {
+                        buf.drainTo(out, FLUSH_AT * 2);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException("writing record " + count, e); // as MarcWriter.write says it
+                    }
+                }
+                return true;
+            };
+            return rawTarget;
         }
 
         @Override

@@ -28,11 +28,18 @@ public final class MarcRecord {
         TrustedFactory.install();
     }
 
-    private static final MarcSpec ISBN = MarcSpec.compile("020$a");
-    private static final MarcSpec ISSN = MarcSpec.compile("022$a");
-    private static final MarcSpec SUBJECTS = MarcSpec.compile("6..");
-    private static final MarcSpec PUBLISHER = MarcSpec.compile("260$b");
-    private static final MarcSpec DATES = MarcSpec.compile("260$c:264$c");
+    /// The specs of the lookups, compiled at the first lookup rather than with the first record
+    /// (compiling them costs a process that only reads or converts records a few milliseconds).
+    private static final class Specs {
+        static final MarcSpec ISBN = MarcSpec.compile("020$a");
+        static final MarcSpec ISSN = MarcSpec.compile("022$a");
+        static final MarcSpec SUBJECTS = MarcSpec.compile("6..");
+        static final MarcSpec PUBLISHER = MarcSpec.compile("260$b");
+        static final MarcSpec DATES = MarcSpec.compile("260$c:264$c");
+
+        private Specs() {
+        }
+    }
 
     private final Leader leader;
     private final List<Field> fields;
@@ -222,14 +229,14 @@ public final class MarcRecord {
     ///
     /// @return the ISBNs, a new list
     public List<String> isbns() {
-        return ISBN.values(this);
+        return Specs.ISBN.values(this);
     }
 
     /// Every 022 $a, as written.
     ///
     /// @return the ISSNs, a new list
     public List<String> issns() {
-        return ISSN.values(this);
+        return Specs.ISSN.values(this);
     }
 
     /// The subject fields (600-699), in order.
@@ -237,7 +244,7 @@ public final class MarcRecord {
     /// @return the fields, a new list
     public List<DataField> subjectFields() {
         List<DataField> out = new ArrayList<>(4);
-        for (Field f : SUBJECTS.fields(this)) {
+        for (Field f : Specs.SUBJECTS.fields(this)) {
             if (f instanceof DataField d) {
                 out.add(d);
             }
@@ -275,7 +282,7 @@ public final class MarcRecord {
     ///
     /// @return the publisher, or empty
     public Optional<String> publisher() {
-        Optional<String> p = PUBLISHER.value(this);
+        Optional<String> p = Specs.PUBLISHER.value(this);
         if (p.isEmpty()) {
             for (DataField d : dataFields("264")) {
                 if (d.indicator2() == '1' && d.value('b') != null) {
@@ -296,7 +303,7 @@ public final class MarcRecord {
         if (date1.isPresent() && isYear(date1.get())) {
             return date1;
         }
-        List<String> dates = DATES.values(this);
+        List<String> dates = Specs.DATES.values(this);
         for (String c : dates) {
             for (int i = 0; i + 4 <= c.length(); i++) {
                 if (isYear(c.substring(i, i + 4)) && (i + 4 == c.length() || !Character.isDigit(c.charAt(i + 4)))

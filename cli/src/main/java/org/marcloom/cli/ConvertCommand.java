@@ -7,6 +7,7 @@ import org.marcloom.Diagnostic;
 import org.marcloom.MarcFormat;
 import org.marcloom.MarcWriteException;
 import org.marcloom.MarcWriter;
+import org.marcloom.internal.bulk.BulkAccess;
 import org.marcloom.record.MarcRecord;
 
 /// `marcloom convert`: every input's records, in order, written in one format.
@@ -77,6 +78,14 @@ final class ConvertCommand extends Command {
             try {
                 RecordLoop.run(inputs, readers, ctx, false, new RecordLoop.Handler() {
                     @Override
+                    public long bulk(Inputs.Input in, long max) {
+                        // ISO 2709 records the writer can write from their bytes (no diagnostics)
+                        long n = BulkAccess.transfer(in.reader, writer, max);
+                        diagnostics.took(n);
+                        return n;
+                    }
+
+                    @Override
                     public void record(Inputs.Input in, MarcRecord rec) {
                         diagnostics.beforeWrite(in.name, rec.diagnostics());
                         writer.write(rec);
@@ -144,6 +153,11 @@ final class ConvertCommand extends Command {
             }
             given++;
             printUpTo(writer.recordsWritten() + 1);
+        }
+
+        /// `n` records without diagnostics were written (in bulk, by this thread).
+        void took(long n) {
+            given += n;
         }
 
         /// Diagnostics that follow the records given so far (an input's trailing bytes).

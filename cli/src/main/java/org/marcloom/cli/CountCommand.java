@@ -3,15 +3,19 @@ package org.marcloom.cli;
 import java.io.IOException;
 import java.util.List;
 import org.marcloom.RawRecord;
+import org.marcloom.internal.bulk.BulkAccess;
 import org.marcloom.record.MarcRecord;
 
 /// `marcloom count`: the number of records in each input.
 ///
-/// ISO 2709 input is framed and each record's structure checked on its raw bytes
-/// ([StructureCheck]); only a record that fails the check is decoded, by the library, for its
-/// exact diagnostics (strict: its error). `--decode` decodes every record (finds text encoding
+/// ISO 2709 input is framed and each record's structure checked on its bytes in the reader's
+/// buffer ([BulkAccess#skipWellFormed]); only a record that fails the check is decoded, by the
+/// library, for its exact diagnostics (strict: its error). `--decode` decodes every record (finds text encoding
 /// errors too). Other formats are always decoded, on several threads for large inputs.
 final class CountCommand extends Command {
+
+    /// Records passed over between two updates of the progress display.
+    private static final long SKIP_AT_ONCE = 4096;
 
     @Override
     String name() {
@@ -84,6 +88,14 @@ final class CountCommand extends Command {
                     RawRecord r;
                     while (true) {
                         try {
+                            // In place in the reader's buffer, up to a record that needs decoding.
+                            long want = SKIP_AT_ONCE - count % SKIP_AT_ONCE;
+                            long skipped = BulkAccess.skipWellFormed(in.reader, want);
+                            count += skipped;
+                            if (skipped == want) {
+                                progress.update(total + count, doneBytes + in.bytesRead());
+                                continue;
+                            }
                             r = in.reader.readRaw();
                         } catch (UnsupportedOperationException e) {
                             other = true; // detected as MARCXML, JSON or MARCMaker: decode it below
@@ -92,13 +104,9 @@ final class CountCommand extends Command {
                         if (r == null) {
                             break;
                         }
-                        if (!r.diagnostics().isEmpty() || !StructureCheck.wellFormed(r.bytes(), r.length())) {
-                            Inputs.report(ctx, in.name, in.reader.decode(r).diagnostics());
-                        }
+                        // Framing diagnostics or a structure that is not well formed: decode it.
+                        Inputs.report(ctx, in.name, in.reader.decode(r).diagnostics());
                         count++;
-                        if ((count & 1023) == 0) {
-                            progress.update(total + count, doneBytes + in.bytesRead());
-                        }
                     }
                     if (other && name.equals("-")) {
                         // Standard input cannot be read again: decode the rest of it with this reader.

@@ -14,9 +14,19 @@ final class RecordLoop {
     interface Handler {
         void record(Inputs.Input in, MarcRecord rec) throws IOException;
 
+        /// Takes up to `max` of the input's next records without their being read here (written
+        /// from their bytes, see [org.marcloom.internal.bulk.BulkAccess#transfer]); they have no
+        /// diagnostics. Returns how many: below `max` before a record to read as usual, or at the end.
+        default long bulk(Inputs.Input in, long max) {
+            return 0;
+        }
+
         default void endOfInput(Inputs.Input in, long records) throws IOException {
         }
     }
+
+    /// Records between two checks of standard output in bulk (as every 4,096 records read).
+    private static final long BULK = 4096;
 
     private RecordLoop() {
     }
@@ -32,7 +42,22 @@ final class RecordLoop {
                 try (Inputs.Input in = Inputs.open(name, readers, ctx)) {
                     long count = 0;
                     MarcRecord rec;
-                    while ((rec = in.reader.read()) != null) {
+                    while (true) {
+                        long want = BULK - count % BULK;
+                        long taken = handler.bulk(in, want);
+                        if (taken > 0) {
+                            count += taken;
+                            progress.update(total + count, doneBytes + in.bytesRead());
+                            if (taken == want) {
+                                if (ctx.stdout().checkError()) {
+                                    throw Main.stdoutFailure(ctx.stdout());
+                                }
+                                continue;
+                            }
+                        }
+                        if ((rec = in.reader.read()) == null) {
+                            break;
+                        }
                         if (reportDiagnostics) {
                             Inputs.report(ctx, in.name, rec.diagnostics());
                         }

@@ -1,7 +1,8 @@
-package org.marcloom.cli;
+package org.marcloom.internal.bulk;
 
-/// A fast test that an ISO 2709 record is well formed, on its raw bytes, without decoding any
-/// text: for `marcloom count`, which needs only to know that each record is sound.
+/// The byte-at-a-time structure check `marcloom count` used before
+/// [org.marcloom.internal.iso2709.RawCheck] (cli/src/main/java/org/marcloom/cli/StructureCheck.java,
+/// unchanged but for its name and package): the oracle RawCheck is held to.
 ///
 /// [#wellFormed(byte[], int)] returns true only when the reader, decoding the record with the
 /// default options, would report nothing about it: a leader of printable ASCII with `22` at 10-11,
@@ -14,14 +15,14 @@ package org.marcloom.cli;
 /// ([org.marcloom.MarcReader#decode]) to get its exact diagnostics or, strict, its error: this test
 /// decides only whether decoding can be skipped, never what is wrong. Text encoding (invalid UTF-8,
 /// unknown MARC-8 characters) is not checked. Stateless.
-final class StructureCheck {
+final class StructureCheckOracle {
 
     private static final byte FT = 0x1E;
     private static final byte RT = 0x1D;
     private static final byte SD = 0x1F;
     private static final byte ESC = 0x1B;
 
-    private StructureCheck() {
+    private StructureCheckOracle() {
     }
 
     /// Whether the record in `b[0, length)` (its terminator included) needs no decoding to be

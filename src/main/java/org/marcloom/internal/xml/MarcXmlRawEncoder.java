@@ -1,0 +1,231 @@
+package org.marcloom.internal.xml;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import org.marcloom.internal.OutputBuffer;
+import org.marcloom.internal.RawEncoder;
+import org.marcloom.internal.Utf8;
+import org.marcloom.internal.iso2709.RawLayout;
+
+/// ISO 2709 to MARCXML (not indented) without decoding: the bytes [MarcXmlEncoder] writes for
+/// the record that decoding an ISO 2709 record gives, written straight from the record's bytes.
+///
+/// Taken from the bytes only when the parser would report nothing: the leader and directory as
+/// [RawLayout] takes them (in any layout: the fields are written in directory order), leader/09 `a`
+/// (or anything, for a reader told the data is UTF-8); control fields without delimiters; data
+/// fields with two printable indicators and either nothing more or a delimiter after them, every
+/// delimiter followed by a lowercase letter or digit; every value well-formed UTF-8. Text is
+/// escaped as [MarcXmlEncoder] escapes it (`&`, `<`, `>` and carriage return as references, `"`
+/// too in attributes, the other C0 controls but tab and line feed, U+FFFE and U+FFFF as U+FFFD); any
+/// other well-formed UTF-8 sequence is the UTF-8 of the character it decodes to, so it is copied.
+/// Anything else goes to the encoder. Not thread-safe.
+public final class MarcXmlRawEncoder implements RawEncoder {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long HIGH = 0x8080808080808080L;
+    private static final long BELOW_BLANK = 0x20 * ONES;
+    private static final long AMP_WORD = '&' * ONES;
+    private static final long LT_WORD = '<' * ONES;
+    private static final long GT_WORD = '>' * ONES;
+    private static final byte SD = 0x1F;
+    private static final byte[] RECORD_LEADER = "<record><leader>".getBytes(US_ASCII);
+    private static final byte[] LEADER_CLOSE = "</leader>".getBytes(US_ASCII);
+    private static final byte[] CONTROL_OPEN = "<controlfield tag=\"".getBytes(US_ASCII);
+    private static final byte[] CONTROL_CLOSE = "</controlfield>".getBytes(US_ASCII);
+    private static final byte[] DATA_OPEN = "<datafield tag=\"".getBytes(US_ASCII);
+    private static final byte[] IND1 = "\" ind1=\"".getBytes(US_ASCII);
+    private static final byte[] IND2 = "\" ind2=\"".getBytes(US_ASCII);
+    private static final byte[] DATA_CLOSE = "</datafield>".getBytes(US_ASCII);
+    private static final byte[] SUBFIELD_OPEN = "<subfield code=\"".getBytes(US_ASCII);
+    private static final byte[] SUBFIELD_CLOSE = "</subfield>".getBytes(US_ASCII);
+    private static final byte[] RECORD_CLOSE = "</record>\n".getBytes(US_ASCII);
+    /// The most bytes one input byte of a field becomes (a subfield's delimiter and code become
+    /// 29 bytes of markup), and what a field adds around its data, with room to spare.
+    private static final int PER_BYTE = 15;
+    private static final int PER_FIELD = 96;
+
+    private final boolean anyLeader09;
+    private final RawLayout layout = new RawLayout();
+    /// Where the text being escaped stopped in the input (see [#text]).
+    private int stopped;
+
+    /// @param anyLeader09 the reader decodes every record as UTF-8, whatever its leader/09 says
+    public MarcXmlRawEncoder(boolean anyLeader09) {
+        this.anyLeader09 = anyLeader09;
+    }
+
+    @Override
+    public boolean record(byte[] buf, int start, int end, long index, OutputBuffer out) {
+        RawLayout l = layout;
+        if (end - start < 26 || !anyLeader09 && buf[start + 9] != 'a' || !l.read(buf, start, end)) {
+            return false;
+        }
+        int mark = out.size;
+        byte[] b = out.ensure(PER_FIELD + 24 * 5);
+        int p = put(b, mark, RECORD_LEADER);
+        p = text(buf, start, start + 24, b, p); // printable ASCII: it stops at its end
+        p = put(b, p, LEADER_CLOSE);
+        for (int i = 0, n = l.fields(); i < n; i++) {
+            int from = l.from(i);
+            int to = l.to(i);
+            b = out.ensure(p - mark + (to - from) * PER_BYTE + PER_FIELD);
+            int t = l.tag(i);
+            if (l.control(i, buf)) {
+                p = put(b, p, CONTROL_OPEN);
+                p = tag(buf, t, b, p);
+                b[p++] = '"';
+                b[p++] = '>';
+                p = text(buf, from, to, b, p);
+                if (p < 0 || stopped != to) {
+                    return false; // a bad sequence, or a delimiter in a control field
+                }
+                p = put(b, p, CONTROL_CLOSE);
+            } else {
+                if (to - from < 2 || !printable(buf[from]) || !printable(buf[from + 1])
+                        || to - from > 2 && buf[from + 2] != SD) {
+                    return false;
+                }
+                p = put(b, p, DATA_OPEN);
+                p = tag(buf, t, b, p);
+                p = put(b, p, IND1);
+                p = attribute(buf[from], b, p);
+                p = put(b, p, IND2);
+                p = attribute(buf[from + 1], b, p);
+                b[p++] = '"';
+                b[p++] = '>';
+                for (int k = from + 2; k < to; k = stopped) {
+                    // buf[k] is a delimiter; the byte after it is the code, at most the terminator at `to`
+                    byte code = buf[k + 1];
+                    if (!(code >= 'a' && code <= 'z' || code >= '0' && code <= '9')) {
+                        return false;
+                    }
+                    p = put(b, p, SUBFIELD_OPEN);
+                    b[p++] = code;
+                    b[p++] = '"';
+                    b[p++] = '>';
+                    p = text(buf, k + 2, to, b, p);
+                    if (p < 0) {
+                        return false;
+                    }
+                    p = put(b, p, SUBFIELD_CLOSE);
+                }
+                p = put(b, p, DATA_CLOSE);
+            }
+        }
+        b = out.ensure(p - mark + RECORD_CLOSE.length);
+        p = put(b, p, RECORD_CLOSE);
+        out.size = p;
+        return true;
+    }
+
+    private static boolean printable(byte c) {
+        return c >= 0x20 && c <= 0x7E;
+    }
+
+    private static int put(byte[] b, int p, byte[] bytes) {
+        System.arraycopy(bytes, 0, b, p, bytes.length);
+        return p + bytes.length;
+    }
+
+    /// A tag of three letters or digits.
+    private static int tag(byte[] buf, int t, byte[] b, int p) {
+        b[p++] = buf[t];
+        b[p++] = buf[t + 1];
+        b[p++] = buf[t + 2];
+        return p;
+    }
+
+    /// A printable ASCII character in an attribute value, as [MarcXmlEncoder] escapes it.
+    private static int attribute(byte c, byte[] b, int p) {
+        return switch (c) {
+            case '&' -> put(b, p, "&amp;");
+            case '<' -> put(b, p, "&lt;");
+            case '>' -> put(b, p, "&gt;");
+            case '"' -> put(b, p, "&quot;");
+            default -> {
+                b[p] = c;
+                yield p + 1;
+            }
+        };
+    }
+
+    private static int put(byte[] b, int p, String ascii) {
+        for (int i = 0; i < ascii.length(); i++) {
+            b[p++] = (byte) ascii.charAt(i);
+        }
+        return p;
+    }
+
+    /// Escapes `buf[from, to)` into `b` at `p` as [MarcXmlEncoder] escapes the text it decodes to
+    /// (not in an attribute), up to `to` or a subfield delimiter before it (the caller sees where
+    /// in [#stopped]: a subfield ends there, a control field must not). Returns the position after
+    /// the bytes written, or -1 at a sequence that is not well-formed UTF-8.
+    private int text(byte[] buf, int from, int to, byte[] b, int p) {
+        int i = from;
+        while (true) {
+            if (i <= to - 8) {
+                long w = (long) LONGS.get(buf, i);
+                // Printable ASCII but `&`, `<` and `>` eight times: copied as it is.
+                if (((w | (w - BELOW_BLANK)) & HIGH) == 0
+                        && (zeroBytes(w ^ AMP_WORD) | zeroBytes(w ^ LT_WORD) | zeroBytes(w ^ GT_WORD)) == 0) {
+                    LONGS.set(b, p, w);
+                    i += 8;
+                    p += 8;
+                    continue;
+                }
+            }
+            if (i >= to) {
+                break;
+            }
+            int c = buf[i];
+            if (c >= 0x20) {
+                switch (c) {
+                    case '&' -> p = put(b, p, "&amp;");
+                    case '<' -> p = put(b, p, "&lt;");
+                    case '>' -> p = put(b, p, "&gt;");
+                    default -> b[p++] = (byte) c;
+                }
+                i++;
+            } else if (c >= 0) {
+                if (c == SD) {
+                    break; // the next subfield, or a delimiter in a control field
+                }
+                if (c == '\t' || c == '\n') {
+                    b[p++] = (byte) c;
+                } else if (c == '\r') {
+                    p = put(b, p, "&#13;");
+                } else {
+                    p = Utf8.encodeReplacement(b, p); // XML 1.0 cannot hold it
+                }
+                i++;
+            } else {
+                int s = Utf8.next(buf, i, to, true);
+                if (s < 0) {
+                    return -1;
+                }
+                int len = Utf8.length(s);
+                int cp = Utf8.codePoint(s);
+                if (cp == 0xFFFE || cp == 0xFFFF) {
+                    p = Utf8.encodeReplacement(b, p); // XML 1.0 cannot hold it
+                } else {
+                    for (int k = 0; k < len; k++) {
+                        b[p++] = buf[i + k];
+                    }
+                }
+                i += len;
+            }
+        }
+        stopped = i;
+        return p;
+    }
+
+    /// 0x80 in each byte of `x` that is zero, else 0.
+    private static long zeroBytes(long x) {
+        return ~((x & LOW7) + LOW7 | x | LOW7);
+    }
+}
