@@ -4,11 +4,9 @@ import static org.marcloom.internal.iso2709.Framer.FT;
 import static org.marcloom.internal.iso2709.Framer.RT;
 import static org.marcloom.internal.iso2709.Framer.SD;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import org.marcloom.internal.OutputBuffer;
 import org.marcloom.internal.RawEncoder;
+import org.marcloom.internal.RawScan;
 import org.marcloom.internal.Utf8;
 
 /// ISO 2709 to ISO 2709 (UTF-8) without decoding: a record is written as its own bytes when they
@@ -28,13 +26,6 @@ import org.marcloom.internal.Utf8;
 /// sees to that). Not thread-safe.
 public final class Iso2709Passthrough implements RawEncoder {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH = 0x8080808080808080L;
-    private static final long BELOW_BLANK = 0x20 * ONES;
-    private static final long SD_WORD = SD * ONES;
-    private static final long FT_WORD = FT * ONES;
-    private static final long RT_WORD = RT * ONES;
 
     private final RawLayout layout = new RawLayout();
 
@@ -70,47 +61,27 @@ public final class Iso2709Passthrough implements RawEncoder {
 
     /// Whether `buf[from, to)` is well-formed UTF-8 with no field or record terminator, and either
     /// no subfield delimiter (`delimiters` false) or every delimiter followed by a lowercase letter
-    /// or digit (so not by the field terminator at `to`). Eight bytes at a time while they are
-    /// ASCII.
+    /// or digit (so not by the field terminator at `to`). Only control characters and the bytes
+    /// of UTF-8 sequences are looked at ([RawScan#nextIso]).
     static boolean values(byte[] buf, int from, int to, boolean delimiters) {
         int i = from;
         while (i < to) {
-            if (i <= to - 8) {
-                long w = (long) LONGS.get(buf, i);
-                if ((w & HIGH) == 0) {
-                    if (((w - BELOW_BLANK) & ~w & HIGH) != 0) { // a control byte somewhere in the word
-                        if ((RawCheck.zeroBytes(w ^ FT_WORD) | RawCheck.zeroBytes(w ^ RT_WORD)) != 0) {
-                            return false;
-                        }
-                        long sd = RawCheck.zeroBytes(w ^ SD_WORD);
-                        if (sd != 0 && (!delimiters
-                                || (sd & ~RawCheck.codeBytes((long) LONGS.get(buf, i + 1))) != 0)) {
-                            return false;
-                        }
-                    }
-                    i += 8;
-                    continue;
-                }
+            int k = RawScan.nextIso(buf, i, to);
+            if (k >= to) {
+                return true;
             }
-            // Byte by byte for the next eight bytes (and the rest of a sequence that runs past them).
-            for (int stop = Math.min(i + 8, to); i < stop; ) {
-                int c = buf[i];
-                if (c >= 0) {
-                    if (c == SD) {
-                        if (!delimiters || !code(buf[i + 1])) {
-                            return false;
-                        }
-                    } else if (c == FT || c == RT) {
-                        return false;
-                    }
-                    i++;
-                } else {
-                    int s = Utf8.next(buf, i, to, true);
-                    if (s < 0) {
-                        return false;
-                    }
-                    i += Utf8.length(s);
+            int c = buf[k];
+            if (c < 0) {
+                int s = Utf8.next(buf, k, to, true);
+                if (s < 0) {
+                    return false;
                 }
+                i = k + Utf8.length(s);
+            } else {
+                if (c == SD ? !delimiters || !code(buf[k + 1]) : c == FT || c == RT) {
+                    return false;
+                }
+                i = k + 1;
             }
         }
         return true;

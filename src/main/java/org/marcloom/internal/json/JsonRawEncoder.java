@@ -2,11 +2,9 @@ package org.marcloom.internal.json;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import org.marcloom.internal.OutputBuffer;
 import org.marcloom.internal.RawEncoder;
+import org.marcloom.internal.RawScan;
 import org.marcloom.internal.Utf8;
 import org.marcloom.internal.iso2709.RawLayout;
 
@@ -24,13 +22,6 @@ import org.marcloom.internal.iso2709.RawLayout;
 /// encoder. Not thread-safe.
 public final class JsonRawEncoder implements RawEncoder {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
-    private static final long HIGH = 0x8080808080808080L;
-    private static final long BELOW_BLANK = 0x20 * ONES;
-    private static final long QUOTE_WORD = '"' * ONES;
-    private static final long BACKSLASH_WORD = '\\' * ONES;
     private static final byte SD = 0x1F;
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(US_ASCII);
     private static final byte[] LEADER = "{\"leader\":\"".getBytes(US_ASCII);
@@ -151,51 +142,49 @@ public final class JsonRawEncoder implements RawEncoder {
 
     /// Escapes `buf[from, to)` into `b` at `p` as [JsonEncoder] escapes the text it decodes to,
     /// up to `to` or a subfield delimiter before it (the caller sees where in [#stopped]: a
-    /// subfield ends there, a control field must not). Returns the position after the bytes
-    /// written, or -1 at a sequence that is not well-formed UTF-8.
+    /// subfield ends there, a control field must not). Runs of bytes written as they are (printable
+    /// ASCII but `"` and `\`, well-formed UTF-8 sequences) are copied whole. Returns the position
+    /// after the bytes written, or -1 at a sequence that is not well-formed UTF-8.
     private int string(byte[] buf, int from, int to, byte[] b, int p) {
+        int run = from; // the first byte not written yet
         int i = from;
-        while (true) {
-            if (i <= to - 8) {
-                long w = (long) LONGS.get(buf, i);
-                // Printable ASCII but `"` and `\` eight times: copied as it is.
-                if (((w | (w - BELOW_BLANK)) & HIGH) == 0
-                        && (zeroBytes(w ^ QUOTE_WORD) | zeroBytes(w ^ BACKSLASH_WORD)) == 0) {
-                    LONGS.set(b, p, w);
-                    i += 8;
-                    p += 8;
-                    continue;
-                }
-            }
-            if (i >= to) {
+        int stop = to;
+        while (i < to) {
+            int k = RawScan.nextJson(buf, i, to);
+            if (k >= to) {
                 break;
             }
-            int c = buf[i];
-            if (c >= 0x20) {
-                if (c == '"' || c == '\\') {
-                    b[p++] = '\\';
-                }
-                b[p++] = (byte) c;
-                i++;
-            } else if (c >= 0) {
-                if (c == SD) {
-                    break; // the next subfield, or a delimiter in a control field
-                }
-                p = escape(c, b, p);
-                i++;
-            } else {
-                int s = Utf8.next(buf, i, to, true);
+            int c = buf[k];
+            if (c < 0) { // a UTF-8 sequence: the UTF-8 of the character it decodes to
+                int s = Utf8.next(buf, k, to, true);
                 if (s < 0) {
                     return -1;
                 }
-                int len = Utf8.length(s);
-                for (int k = 0; k < len; k++) {
-                    b[p++] = buf[i + k];
-                }
-                i += len;
+                i = k + Utf8.length(s);
+                continue;
             }
+            if (k > run) {
+                System.arraycopy(buf, run, b, p, k - run);
+                p += k - run;
+            }
+            if (c == SD) {
+                stop = k; // the next subfield, or a delimiter in a control field
+                run = k;
+                break;
+            }
+            if (c == '"' || c == '\\') {
+                b[p++] = '\\';
+                b[p++] = (byte) c;
+            } else {
+                p = escape(c, b, p);
+            }
+            i = run = k + 1;
         }
-        stopped = i;
+        if (stop > run) {
+            System.arraycopy(buf, run, b, p, stop - run);
+            p += stop - run;
+        }
+        stopped = stop;
         return p;
     }
 
@@ -218,10 +207,5 @@ public final class JsonRawEncoder implements RawEncoder {
             }
         }
         return p;
-    }
-
-    /// 0x80 in each byte of `x` that is zero, else 0.
-    private static long zeroBytes(long x) {
-        return ~((x & LOW7) + LOW7 | x | LOW7);
     }
 }
