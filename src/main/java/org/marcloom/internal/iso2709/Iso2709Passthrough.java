@@ -1,13 +1,10 @@
 package org.marcloom.internal.iso2709;
 
-import static org.marcloom.internal.iso2709.Framer.FT;
-import static org.marcloom.internal.iso2709.Framer.RT;
 import static org.marcloom.internal.iso2709.Framer.SD;
 
 import org.marcloom.internal.OutputBuffer;
 import org.marcloom.internal.RawEncoder;
 import org.marcloom.internal.RawScan;
-import org.marcloom.internal.Utf8;
 
 /// ISO 2709 to ISO 2709 (UTF-8) without decoding: a record is written as its own bytes when they
 /// are exactly what [Iso2709Encoder] writes for the record decoding them gives.
@@ -36,17 +33,26 @@ public final class Iso2709Passthrough implements RawEncoder {
                 || !l.read(buf, start, end) || !l.canonical()) {
             return false;
         }
-        for (int i = 0, n = l.fields(); i < n; i++) {
+        int n = l.fields();
+        for (int i = 0; i < n; i++) {
             int from = l.from(i);
             int to = l.to(i);
             if (l.control(i, buf)) {
-                if (!values(buf, from, to, false)) {
-                    return false;
+                for (int k = from; k < to; k++) {
+                    if (buf[k] == SD) {
+                        return false;
+                    }
                 }
             } else if (to - from < 2 || !printable(buf[from]) || !printable(buf[from + 1])
-                    || to - from > 2 && (buf[from + 2] != SD || !values(buf, from + 2, to, true))) {
+                    || to - from > 2 && buf[from + 2] != SD) {
                 return false;
             }
+        }
+        // The fields are all of the data: its delimiters and its text in one pass each. A field
+        // terminator more than the fields' own is one in a value.
+        if (RawScan.isoDelimiters(buf, l.dataStart(), end - 1) != n
+                || RawScan.utf8(buf, l.dataStart(), end - 1) == RawScan.ILL_FORMED) {
+            return false;
         }
         int length = end - start;
         byte[] b = out.ensure(length);
@@ -57,37 +63,5 @@ public final class Iso2709Passthrough implements RawEncoder {
 
     private static boolean printable(byte c) {
         return c >= 0x20 && c <= 0x7E;
-    }
-
-    /// Whether `buf[from, to)` is well-formed UTF-8 with no field or record terminator, and either
-    /// no subfield delimiter (`delimiters` false) or every delimiter followed by a lowercase letter
-    /// or digit (so not by the field terminator at `to`). Only control characters and the bytes
-    /// of UTF-8 sequences are looked at ([RawScan#nextIso]).
-    static boolean values(byte[] buf, int from, int to, boolean delimiters) {
-        int i = from;
-        while (i < to) {
-            int k = RawScan.nextIso(buf, i, to);
-            if (k >= to) {
-                return true;
-            }
-            int c = buf[k];
-            if (c < 0) {
-                int s = Utf8.next(buf, k, to, true);
-                if (s < 0) {
-                    return false;
-                }
-                i = k + Utf8.length(s);
-            } else {
-                if (c == SD ? !delimiters || !code(buf[k + 1]) : c == FT || c == RT) {
-                    return false;
-                }
-                i = k + 1;
-            }
-        }
-        return true;
-    }
-
-    private static boolean code(byte c) {
-        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
     }
 }

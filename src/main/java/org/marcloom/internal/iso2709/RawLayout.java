@@ -6,6 +6,7 @@ import static org.marcloom.internal.iso2709.Framer.RT;
 import org.marcloom.Limits;
 import org.marcloom.MarcEncoding;
 import org.marcloom.ReaderOptions;
+import org.marcloom.internal.RawScan;
 
 /// The leader and directory of a framed ISO 2709 record, read in place when they are exactly as
 /// [Iso2709Parser] takes them without a word: for the paths that use a record's bytes without
@@ -167,6 +168,24 @@ public final class RawLayout {
 
     private static boolean alnum(byte t) {
         return t >= '0' && t <= '9' || t >= 'A' && t <= 'Z' || t >= 'a' && t <= 'z';
+    }
+
+    /// [RawScan#utf8] of the fields' data after a true [#read] of the record that ends at `end`:
+    /// all of the data in one go when the fields lie one after another (a sequence that a
+    /// delimiter or a terminator cuts is ill-formed either way), else field by field.
+    public int utf8(byte[] buf, int end) {
+        if (canonical) {
+            return RawScan.utf8(buf, dataStart, end - 1);
+        }
+        int result = RawScan.WELL_FORMED;
+        for (int i = 0; i < fields; i++) {
+            int r = RawScan.utf8(buf, froms[i], tos[i]);
+            if (r == RawScan.ILL_FORMED) {
+                return r;
+            }
+            result = Math.max(result, r);
+        }
+        return result;
     }
 
     /// How many fields the directory has.

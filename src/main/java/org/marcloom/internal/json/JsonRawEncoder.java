@@ -5,7 +5,6 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import org.marcloom.internal.OutputBuffer;
 import org.marcloom.internal.RawEncoder;
 import org.marcloom.internal.RawScan;
-import org.marcloom.internal.Utf8;
 import org.marcloom.internal.iso2709.RawLayout;
 
 /// ISO 2709 to compact MARC-in-JSON (an array, or one record per line) without decoding: the
@@ -50,7 +49,8 @@ public final class JsonRawEncoder implements RawEncoder {
     @Override
     public boolean record(byte[] buf, int start, int end, long index, OutputBuffer out) {
         RawLayout l = layout;
-        if (end - start < 26 || !anyLeader09 && buf[start + 9] != 'a' || !l.read(buf, start, end)) {
+        if (end - start < 26 || !anyLeader09 && buf[start + 9] != 'a' || !l.read(buf, start, end)
+                || l.utf8(buf, end) == RawScan.ILL_FORMED) {
             return false;
         }
         int mark = out.size;
@@ -80,8 +80,8 @@ public final class JsonRawEncoder implements RawEncoder {
                 b[p++] = ':';
                 b[p++] = '"';
                 p = string(buf, from, to, b, p);
-                if (p < 0 || stopped != to) {
-                    return false; // a bad sequence, or a delimiter in a control field
+                if (stopped != to) {
+                    return false; // a delimiter in a control field
                 }
                 b[p++] = '"';
             } else {
@@ -90,9 +90,9 @@ public final class JsonRawEncoder implements RawEncoder {
                     return false;
                 }
                 p = put(b, p, IND1);
-                p = string(buf, from, from + 1, b, p);
+                p = indicator(buf[from], b, p);
                 p = put(b, p, IND2);
-                p = string(buf, from + 1, from + 2, b, p);
+                p = indicator(buf[from + 1], b, p);
                 p = put(b, p, SUBFIELDS);
                 for (int k = from + 2; k < to; k = stopped) {
                     // buf[k] is a delimiter; the byte after it is the code, at most the terminator at `to`
@@ -110,9 +110,6 @@ public final class JsonRawEncoder implements RawEncoder {
                     b[p++] = ':';
                     b[p++] = '"';
                     p = string(buf, k + 2, to, b, p);
-                    if (p < 0) {
-                        return false;
-                    }
                     b[p++] = '"';
                     b[p++] = '}';
                 }
@@ -131,6 +128,15 @@ public final class JsonRawEncoder implements RawEncoder {
         return true;
     }
 
+    /// A printable ASCII character as [JsonEncoder] writes it in a string (`"` and `\` escaped).
+    private static int indicator(byte c, byte[] b, int p) {
+        if (c == '"' || c == '\\') {
+            b[p++] = '\\';
+        }
+        b[p++] = c;
+        return p;
+    }
+
     private static boolean printable(byte c) {
         return c >= 0x20 && c <= 0x7E;
     }
@@ -140,33 +146,25 @@ public final class JsonRawEncoder implements RawEncoder {
         return p + bytes.length;
     }
 
-    /// Escapes `buf[from, to)` into `b` at `p` as [JsonEncoder] escapes the text it decodes to,
-    /// up to `to` or a subfield delimiter before it (the caller sees where in [#stopped]: a
-    /// subfield ends there, a control field must not). Runs of bytes written as they are (printable
-    /// ASCII but `"` and `\`, well-formed UTF-8 sequences) are copied whole. Returns the position
-    /// after the bytes written, or -1 at a sequence that is not well-formed UTF-8.
+    /// Escapes `buf[from, to)`, known to be well-formed UTF-8, into `b` at `p` as [JsonEncoder]
+    /// escapes the text it decodes to, up to `to` or a subfield delimiter before it (the caller
+    /// sees where in [#stopped]: a subfield ends there, a control field must not). What is written
+    /// as it is (all but control characters, `"` and `\`) is copied in runs. Returns the position
+    /// after the bytes written.
     private int string(byte[] buf, int from, int to, byte[] b, int p) {
         int run = from; // the first byte not written yet
-        int i = from;
         int stop = to;
-        while (i < to) {
-            int k = RawScan.nextJson(buf, i, to);
-            if (k >= to) {
-                break;
-            }
-            int c = buf[k];
-            if (c < 0) { // a UTF-8 sequence: the UTF-8 of the character it decodes to
-                int s = Utf8.next(buf, k, to, true);
-                if (s < 0) {
-                    return -1;
-                }
-                i = k + Utf8.length(s);
-                continue;
-            }
+        while (run < to) {
+            int k = RawScan.nextJsonEscape(buf, run, to);
             if (k > run) {
                 System.arraycopy(buf, run, b, p, k - run);
                 p += k - run;
             }
+            if (k >= to) {
+                run = to;
+                break;
+            }
+            int c = buf[k];
             if (c == SD) {
                 stop = k; // the next subfield, or a delimiter in a control field
                 run = k;
@@ -178,11 +176,7 @@ public final class JsonRawEncoder implements RawEncoder {
             } else {
                 p = escape(c, b, p);
             }
-            i = run = k + 1;
-        }
-        if (stop > run) {
-            System.arraycopy(buf, run, b, p, stop - run);
-            p += stop - run;
+            run = k + 1;
         }
         stopped = stop;
         return p;

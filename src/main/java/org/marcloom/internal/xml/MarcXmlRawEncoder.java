@@ -52,8 +52,9 @@ public final class MarcXmlRawEncoder implements RawEncoder {
     @Override
     public boolean record(byte[] buf, int start, int end, long index, OutputBuffer out) {
         RawLayout l = layout;
-        if (end - start < 26 || !anyLeader09 && buf[start + 9] != 'a' || !l.read(buf, start, end)) {
-            return false;
+        if (end - start < 26 || !anyLeader09 && buf[start + 9] != 'a' || !l.read(buf, start, end)
+                || l.utf8(buf, end) != RawScan.WELL_FORMED) {
+            return false; // also when U+FFFE or U+FFFF is there (rare: replaced by the encoder)
         }
         int mark = out.size;
         byte[] b = out.ensure(PER_FIELD + 24 * 5);
@@ -71,8 +72,8 @@ public final class MarcXmlRawEncoder implements RawEncoder {
                 b[p++] = '"';
                 b[p++] = '>';
                 p = text(buf, from, to, b, p);
-                if (p < 0 || stopped != to) {
-                    return false; // a bad sequence, or a delimiter in a control field
+                if (stopped != to) {
+                    return false; // a delimiter in a control field
                 }
                 p = put(b, p, CONTROL_CLOSE);
             } else {
@@ -99,9 +100,6 @@ public final class MarcXmlRawEncoder implements RawEncoder {
                     b[p++] = '"';
                     b[p++] = '>';
                     p = text(buf, k + 2, to, b, p);
-                    if (p < 0) {
-                        return false;
-                    }
                     p = put(b, p, SUBFIELD_CLOSE);
                 }
                 p = put(b, p, DATA_CLOSE);
@@ -151,58 +149,43 @@ public final class MarcXmlRawEncoder implements RawEncoder {
         return p;
     }
 
-    /// Escapes `buf[from, to)` into `b` at `p` as [MarcXmlEncoder] escapes the text it decodes to
-    /// (not in an attribute), up to `to` or a subfield delimiter before it (the caller sees where
-    /// in [#stopped]: a subfield ends there, a control field must not). Runs of bytes written as
-    /// they are (printable ASCII but `&`, `<` and `>`, tab, line feed, well-formed UTF-8 sequences
-    /// but those of U+FFFE and U+FFFF) are copied whole. Returns the position after the bytes
-    /// written, or -1 at a sequence that is not well-formed UTF-8.
+    /// Escapes `buf[from, to)`, known to be well-formed UTF-8 without U+FFFE and U+FFFF, into
+    /// `b` at `p` as [MarcXmlEncoder] escapes the text it decodes to (not in an attribute), up to
+    /// `to` or a subfield delimiter before it (the caller sees where in [#stopped]: a subfield ends
+    /// there, a control field must not). What is written as it is (all but `&`, `<`, `>` and the
+    /// control characters other than tab and line feed) is copied in runs. Returns the position
+    /// after the bytes written.
     private int text(byte[] buf, int from, int to, byte[] b, int p) {
         int run = from; // the first byte not written yet
         int i = from;
         int stop = to;
         while (i < to) {
-            int k = RawScan.nextXml(buf, i, to);
+            int k = RawScan.nextXmlEscape(buf, i, to);
             if (k >= to) {
                 break;
             }
             int c = buf[k];
-            int next = k + 1;
-            if (c < 0) {
-                int s = Utf8.next(buf, k, to, true);
-                if (s < 0) {
-                    return -1;
-                }
-                int cp = Utf8.codePoint(s);
-                if (cp != 0xFFFE && cp != 0xFFFF) {
-                    i = k + Utf8.length(s); // the UTF-8 of the character it decodes to
-                    continue;
-                }
-                next = k + 3;
-            } else if (c == '\t' || c == '\n') {
-                i = next;
+            if (c == '\t' || c == '\n') {
+                i = k + 1;
                 continue;
             }
             if (k > run) {
                 System.arraycopy(buf, run, b, p, k - run);
                 p += k - run;
             }
+            if (c == SD) {
+                stop = k; // the next subfield, or a delimiter in a control field
+                run = k;
+                break;
+            }
             switch (c) {
-                case SD -> {
-                    stop = k; // the next subfield, or a delimiter in a control field
-                    run = k;
-                    next = -1;
-                }
                 case '&' -> p = put(b, p, "&amp;");
                 case '<' -> p = put(b, p, "&lt;");
                 case '>' -> p = put(b, p, "&gt;");
                 case '\r' -> p = put(b, p, "&#13;");
                 default -> p = Utf8.encodeReplacement(b, p); // XML 1.0 cannot hold it
             }
-            if (next < 0) {
-                break;
-            }
-            i = run = next;
+            i = run = k + 1;
         }
         if (stop > run) {
             System.arraycopy(buf, run, b, p, stop - run);
