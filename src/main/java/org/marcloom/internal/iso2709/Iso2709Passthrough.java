@@ -1,15 +1,10 @@
 package org.marcloom.internal.iso2709;
 
-import static org.marcloom.internal.iso2709.Framer.FT;
-import static org.marcloom.internal.iso2709.Framer.RT;
 import static org.marcloom.internal.iso2709.Framer.SD;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import org.marcloom.internal.OutputBuffer;
 import org.marcloom.internal.RawEncoder;
-import org.marcloom.internal.Utf8;
+import org.marcloom.internal.RawScan;
 
 /// ISO 2709 to ISO 2709 (UTF-8) without decoding: a record is written as its own bytes when they
 /// are exactly what [Iso2709Encoder] writes for the record decoding them gives.
@@ -28,13 +23,6 @@ import org.marcloom.internal.Utf8;
 /// sees to that). Not thread-safe.
 public final class Iso2709Passthrough implements RawEncoder {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH = 0x8080808080808080L;
-    private static final long BELOW_BLANK = 0x20 * ONES;
-    private static final long SD_WORD = SD * ONES;
-    private static final long FT_WORD = FT * ONES;
-    private static final long RT_WORD = RT * ONES;
 
     private final RawLayout layout = new RawLayout();
 
@@ -45,17 +33,26 @@ public final class Iso2709Passthrough implements RawEncoder {
                 || !l.read(buf, start, end) || !l.canonical()) {
             return false;
         }
-        for (int i = 0, n = l.fields(); i < n; i++) {
+        int n = l.fields();
+        for (int i = 0; i < n; i++) {
             int from = l.from(i);
             int to = l.to(i);
             if (l.control(i, buf)) {
-                if (!values(buf, from, to, false)) {
-                    return false;
+                for (int k = from; k < to; k++) {
+                    if (buf[k] == SD) {
+                        return false;
+                    }
                 }
             } else if (to - from < 2 || !printable(buf[from]) || !printable(buf[from + 1])
-                    || to - from > 2 && (buf[from + 2] != SD || !values(buf, from + 2, to, true))) {
+                    || to - from > 2 && buf[from + 2] != SD) {
                 return false;
             }
+        }
+        // The fields are all of the data: its delimiters and its text in one pass each. A field
+        // terminator more than the fields' own is one in a value.
+        if (RawScan.isoDelimiters(buf, l.dataStart(), end - 1) != n
+                || RawScan.utf8(buf, l.dataStart(), end - 1) == RawScan.ILL_FORMED) {
+            return false;
         }
         int length = end - start;
         byte[] b = out.ensure(length);
@@ -66,57 +63,5 @@ public final class Iso2709Passthrough implements RawEncoder {
 
     private static boolean printable(byte c) {
         return c >= 0x20 && c <= 0x7E;
-    }
-
-    /// Whether `buf[from, to)` is well-formed UTF-8 with no field or record terminator, and either
-    /// no subfield delimiter (`delimiters` false) or every delimiter followed by a lowercase letter
-    /// or digit (so not by the field terminator at `to`). Eight bytes at a time while they are
-    /// ASCII.
-    static boolean values(byte[] buf, int from, int to, boolean delimiters) {
-        int i = from;
-        while (i < to) {
-            if (i <= to - 8) {
-                long w = (long) LONGS.get(buf, i);
-                if ((w & HIGH) == 0) {
-                    if (((w - BELOW_BLANK) & ~w & HIGH) != 0) { // a control byte somewhere in the word
-                        if ((RawCheck.zeroBytes(w ^ FT_WORD) | RawCheck.zeroBytes(w ^ RT_WORD)) != 0) {
-                            return false;
-                        }
-                        long sd = RawCheck.zeroBytes(w ^ SD_WORD);
-                        if (sd != 0 && (!delimiters
-                                || (sd & ~RawCheck.codeBytes((long) LONGS.get(buf, i + 1))) != 0)) {
-                            return false;
-                        }
-                    }
-                    i += 8;
-                    continue;
-                }
-            }
-            // Byte by byte for the next eight bytes (and the rest of a sequence that runs past them).
-            for (int stop = Math.min(i + 8, to); i < stop; ) {
-                int c = buf[i];
-                if (c >= 0) {
-                    if (c == SD) {
-                        if (!delimiters || !code(buf[i + 1])) {
-                            return false;
-                        }
-                    } else if (c == FT || c == RT) {
-                        return false;
-                    }
-                    i++;
-                } else {
-                    int s = Utf8.next(buf, i, to, true);
-                    if (s < 0) {
-                        return false;
-                    }
-                    i += Utf8.length(s);
-                }
-            }
-        }
-        return true;
-    }
-
-    private static boolean code(byte c) {
-        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
     }
 }

@@ -2,12 +2,9 @@ package org.marcloom.internal.json;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import org.marcloom.internal.OutputBuffer;
 import org.marcloom.internal.RawEncoder;
-import org.marcloom.internal.Utf8;
+import org.marcloom.internal.RawScan;
 import org.marcloom.internal.iso2709.RawLayout;
 
 /// ISO 2709 to compact MARC-in-JSON (an array, or one record per line) without decoding: the
@@ -24,13 +21,6 @@ import org.marcloom.internal.iso2709.RawLayout;
 /// encoder. Not thread-safe.
 public final class JsonRawEncoder implements RawEncoder {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
-    private static final long HIGH = 0x8080808080808080L;
-    private static final long BELOW_BLANK = 0x20 * ONES;
-    private static final long QUOTE_WORD = '"' * ONES;
-    private static final long BACKSLASH_WORD = '\\' * ONES;
     private static final byte SD = 0x1F;
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(US_ASCII);
     private static final byte[] LEADER = "{\"leader\":\"".getBytes(US_ASCII);
@@ -59,7 +49,8 @@ public final class JsonRawEncoder implements RawEncoder {
     @Override
     public boolean record(byte[] buf, int start, int end, long index, OutputBuffer out) {
         RawLayout l = layout;
-        if (end - start < 26 || !anyLeader09 && buf[start + 9] != 'a' || !l.read(buf, start, end)) {
+        if (end - start < 26 || !anyLeader09 && buf[start + 9] != 'a' || !l.read(buf, start, end)
+                || l.utf8(buf, end) == RawScan.ILL_FORMED) {
             return false;
         }
         int mark = out.size;
@@ -89,8 +80,8 @@ public final class JsonRawEncoder implements RawEncoder {
                 b[p++] = ':';
                 b[p++] = '"';
                 p = string(buf, from, to, b, p);
-                if (p < 0 || stopped != to) {
-                    return false; // a bad sequence, or a delimiter in a control field
+                if (stopped != to) {
+                    return false; // a delimiter in a control field
                 }
                 b[p++] = '"';
             } else {
@@ -99,9 +90,9 @@ public final class JsonRawEncoder implements RawEncoder {
                     return false;
                 }
                 p = put(b, p, IND1);
-                p = string(buf, from, from + 1, b, p);
+                p = indicator(buf[from], b, p);
                 p = put(b, p, IND2);
-                p = string(buf, from + 1, from + 2, b, p);
+                p = indicator(buf[from + 1], b, p);
                 p = put(b, p, SUBFIELDS);
                 for (int k = from + 2; k < to; k = stopped) {
                     // buf[k] is a delimiter; the byte after it is the code, at most the terminator at `to`
@@ -119,9 +110,6 @@ public final class JsonRawEncoder implements RawEncoder {
                     b[p++] = ':';
                     b[p++] = '"';
                     p = string(buf, k + 2, to, b, p);
-                    if (p < 0) {
-                        return false;
-                    }
                     b[p++] = '"';
                     b[p++] = '}';
                 }
@@ -140,6 +128,15 @@ public final class JsonRawEncoder implements RawEncoder {
         return true;
     }
 
+    /// A printable ASCII character as [JsonEncoder] writes it in a string (`"` and `\` escaped).
+    private static int indicator(byte c, byte[] b, int p) {
+        if (c == '"' || c == '\\') {
+            b[p++] = '\\';
+        }
+        b[p++] = c;
+        return p;
+    }
+
     private static boolean printable(byte c) {
         return c >= 0x20 && c <= 0x7E;
     }
@@ -149,53 +146,39 @@ public final class JsonRawEncoder implements RawEncoder {
         return p + bytes.length;
     }
 
-    /// Escapes `buf[from, to)` into `b` at `p` as [JsonEncoder] escapes the text it decodes to,
-    /// up to `to` or a subfield delimiter before it (the caller sees where in [#stopped]: a
-    /// subfield ends there, a control field must not). Returns the position after the bytes
-    /// written, or -1 at a sequence that is not well-formed UTF-8.
+    /// Escapes `buf[from, to)`, known to be well-formed UTF-8, into `b` at `p` as [JsonEncoder]
+    /// escapes the text it decodes to, up to `to` or a subfield delimiter before it (the caller
+    /// sees where in [#stopped]: a subfield ends there, a control field must not). What is written
+    /// as it is (all but control characters, `"` and `\`) is copied in runs. Returns the position
+    /// after the bytes written.
     private int string(byte[] buf, int from, int to, byte[] b, int p) {
-        int i = from;
-        while (true) {
-            if (i <= to - 8) {
-                long w = (long) LONGS.get(buf, i);
-                // Printable ASCII but `"` and `\` eight times: copied as it is.
-                if (((w | (w - BELOW_BLANK)) & HIGH) == 0
-                        && (zeroBytes(w ^ QUOTE_WORD) | zeroBytes(w ^ BACKSLASH_WORD)) == 0) {
-                    LONGS.set(b, p, w);
-                    i += 8;
-                    p += 8;
-                    continue;
-                }
+        int run = from; // the first byte not written yet
+        int stop = to;
+        while (run < to) {
+            int k = RawScan.nextJsonEscape(buf, run, to);
+            if (k > run) {
+                System.arraycopy(buf, run, b, p, k - run);
+                p += k - run;
             }
-            if (i >= to) {
+            if (k >= to) {
+                run = to;
                 break;
             }
-            int c = buf[i];
-            if (c >= 0x20) {
-                if (c == '"' || c == '\\') {
-                    b[p++] = '\\';
-                }
-                b[p++] = (byte) c;
-                i++;
-            } else if (c >= 0) {
-                if (c == SD) {
-                    break; // the next subfield, or a delimiter in a control field
-                }
-                p = escape(c, b, p);
-                i++;
-            } else {
-                int s = Utf8.next(buf, i, to, true);
-                if (s < 0) {
-                    return -1;
-                }
-                int len = Utf8.length(s);
-                for (int k = 0; k < len; k++) {
-                    b[p++] = buf[i + k];
-                }
-                i += len;
+            int c = buf[k];
+            if (c == SD) {
+                stop = k; // the next subfield, or a delimiter in a control field
+                run = k;
+                break;
             }
+            if (c == '"' || c == '\\') {
+                b[p++] = '\\';
+                b[p++] = (byte) c;
+            } else {
+                p = escape(c, b, p);
+            }
+            run = k + 1;
         }
-        stopped = i;
+        stopped = stop;
         return p;
     }
 
@@ -218,10 +201,5 @@ public final class JsonRawEncoder implements RawEncoder {
             }
         }
         return p;
-    }
-
-    /// 0x80 in each byte of `x` that is zero, else 0.
-    private static long zeroBytes(long x) {
-        return ~((x & LOW7) + LOW7 | x | LOW7);
     }
 }

@@ -2,11 +2,9 @@ package org.marcloom.internal.xml;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import org.marcloom.internal.OutputBuffer;
 import org.marcloom.internal.RawEncoder;
+import org.marcloom.internal.RawScan;
 import org.marcloom.internal.Utf8;
 import org.marcloom.internal.iso2709.RawLayout;
 
@@ -24,14 +22,6 @@ import org.marcloom.internal.iso2709.RawLayout;
 /// Anything else goes to the encoder. Not thread-safe.
 public final class MarcXmlRawEncoder implements RawEncoder {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
-    private static final long HIGH = 0x8080808080808080L;
-    private static final long BELOW_BLANK = 0x20 * ONES;
-    private static final long AMP_WORD = '&' * ONES;
-    private static final long LT_WORD = '<' * ONES;
-    private static final long GT_WORD = '>' * ONES;
     private static final byte SD = 0x1F;
     private static final byte[] RECORD_LEADER = "<record><leader>".getBytes(US_ASCII);
     private static final byte[] LEADER_CLOSE = "</leader>".getBytes(US_ASCII);
@@ -62,8 +52,9 @@ public final class MarcXmlRawEncoder implements RawEncoder {
     @Override
     public boolean record(byte[] buf, int start, int end, long index, OutputBuffer out) {
         RawLayout l = layout;
-        if (end - start < 26 || !anyLeader09 && buf[start + 9] != 'a' || !l.read(buf, start, end)) {
-            return false;
+        if (end - start < 26 || !anyLeader09 && buf[start + 9] != 'a' || !l.read(buf, start, end)
+                || l.utf8(buf, end) != RawScan.WELL_FORMED) {
+            return false; // also when U+FFFE or U+FFFF is there (rare: replaced by the encoder)
         }
         int mark = out.size;
         byte[] b = out.ensure(PER_FIELD + 24 * 5);
@@ -81,8 +72,8 @@ public final class MarcXmlRawEncoder implements RawEncoder {
                 b[p++] = '"';
                 b[p++] = '>';
                 p = text(buf, from, to, b, p);
-                if (p < 0 || stopped != to) {
-                    return false; // a bad sequence, or a delimiter in a control field
+                if (stopped != to) {
+                    return false; // a delimiter in a control field
                 }
                 p = put(b, p, CONTROL_CLOSE);
             } else {
@@ -109,9 +100,6 @@ public final class MarcXmlRawEncoder implements RawEncoder {
                     b[p++] = '"';
                     b[p++] = '>';
                     p = text(buf, k + 2, to, b, p);
-                    if (p < 0) {
-                        return false;
-                    }
                     p = put(b, p, SUBFIELD_CLOSE);
                 }
                 p = put(b, p, DATA_CLOSE);
@@ -161,71 +149,49 @@ public final class MarcXmlRawEncoder implements RawEncoder {
         return p;
     }
 
-    /// Escapes `buf[from, to)` into `b` at `p` as [MarcXmlEncoder] escapes the text it decodes to
-    /// (not in an attribute), up to `to` or a subfield delimiter before it (the caller sees where
-    /// in [#stopped]: a subfield ends there, a control field must not). Returns the position after
-    /// the bytes written, or -1 at a sequence that is not well-formed UTF-8.
+    /// Escapes `buf[from, to)`, known to be well-formed UTF-8 without U+FFFE and U+FFFF, into
+    /// `b` at `p` as [MarcXmlEncoder] escapes the text it decodes to (not in an attribute), up to
+    /// `to` or a subfield delimiter before it (the caller sees where in [#stopped]: a subfield ends
+    /// there, a control field must not). What is written as it is (all but `&`, `<`, `>` and the
+    /// control characters other than tab and line feed) is copied in runs. Returns the position
+    /// after the bytes written.
     private int text(byte[] buf, int from, int to, byte[] b, int p) {
+        int run = from; // the first byte not written yet
         int i = from;
-        while (true) {
-            if (i <= to - 8) {
-                long w = (long) LONGS.get(buf, i);
-                // Printable ASCII but `&`, `<` and `>` eight times: copied as it is.
-                if (((w | (w - BELOW_BLANK)) & HIGH) == 0
-                        && (zeroBytes(w ^ AMP_WORD) | zeroBytes(w ^ LT_WORD) | zeroBytes(w ^ GT_WORD)) == 0) {
-                    LONGS.set(b, p, w);
-                    i += 8;
-                    p += 8;
-                    continue;
-                }
-            }
-            if (i >= to) {
+        int stop = to;
+        while (i < to) {
+            int k = RawScan.nextXmlEscape(buf, i, to);
+            if (k >= to) {
                 break;
             }
-            int c = buf[i];
-            if (c >= 0x20) {
-                switch (c) {
-                    case '&' -> p = put(b, p, "&amp;");
-                    case '<' -> p = put(b, p, "&lt;");
-                    case '>' -> p = put(b, p, "&gt;");
-                    default -> b[p++] = (byte) c;
-                }
-                i++;
-            } else if (c >= 0) {
-                if (c == SD) {
-                    break; // the next subfield, or a delimiter in a control field
-                }
-                if (c == '\t' || c == '\n') {
-                    b[p++] = (byte) c;
-                } else if (c == '\r') {
-                    p = put(b, p, "&#13;");
-                } else {
-                    p = Utf8.encodeReplacement(b, p); // XML 1.0 cannot hold it
-                }
-                i++;
-            } else {
-                int s = Utf8.next(buf, i, to, true);
-                if (s < 0) {
-                    return -1;
-                }
-                int len = Utf8.length(s);
-                int cp = Utf8.codePoint(s);
-                if (cp == 0xFFFE || cp == 0xFFFF) {
-                    p = Utf8.encodeReplacement(b, p); // XML 1.0 cannot hold it
-                } else {
-                    for (int k = 0; k < len; k++) {
-                        b[p++] = buf[i + k];
-                    }
-                }
-                i += len;
+            int c = buf[k];
+            if (c == '\t' || c == '\n') {
+                i = k + 1;
+                continue;
             }
+            if (k > run) {
+                System.arraycopy(buf, run, b, p, k - run);
+                p += k - run;
+            }
+            if (c == SD) {
+                stop = k; // the next subfield, or a delimiter in a control field
+                run = k;
+                break;
+            }
+            switch (c) {
+                case '&' -> p = put(b, p, "&amp;");
+                case '<' -> p = put(b, p, "&lt;");
+                case '>' -> p = put(b, p, "&gt;");
+                case '\r' -> p = put(b, p, "&#13;");
+                default -> p = Utf8.encodeReplacement(b, p); // XML 1.0 cannot hold it
+            }
+            i = run = k + 1;
         }
-        stopped = i;
+        if (stop > run) {
+            System.arraycopy(buf, run, b, p, stop - run);
+            p += stop - run;
+        }
+        stopped = stop;
         return p;
-    }
-
-    /// 0x80 in each byte of `x` that is zero, else 0.
-    private static long zeroBytes(long x) {
-        return ~((x & LOW7) + LOW7 | x | LOW7);
     }
 }

@@ -133,4 +133,74 @@ class BulkFixturesTest {
         }
         assertEquals(2_411, skipped);
     }
+
+    /// A well-formed file repeated to about 7 MB, with records that fail the check (an error in
+    /// strict mode) here and there, runs of them about the first and second MiB, one after the
+    /// fourth MiB and the very last record: strict (stopping at the first) and lenient, a few
+    /// records at a time and many, the same as the old check.
+    @Test
+    void skipAroundRecordsToDecodeInALargeInput() throws IOException {
+        byte[] one = Files.readAllBytes(Path.of("fixtures", "iso2709", "marc4j__pride-and-prejudice-fixed.mrc"));
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (int copy = 0; copy < 20; copy++) {
+            all.write(one);
+        }
+        byte[] input = all.toByteArray();
+        assertEquals(20 * 352_005, input.length);
+        // the byte after the first subfield delimiter of each chosen record becomes an invalid code
+        List<Integer> damaged = new ArrayList<>();
+        int index = 0;
+        for (int p = 0; p < input.length; index++) {
+            int length = Integer.parseInt(new String(input, p, 5, java.nio.charset.StandardCharsets.US_ASCII));
+            if (index == 100 || p > 1_040_000 && p < 1_049_000 || p > 2_090_000 && p < 2_096_000
+                    || p > 4_194_304 && p < 4_196_000 || p + length == input.length) {
+                int sd = p + 24;
+                while (input[sd] != 0x1F) {
+                    sd++;
+                }
+                input[sd + 1] = 0x01; // a subfield code that is no printable character: an error
+                damaged.add(index);
+            }
+            p += length;
+        }
+        assertEquals(20 * 383, index);
+        assertEquals(List.of(100, 1132, 1133, 1134, 1135, 1136, 1137, 1138, 1139, 2275, 2276, 2277, 2278, 2279, 2280,
+                4565, 7659), damaged);
+        for (boolean lenient : new boolean[] {false, true}) {
+            ReaderOptions options = ReaderOptions.builder().lenient(lenient).build();
+            BulkPaths.Run old = BulkPaths.count(input, options,
+                    raw -> StructureCheckOracle.wellFormed(raw.bytes(), raw.length()), 0);
+            for (long max : new long[] {7, 4096, 1_000_000}) {
+                BulkPaths.Run bulk = BulkPaths.count(input, options, null, max);
+                String what = (lenient ? "lenient" : "strict") + " max " + max;
+                assertEquals(old.events(), bulk.events(), what);
+                assertEquals(old.read(), bulk.read(), what);
+                assertEquals(lenient ? 20 * 383 - damaged.size() : 100, bulk.bulk(), what);
+            }
+        }
+    }
+
+    /// All the fixtures one after another, three times, as one input with records to decode here
+    /// and there: the same as the old check.
+    @Test
+    void skipGivesWhatTheOldCountCheckGaveOnAllFixturesInOne() throws IOException {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (int copy = 0; copy < 3; copy++) {
+            for (Path f : fixtures()) {
+                all.write(Files.readAllBytes(f));
+            }
+        }
+        byte[] input = all.toByteArray();
+        assertEquals(3 * 4_285_199, input.length);
+        ReaderOptions lenient = ReaderOptions.builder().lenient(true).build();
+        BulkPaths.Run old = BulkPaths.count(input, lenient,
+                raw -> StructureCheckOracle.wellFormed(raw.bytes(), raw.length()), 0);
+        for (long max : new long[] {4096, 100_000}) {
+            BulkPaths.Run bulk = BulkPaths.count(input, lenient, null, max);
+            assertEquals(old.events(), bulk.events());
+            assertEquals(old.read(), bulk.read());
+            assertEquals(7_212, bulk.bulk()); // of 7,668: the other 456 are decoded
+        }
+        assertEquals("count 7668", old.events().getLast());
+    }
 }
