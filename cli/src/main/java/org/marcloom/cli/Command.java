@@ -28,6 +28,9 @@ abstract class Command {
     static final Args.Option DEBUG = Args.flag("debug", "print stack traces of errors");
     static final Args.Option LENIENT = Args.flag("lenient",
             "recover from bad data: report diagnostics and keep the good records");
+    static final Args.Option LIMIT = Args.value("limit", "NAME=N",
+            "set an input limit (may be repeated): maxRecordBytes, maxFieldsPerRecord, maxSubfieldsPerField,"
+                    + " maxTokenLength, maxNameLength, maxNestingDepth or maxAttributesPerElement");
     static final Args.Option FROM = Args.value("from", "FORMAT",
             "input format: marc, marcxml, json, ndjson or mrk (default: detected)");
 

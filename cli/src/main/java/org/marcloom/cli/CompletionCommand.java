@@ -71,6 +71,8 @@ final class CompletionCommand extends Command {
             case "from", "to" -> "marc marcxml json ndjson mrk";
             case "encoding" -> "auto utf8 marc8 latin1";
             case "diagnostics" -> "text json";
+            case "limit" -> command.equals("split") ? "maxRecordBytes="
+                    : String.join(" ", Inputs.LIMIT_NAMES.stream().map(n -> n + "=").toList());
             case "format" -> command.equals("validate") ? "text json csv" : "text tsv";
             case "output", "profile", "prefix" -> "FILE";
             default -> null;

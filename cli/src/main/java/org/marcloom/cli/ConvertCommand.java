@@ -35,6 +35,7 @@ final class ConvertCommand extends Command {
                 Args.value("to", "FORMAT", "output format: " + Formats.FORMAT_NAMES + " (required)"),
                 FROM,
                 LENIENT,
+                LIMIT,
                 Args.value("encoding", "ENC", "how to decode ISO 2709 input: auto (leader/09), utf8, marc8 or latin1"),
                 Args.value("concurrency", "N", "decode and encode on N threads each (default: with 4 or more cores, one per core"
                         + " for inputs over 8 MiB; else 1); the output is the same as with 1"),

@@ -34,7 +34,7 @@ final class CountCommand extends Command {
 
     @Override
     List<Args.Option> options() {
-        return List.of(LENIENT, FROM,
+        return List.of(LENIENT, LIMIT, FROM,
                 Args.flag("decode", "decode every record's text too (finds encoding errors); default for ISO 2709:"
                         + " frame and check the structure only"),
                 CONCURRENCY);

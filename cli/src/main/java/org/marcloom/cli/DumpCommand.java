@@ -30,7 +30,7 @@ final class DumpCommand extends Command {
 
     @Override
     List<Args.Option> options() {
-        return List.of(LENIENT, FROM, CONCURRENCY);
+        return List.of(LENIENT, LIMIT, FROM, CONCURRENCY);
     }
 
     @Override

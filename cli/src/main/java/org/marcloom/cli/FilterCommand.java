@@ -30,7 +30,7 @@ final class FilterCommand extends Command {
         return List.of(
                 Args.flag("invert", "keep the records the spec selects nothing in instead"),
                 Args.value("to", "FORMAT", "output format: " + Formats.FORMAT_NAMES + " (default marc)"),
-                FROM, LENIENT, CONCURRENCY,
+                FROM, LENIENT, LIMIT, CONCURRENCY,
                 new Args.Option("output", "o", "OUT", "write to OUT instead of standard output (- is standard output)"));
     }
 

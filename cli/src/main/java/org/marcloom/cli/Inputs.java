@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.marcloom.Diagnostic;
+import org.marcloom.Limits;
 import org.marcloom.MarcEncoding;
 import org.marcloom.MarcFormat;
 import org.marcloom.MarcReader;
@@ -58,36 +59,37 @@ final class Inputs {
     /// @param encoding    `--encoding`, or `null` for leader/09
     /// @param concurrency how many threads decode each input
     /// @param quarantine  `--quarantine`, or `null`
+    /// @param limits      the input limits, [Limits#DEFAULTS] changed by each `--limit`
     record Readers(boolean lenient, MarcFormat format, MarcEncoding encoding, int concurrency,
-                   org.marcloom.Quarantine quarantine) {
+                   org.marcloom.Quarantine quarantine, Limits limits) {
 
-        Readers(boolean lenient, MarcFormat format, MarcEncoding encoding, int concurrency) {
-            this(lenient, format, encoding, concurrency, null);
+        Readers(boolean lenient, MarcFormat format, MarcEncoding encoding, int concurrency, Limits limits) {
+            this(lenient, format, encoding, concurrency, null, limits);
         }
 
         /// The same settings, lenient or not.
         Readers withLenient(boolean value) {
-            return new Readers(value, format, encoding, concurrency, quarantine);
+            return new Readers(value, format, encoding, concurrency, quarantine, limits);
         }
 
         /// The same settings, with this format.
         Readers withFormat(MarcFormat value) {
-            return new Readers(lenient, value, encoding, concurrency, quarantine);
+            return new Readers(lenient, value, encoding, concurrency, quarantine, limits);
         }
 
         /// The same settings, decoding on `value` threads.
         Readers withConcurrency(int value) {
-            return new Readers(lenient, format, encoding, value, quarantine);
+            return new Readers(lenient, format, encoding, value, quarantine, limits);
         }
 
         /// The same settings, skipped bytes kept in `value`.
         Readers withQuarantine(org.marcloom.Quarantine value) {
-            return new Readers(lenient, format, encoding, concurrency, value);
+            return new Readers(lenient, format, encoding, concurrency, value, limits);
         }
 
         /// A new builder with these settings.
         MarcReader.Builder builder() {
-            MarcReader.Builder b = MarcReader.builder().lenient(lenient).concurrency(concurrency);
+            MarcReader.Builder b = MarcReader.builder().lenient(lenient).concurrency(concurrency).limits(limits);
             if (format == null) {
                 b.detectFormat();
             } else {
@@ -103,12 +105,66 @@ final class Inputs {
         }
     }
 
-    /// The reader settings from `--lenient`, `--from` and `--encoding` when the command has them.
+    /// The reader settings from `--lenient`, `--from`, `--encoding` and `--limit` when the command
+    /// has them.
     static Readers readers(String command, Args.Parsed args) throws Args.UsageException {
         String from = args.value("from");
         MarcFormat format = from != null && !from.equalsIgnoreCase("auto") ? Formats.format(command, "from", from) : null;
         String encoding = args.value("encoding");
-        return new Readers(args.has("lenient"), format, encoding == null ? null : Formats.encoding(command, encoding), 1);
+        return new Readers(args.has("lenient"), format, encoding == null ? null : Formats.encoding(command, encoding), 1,
+                limits(command, args));
+    }
+
+    /// The names `--limit` takes, each the name of a [Limits] setting.
+    static final List<String> LIMIT_NAMES = List.of("maxRecordBytes", "maxFieldsPerRecord", "maxSubfieldsPerField",
+            "maxTokenLength", "maxNameLength", "maxNestingDepth", "maxAttributesPerElement");
+
+    /// [Limits#DEFAULTS] with each `--limit NAME=N` applied in order.
+    ///
+    /// @throws Args.UsageException for a value that is not `NAME=N`, an unknown name, or a number
+    ///                             below the setting's smallest value (the message names it)
+    static Limits limits(String command, Args.Parsed args) throws Args.UsageException {
+        return limits(command, args, LIMIT_NAMES);
+    }
+
+    /// [#limits(String, Args.Parsed)] for a command that takes only the limits in `names` (one that
+    /// frames records without decoding them).
+    static Limits limits(String command, Args.Parsed args, List<String> names) throws Args.UsageException {
+        List<String> given = args.values("limit");
+        if (given.isEmpty()) {
+            return Limits.DEFAULTS;
+        }
+        Limits.Builder b = Limits.builder();
+        for (String v : given) {
+            int eq = v.indexOf('=');
+            String name = eq < 0 ? v : v.substring(0, eq);
+            if (!names.contains(name)) {
+                throw new Args.UsageException(command, names.size() == 1
+                        ? "--limit takes " + names.getFirst() + "=N, not '" + v + "'"
+                        : "--limit takes NAME=N with NAME one of " + String.join(", ", names) + ", not '" + v + "'");
+            }
+            int n;
+            try {
+                n = Integer.parseInt(v.substring(eq + 1));
+            } catch (NumberFormatException | IndexOutOfBoundsException e) {
+                throw new Args.UsageException(command, "--limit " + name + " needs a whole number, not '" + v + "'");
+            }
+            try {
+                switch (name) {
+                    case "maxRecordBytes" -> b.maxRecordBytes(n);
+                    case "maxFieldsPerRecord" -> b.maxFieldsPerRecord(n);
+                    case "maxSubfieldsPerField" -> b.maxSubfieldsPerField(n);
+                    case "maxTokenLength" -> b.maxTokenLength(n);
+                    case "maxNameLength" -> b.maxNameLength(n);
+                    case "maxNestingDepth" -> b.maxNestingDepth(n);
+                    case "maxAttributesPerElement" -> b.maxAttributesPerElement(n);
+                    default -> throw new AssertionError(name);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new Args.UsageException(command, "--limit: " + e.getMessage());
+            }
+        }
+        return b.build();
     }
 
     /// [#readers(String, Args.Parsed)] decoding on [#concurrency] threads.

@@ -32,7 +32,7 @@ final class SelectCommand extends Command {
                 Args.value("id", "SPEC", "the id column of --format tsv: the first value of SPEC (default: the"
                         + " record's number in its file, from 0)"),
                 Args.value("separator", "S", "between the values of a record in text format (default ' | ')"),
-                LENIENT, FROM, CONCURRENCY);
+                LENIENT, LIMIT, FROM, CONCURRENCY);
     }
 
     @Override

@@ -11,6 +11,9 @@ import org.marcloom.RawRecord;
 /// untouched, never splitting a record.
 final class SplitCommand extends Command {
 
+    /// The one limit that applies to records copied as they are.
+    private static final List<String> SPLIT_LIMITS = List.of("maxRecordBytes");
+
     @Override
     String name() {
         return "split";
@@ -32,6 +35,8 @@ final class SplitCommand extends Command {
                 Args.value("records", "N", "at most N records per chunk"),
                 Args.value("size", "BYTES", "at most BYTES per chunk (suffix k, m or g for KiB, MiB, GiB)"),
                 LENIENT,
+                Args.value("limit", "maxRecordBytes=N", "the largest record to take, in bytes (split copies records"
+                        + " without decoding them: the other limits do not apply)"),
                 Args.value("prefix", "PREFIX", "chunk name prefix, may include a directory "
                         + "(default: the input's name without extension, in the current directory)"));
     }
@@ -58,7 +63,8 @@ final class SplitCommand extends Command {
         }
         String input = inputs.getFirst();
         String prefix = args.value("prefix", defaultPrefix(input));
-        Inputs.Readers readers = new Inputs.Readers(args.has("lenient"), MarcFormat.ISO_2709, null, 1);
+        Inputs.Readers readers = new Inputs.Readers(args.has("lenient"), MarcFormat.ISO_2709, null, 1,
+                Inputs.limits(name(), args, SPLIT_LIMITS));
         int chunkNumber = 0;
         Output chunk = null;
         String chunkName = null;

@@ -34,7 +34,7 @@ final class StatsCommand extends Command {
     List<Args.Option> options() {
         return List.of(
                 Args.value("top", "N", "subfield codes listed per tag, most frequent first (default 10)"),
-                LENIENT,
+                LENIENT, LIMIT,
                 FROM,
                 CONCURRENCY);
     }

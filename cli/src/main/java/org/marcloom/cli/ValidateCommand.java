@@ -45,7 +45,7 @@ final class ValidateCommand extends Command {
     List<Args.Option> options() {
         return List.of(
                 Args.value("max-errors", "N", "print at most N problems (all are still counted)"),
-                FROM,
+                FROM, LIMIT,
                 Args.flag("marc21", "check the records against the MARC 21 definitions too (tags, repeatability,"
                         + " indicators, subfield codes, leader/006/007/008 positions, required fields, 880 links)"),
                 Args.value("format", "FORMAT", "with --marc21: text (default), json (one object per line) or csv"),

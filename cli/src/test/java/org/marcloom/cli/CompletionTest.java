@@ -27,9 +27,9 @@ class CompletionTest {
         assertEquals(0, r.status(), r.stderr());
         String script = r.stdout();
         assertTrue(script.contains("    local commands=\"" + String.join(" ", COMMANDS) + "\"\n"), script);
-        assertTrue(script.contains("        count)\n            opts=\"--lenient --from --decode --concurrency --verbose"
+        assertTrue(script.contains("        count)\n            opts=\"--lenient --limit --from --decode --concurrency --verbose"
                 + " --diagnostics --debug --help -h\"\n"), script);
-        assertTrue(script.contains("        convert)\n            opts=\"--to --from --lenient --encoding --concurrency --quarantine"
+        assertTrue(script.contains("        convert)\n            opts=\"--to --from --lenient --limit --encoding --concurrency --quarantine"
                 + " --output -o --verbose --diagnostics --debug --help -h\"\n"), script);
         for (String c : COMMANDS) {
             CliRun help = CliRun.run(c, "--help");
@@ -87,7 +87,8 @@ class CompletionTest {
         Path script = dir.resolve("marcloom.bash");
         Files.writeString(script, CliRun.run("completion", "bash").stdout());
         assertEquals(List.of("completion", "convert", "count"), complete(script, "marcloom", "co"));
-        assertEquals(List.of("--lenient"), complete(script, "marcloom", "count", "--l"));
+        assertEquals(List.of("--lenient", "--limit"), complete(script, "marcloom", "count", "--l"));
+        assertEquals(List.of("maxFieldsPerRecord="), complete(script, "marcloom", "count", "--limit", "maxF"));
         assertEquals(List.of("marc", "marcxml", "mrk"), complete(script, "marcloom", "convert", "--to", "m"));
         assertEquals(List.of("csv", "json", "text"), complete(script, "marcloom", "validate", "--format", ""));
         assertEquals(List.of("text", "tsv"), complete(script, "marcloom", "select", "--format", "t"));
