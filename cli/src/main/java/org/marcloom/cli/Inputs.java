@@ -146,7 +146,7 @@ final class Inputs {
             int n;
             try {
                 n = Integer.parseInt(v.substring(eq + 1));
-            } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            } catch (NumberFormatException e) {
                 throw new Args.UsageException(command, "--limit " + name + " needs a whole number, not '" + v + "'");
             }
             try {

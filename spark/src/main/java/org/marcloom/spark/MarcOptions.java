@@ -15,7 +15,7 @@ final class MarcOptions implements Serializable {
 
     static final Set<String> READ = Set.of("path", "paths", "format", "lenient", "encoding", "normalizenfc",
             "splitsize", "raw", "trailingdiagnostics", "maxrecordbytes", "maxfieldsperrecord", "maxsubfieldsperfield",
-            "maxdiagnosticsperrecord");
+            "maxtokenlength", "maxnamelength", "maxnestingdepth", "maxattributesperelement", "maxdiagnosticsperrecord");
     static final Set<String> WRITE = Set.of("path", "format", "encoding", "allowoversize", "indent");
 
     private final java.util.HashMap<String, String> given; // what travels: the options as given
@@ -76,6 +76,18 @@ final class MarcOptions implements Serializable {
         }
         if ((v = get(o, "maxSubfieldsPerField")) != null) {
             limits.maxSubfieldsPerField(integer("maxSubfieldsPerField", v));
+        }
+        if ((v = get(o, "maxTokenLength")) != null) {
+            limits.maxTokenLength(integer("maxTokenLength", v));
+        }
+        if ((v = get(o, "maxNameLength")) != null) {
+            limits.maxNameLength(integer("maxNameLength", v));
+        }
+        if ((v = get(o, "maxNestingDepth")) != null) {
+            limits.maxNestingDepth(integer("maxNestingDepth", v));
+        }
+        if ((v = get(o, "maxAttributesPerElement")) != null) {
+            limits.maxAttributesPerElement(integer("maxAttributesPerElement", v));
         }
         b.limits(limits.build());
         if ((v = get(o, "maxDiagnosticsPerRecord")) != null) {

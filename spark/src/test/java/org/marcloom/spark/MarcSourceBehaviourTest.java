@@ -103,6 +103,34 @@ class MarcSourceBehaviourTest {
         }
     }
 
+    /// Every `Limits` setting is a read option; the text-format ones reach the MARCXML reader: a
+    /// record in an envelope six elements deep reads with the defaults, and fails a strict read
+    /// with `maxNestingDepth` 8 at its leader, the ninth level.
+    @Test
+    void everyLimitIsAReadOption(@TempDir Path dir) throws Exception {
+        MarcOptions o = MarcOptions.read(java.util.Map.of("maxRecordBytes", "1000", "maxFieldsPerRecord", "11",
+                "maxSubfieldsPerField", "12", "maxTokenLength", "2000", "maxNameLength", "30", "maxNestingDepth", "9",
+                "maxAttributesPerElement", "10"));
+        org.marcloom.Limits limits = o.reader.limits();
+        assertEquals(List.of(1000, 11, 12, 2000, 30, 9, 10), List.of(limits.maxRecordBytes(),
+                limits.maxFieldsPerRecord(), limits.maxSubfieldsPerField(), limits.maxTokenLength(),
+                limits.maxNameLength(), limits.maxNestingDepth(), limits.maxAttributesPerElement()));
+        IllegalArgumentException low = assertThrows(IllegalArgumentException.class,
+                () -> MarcOptions.read(java.util.Map.of("maxNestingDepth", "7")));
+        assertEquals("'maxNestingDepth' must be at least 8, was 7", low.getMessage());
+
+        String summerland = Files.readString(Path.of("fixtures/xml/marc4j__summerland.xml"));
+        Path nested = dir.resolve("nested.xml");
+        Files.writeString(nested, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><a><b><c><d><e><f>"
+                + summerland.substring(summerland.indexOf("?>") + 2) + "</f></e></d></c></b></a>");
+        assertEquals(1, spark().read().format("marc").load(nested.toString()).count());
+        Exception e = assertThrows(Exception.class, () -> spark().read().format("marc").option("maxNestingDepth", 8)
+                .load(nested.toString()).collectAsList());
+        assertTrue(MarcSourceTest.messages(e).contains("at record 0, line 3, column 6: element \"leader\" is nested"
+                + " deeper than 8 elements, the maximum allowed (from Limits.maxNestingDepth)"),
+                MarcSourceTest.messages(e));
+    }
+
     /// A leader-and-offset query frames but does not decode: a record whose directory entry is
     /// broken fails a strict query of `fields` and not one of `leader` and `offset`.
     @Test
