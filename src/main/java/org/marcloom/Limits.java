@@ -1,6 +1,8 @@
 package org.marcloom;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 import org.marcloom.internal.Components;
 import org.marcloom.internal.Settings;
 
@@ -39,6 +41,19 @@ public final class Limits {
     public Builder toBuilder() {
         return new Builder(bounds.clone());
     }
+
+    /// The names of the settings, in a fixed order: `maxRecordBytes`, `maxFieldsPerRecord`,
+    /// `maxSubfieldsPerField`, `maxTokenLength`, `maxNameLength`, `maxNestingDepth`,
+    /// `maxAttributesPerElement`. Each is the name of its accessor and of its builder method, and
+    /// what [Builder#set(String, int)] takes: for settings that come as text (command-line options,
+    /// a data source's options, a properties file).
+    ///
+    /// @return an immutable list
+    public static List<String> settings() {
+        return SETTINGS;
+    }
+
+    private static final List<String> SETTINGS = Arrays.stream(Bound.values()).map(b -> b.setting).toList();
 
     /// The longest record a reader accepts, in bytes. ISO 2709 can only describe 99,999 bytes, but
     /// lenient mode recovers longer records (real exports have them) up to this many bytes; the
@@ -158,6 +173,26 @@ public final class Limits {
         private Builder set(Bound bound, int value) {
             bounds[bound.ordinal()] = Settings.atLeast(bound.setting, bound.min, value);
             return this;
+        }
+
+        /// Sets the bound named `setting`, one of [Limits#settings()] (`set("maxFieldsPerRecord", 500)`
+        /// is `maxFieldsPerRecord(500)`).
+        ///
+        /// @param setting the setting's name, as [Limits#settings()] spells it
+        /// @param value   the bound, at least the setting's smallest value
+        /// @return this builder
+        /// @throws IllegalArgumentException when `setting` is not one of [Limits#settings()] (the
+        ///                                  message lists them), or `value` is below its smallest value
+        /// @throws NullPointerException     when `setting` is `null`
+        public Builder set(String setting, int value) {
+            Objects.requireNonNull(setting, "setting");
+            for (Bound b : Bound.values()) {
+                if (b.setting.equals(setting)) {
+                    return set(b, value);
+                }
+            }
+            throw new IllegalArgumentException("Limits has no setting '" + setting + "'; the settings are "
+                    + String.join(", ", SETTINGS));
         }
 
         /// Sets [Limits#maxRecordBytes()].

@@ -279,6 +279,37 @@ class MarcReaderTest {
         assertFalse(ReaderOptions.DEFAULTS.lenient());
     }
 
+    /// Every bound can be set by its name: `settings()` names each accessor (and nothing else that
+    /// returns a bound), in declaration order, and `set(name, v)` is the named builder method.
+    @Test
+    void limitsAreSetByName() throws Exception {
+        List<String> accessors = java.util.Arrays.stream(Limits.class.getDeclaredMethods())
+                .filter(m -> java.lang.reflect.Modifier.isPublic(m.getModifiers())
+                        && !java.lang.reflect.Modifier.isStatic(m.getModifiers()) && m.getParameterCount() == 0
+                        && m.getReturnType() == int.class && !m.getName().equals("hashCode"))
+                .map(java.lang.reflect.Method::getName).sorted().toList();
+        assertEquals(List.of("maxRecordBytes", "maxFieldsPerRecord", "maxSubfieldsPerField", "maxTokenLength",
+                "maxNameLength", "maxNestingDepth", "maxAttributesPerElement"), Limits.settings());
+        assertEquals(accessors, Limits.settings().stream().sorted().toList());
+        int value = 2000;
+        for (String setting : Limits.settings()) {
+            Limits byName = Limits.builder().set(setting, value).build();
+            Limits byMethod = (Limits) ((Limits.Builder) Limits.Builder.class.getMethod(setting, int.class)
+                    .invoke(Limits.builder(), value)).build();
+            assertEquals(byMethod, byName, setting);
+            assertEquals(value, Limits.class.getMethod(setting).invoke(byName), setting);
+            value++;
+        }
+        assertEquals("Limits has no setting 'maxFields'; the settings are maxRecordBytes, maxFieldsPerRecord,"
+                + " maxSubfieldsPerField, maxTokenLength, maxNameLength, maxNestingDepth, maxAttributesPerElement",
+                assertThrows(IllegalArgumentException.class, () -> Limits.builder().set("maxFields", 5)).getMessage());
+        assertEquals("'maxNestingDepth' must be at least 8, was 7",
+                assertThrows(IllegalArgumentException.class, () -> Limits.builder().set("maxNestingDepth", 7))
+                        .getMessage());
+        assertThrows(NullPointerException.class, () -> Limits.builder().set(null, 5));
+        assertThrows(UnsupportedOperationException.class, () -> Limits.settings().add("x"));
+    }
+
     @Test
     void aSettingGivenTwiceInConflictingWaysIsAnErrorNamingBoth() {
         IllegalStateException dropped = assertThrows(IllegalStateException.class,

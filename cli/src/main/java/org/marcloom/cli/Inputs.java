@@ -115,9 +115,8 @@ final class Inputs {
                 limits(command, args));
     }
 
-    /// The names `--limit` takes, each the name of a [Limits] setting.
-    static final List<String> LIMIT_NAMES = List.of("maxRecordBytes", "maxFieldsPerRecord", "maxSubfieldsPerField",
-            "maxTokenLength", "maxNameLength", "maxNestingDepth", "maxAttributesPerElement");
+    /// The names `--limit` takes: [Limits#settings()].
+    static final List<String> LIMIT_NAMES = Limits.settings();
 
     /// [Limits#DEFAULTS] with each `--limit NAME=N` applied in order.
     ///
@@ -150,16 +149,7 @@ final class Inputs {
                 throw new Args.UsageException(command, "--limit " + name + " needs a whole number, not '" + v + "'");
             }
             try {
-                switch (name) {
-                    case "maxRecordBytes" -> b.maxRecordBytes(n);
-                    case "maxFieldsPerRecord" -> b.maxFieldsPerRecord(n);
-                    case "maxSubfieldsPerField" -> b.maxSubfieldsPerField(n);
-                    case "maxTokenLength" -> b.maxTokenLength(n);
-                    case "maxNameLength" -> b.maxNameLength(n);
-                    case "maxNestingDepth" -> b.maxNestingDepth(n);
-                    case "maxAttributesPerElement" -> b.maxAttributesPerElement(n);
-                    default -> throw new AssertionError(name);
-                }
+                b.set(name, n);
             } catch (IllegalArgumentException e) {
                 throw new Args.UsageException(command, "--limit: " + e.getMessage());
             }

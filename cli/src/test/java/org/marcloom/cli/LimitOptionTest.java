@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -184,16 +182,12 @@ class LimitOptionTest {
         }
     }
 
-    /// Every setting of [Limits] has its `--limit` name, and each name sets that setting; the last
-    /// value given for a name wins.
+    /// Every setting of [Limits] is a `--limit` name that sets it; the last value given for a name
+    /// wins.
     @Test
     void everyLimitsSettingCanBeSet() throws Exception {
-        List<String> settings = Arrays.stream(Limits.class.getDeclaredMethods())
-                .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers())
-                        && m.getParameterCount() == 0 && m.getReturnType() == int.class
-                        && !m.getName().equals("hashCode"))
-                .map(Method::getName).sorted().toList();
-        assertEquals(settings, Inputs.LIMIT_NAMES.stream().sorted().toList());
+        List<String> settings = Limits.settings();
+        assertEquals(7, settings.size());
         List<String> args = new ArrayList<>();
         for (String name : settings) {
             args.addAll(List.of("--limit", name + "=3000", "--limit", name + "=2000"));

@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.marcloom.Limits;
 import org.marcloom.MarcEncoding;
 import org.marcloom.MarcFormat;
@@ -13,9 +15,9 @@ import org.marcloom.ReaderOptions;
 /// that lists the known ones (a misspelt `lenient` must not silently read strictly).
 final class MarcOptions implements Serializable {
 
-    static final Set<String> READ = Set.of("path", "paths", "format", "lenient", "encoding", "normalizenfc",
-            "splitsize", "raw", "trailingdiagnostics", "maxrecordbytes", "maxfieldsperrecord", "maxsubfieldsperfield",
-            "maxtokenlength", "maxnamelength", "maxnestingdepth", "maxattributesperelement", "maxdiagnosticsperrecord");
+    static final Set<String> READ = Stream.concat(Stream.of("path", "paths", "format", "lenient",
+                    "encoding", "normalizenfc", "splitsize", "raw", "trailingdiagnostics", "maxdiagnosticsperrecord"),
+            Limits.settings().stream().map(s -> s.toLowerCase(Locale.ROOT))).collect(Collectors.toUnmodifiableSet());
     static final Set<String> WRITE = Set.of("path", "format", "encoding", "allowoversize", "indent");
 
     private final java.util.HashMap<String, String> given; // what travels: the options as given
@@ -68,26 +70,10 @@ final class MarcOptions implements Serializable {
         }
         Limits.Builder limits = Limits.builder();
         String v;
-        if ((v = get(o, "maxRecordBytes")) != null) {
-            limits.maxRecordBytes(integer("maxRecordBytes", v));
-        }
-        if ((v = get(o, "maxFieldsPerRecord")) != null) {
-            limits.maxFieldsPerRecord(integer("maxFieldsPerRecord", v));
-        }
-        if ((v = get(o, "maxSubfieldsPerField")) != null) {
-            limits.maxSubfieldsPerField(integer("maxSubfieldsPerField", v));
-        }
-        if ((v = get(o, "maxTokenLength")) != null) {
-            limits.maxTokenLength(integer("maxTokenLength", v));
-        }
-        if ((v = get(o, "maxNameLength")) != null) {
-            limits.maxNameLength(integer("maxNameLength", v));
-        }
-        if ((v = get(o, "maxNestingDepth")) != null) {
-            limits.maxNestingDepth(integer("maxNestingDepth", v));
-        }
-        if ((v = get(o, "maxAttributesPerElement")) != null) {
-            limits.maxAttributesPerElement(integer("maxAttributesPerElement", v));
+        for (String setting : Limits.settings()) {
+            if ((v = get(o, setting)) != null) {
+                limits.set(setting, integer(setting, v));
+            }
         }
         b.limits(limits.build());
         if ((v = get(o, "maxDiagnosticsPerRecord")) != null) {
