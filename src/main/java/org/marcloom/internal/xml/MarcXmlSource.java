@@ -204,7 +204,9 @@ public final class MarcXmlSource extends TextSource {
             if (quarantining()) {
                 throw cannotQuarantine(" with a document type declaration or XML 1.1");
             }
-            xml = new XmlEvents.Stax(newFactory().createXMLStreamReader(tokens.replay()));
+            XMLInputFactory factory = newFactory();
+            XmlEvents.Stax.configure(factory, limits);
+            xml = new XmlEvents.Stax(factory.createXMLStreamReader(tokens.replay()), limits);
         }
         return true;
     }
