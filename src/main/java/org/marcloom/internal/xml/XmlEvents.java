@@ -58,8 +58,8 @@ interface XmlEvents {
     /// the JDK's own `jdk.xml.*` limits are set one above these (names: at least the JDK's
     /// default, 1,000): a name or an attribute list that goes past that stops the JDK's parser
     /// first, and its error becomes a LimitException for the same setting (without the element's
-    /// name, which the JDK does not give). Every other method
-    /// is the reader's own, as [StreamReaderDelegate] forwards it.
+    /// name, which the JDK does not give). Every other method is the reader's own, as
+    /// [StreamReaderDelegate] forwards it.
     final class Stax extends StreamReaderDelegate implements XmlEvents {
         private final Limits limits;
         private int depth;
