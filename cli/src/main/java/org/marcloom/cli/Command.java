@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
+import org.marcloom.Limits;
 
 /// One `marcloom` subcommand: its name, help and behaviour.
 abstract class Command {
@@ -28,9 +29,9 @@ abstract class Command {
     static final Args.Option DEBUG = Args.flag("debug", "print stack traces of errors");
     static final Args.Option LENIENT = Args.flag("lenient",
             "recover from bad data: report diagnostics and keep the good records");
-    static final Args.Option LIMIT = Args.value("limit", "NAME=N",
-            "set an input limit (may be repeated): maxRecordBytes, maxFieldsPerRecord, maxSubfieldsPerField,"
-                    + " maxTokenLength, maxNameLength, maxNestingDepth or maxAttributesPerElement");
+    static final Args.Option LIMIT = Args.value("limit", "NAME=N", "set an input limit (may be repeated): "
+            + String.join(", ", Limits.settings().subList(0, Limits.settings().size() - 1)) + " or "
+            + Limits.settings().getLast());
     static final Args.Option FROM = Args.value("from", "FORMAT",
             "input format: marc, marcxml, json, ndjson or mrk (default: detected)");
 

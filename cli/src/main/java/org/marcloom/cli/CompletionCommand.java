@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.StringJoiner;
+import org.marcloom.Limits;
 
 /// `marcloom completion bash|zsh`: a shell completion script made from the tool's own table of
 /// commands and options, so it never lists an option the tool does not take.
@@ -72,7 +73,7 @@ final class CompletionCommand extends Command {
             case "encoding" -> "auto utf8 marc8 latin1";
             case "diagnostics" -> "text json";
             case "limit" -> command.equals("split") ? "maxRecordBytes="
-                    : String.join(" ", Inputs.LIMIT_NAMES.stream().map(n -> n + "=").toList());
+                    : String.join(" ", Limits.settings().stream().map(n -> n + "=").toList());
             case "format" -> command.equals("validate") ? "text json csv" : "text tsv";
             case "output", "profile", "prefix" -> "FILE";
             default -> null;

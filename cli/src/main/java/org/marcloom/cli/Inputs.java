@@ -115,15 +115,12 @@ final class Inputs {
                 limits(command, args));
     }
 
-    /// The names `--limit` takes: [Limits#settings()].
-    static final List<String> LIMIT_NAMES = Limits.settings();
-
     /// [Limits#DEFAULTS] with each `--limit NAME=N` applied in order.
     ///
     /// @throws Args.UsageException for a value that is not `NAME=N`, an unknown name, or a number
     ///                             below the setting's smallest value (the message names it)
     static Limits limits(String command, Args.Parsed args) throws Args.UsageException {
-        return limits(command, args, LIMIT_NAMES);
+        return limits(command, args, Limits.settings());
     }
 
     /// [#limits(String, Args.Parsed)] for a command that takes only the limits in `names` (one that

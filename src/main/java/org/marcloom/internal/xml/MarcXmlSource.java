@@ -204,9 +204,7 @@ public final class MarcXmlSource extends TextSource {
             if (quarantining()) {
                 throw cannotQuarantine(" with a document type declaration or XML 1.1");
             }
-            XMLInputFactory factory = newFactory();
-            XmlEvents.Stax.configure(factory, limits);
-            xml = new XmlEvents.Stax(factory.createXMLStreamReader(tokens.replay()), limits);
+            xml = XmlEvents.Stax.open(newFactory(), tokens.replay(), limits);
         }
         return true;
     }

@@ -1,8 +1,8 @@
 package org.marcloom.internal.xml;
 
 import javax.xml.namespace.QName;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.util.StreamReaderDelegate;
@@ -64,9 +64,17 @@ interface XmlEvents {
         private final Limits limits;
         private int depth;
 
-        Stax(XMLStreamReader r, Limits limits) {
+        private Stax(XMLStreamReader r, Limits limits) {
             super(r);
             this.limits = limits;
+        }
+
+        /// A reader of `in` from `factory`, which gets the JDK's limits for `limits` first.
+        ///
+        /// @throws XMLStreamException when the JDK's parser cannot start (a broken prologue)
+        static Stax open(XMLInputFactory factory, java.io.Reader in, Limits limits) throws XMLStreamException {
+            configure(factory, limits);
+            return new Stax(factory.createXMLStreamReader(in), limits);
         }
 
         /// The JDK counts namespace URIs as names too (the MARC namespace has 30 characters): its
@@ -75,7 +83,7 @@ interface XmlEvents {
 
         /// Sets the JDK's limits for the parser one above `limits` (the name limit at least
         /// [#JDK_NAME_FLOOR]).
-        static void configure(XMLInputFactory f, Limits limits) {
+        private static void configure(XMLInputFactory f, Limits limits) {
             f.setProperty("jdk.xml.maxElementDepth", above(limits.maxNestingDepth()));
             f.setProperty("jdk.xml.elementAttributeLimit", above(limits.maxAttributesPerElement()));
             f.setProperty("jdk.xml.maxXMLNameLimit", above(Math.max(limits.maxNameLength(), JDK_NAME_FLOOR)));
